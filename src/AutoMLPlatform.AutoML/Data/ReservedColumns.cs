@@ -1,0 +1,18 @@
+namespace AutoMLPlatform.AutoML.Data;
+
+/// <summary>Column names the engine adds to a pipeline; prefixed so that no user column can clash with them.</summary>
+public static class ReservedColumns
+{
+    /// <summary>The encoded label a trainer learns from.</summary>
+    public const string Label = "__Label";
+
+    /// <summary>The concatenated feature vector a trainer reads.</summary>
+    public const string Features = "__Features";
+
+    /// <summary>ML.NET's standard output columns, as every model of ours produces them.</summary>
+    public const string PredictedLabel = "PredictedLabel";
+
+    public const string Score = "Score";
+
+    public const string Probability = "Probability";
+}

@@ -1,0 +1,32 @@
+using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Registry;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.AutoML.Experiment;
+
+/// <summary>What an experiment found: the best trial, its model refit on all rows, and everything that led there.</summary>
+/// <param name="Task">The task, given or inferred.</param>
+/// <param name="TaskReason">Why that task.</param>
+/// <param name="Metric">The optimised metric.</param>
+/// <param name="Columns">The decision for every column, with reasons.</param>
+/// <param name="Validation">How trials were validated, in words.</param>
+/// <param name="BestTrial">The winning trial; its metrics are validation metrics.</param>
+/// <param name="Trials">Every trial in the order it ran.</param>
+/// <param name="Model">The best pipeline refit on all rows; reads the columns in <paramref name="Inputs"/>.</param>
+/// <param name="InputSchema">The schema <paramref name="Model"/> was fitted on (label excluded), for saving it.</param>
+/// <param name="Inputs">The columns the model reads at prediction time.</param>
+/// <param name="Labels">How the label was encoded (the class names).</param>
+public sealed record ExperimentResult(
+    TaskKind Task,
+    string TaskReason,
+    MetricKind Metric,
+    IReadOnlyList<ColumnDecision> Columns,
+    string Validation,
+    TrialResult BestTrial,
+    IReadOnlyList<TrialResult> Trials,
+    ITransformer Model,
+    DataViewSchema InputSchema,
+    IReadOnlyList<ModelInputColumn> Inputs,
+    LabelEncoding Labels);

@@ -1,0 +1,18 @@
+namespace AutoMLPlatform.Core.Datasets;
+
+/// <summary>
+/// One column of an uploaded table as inferred from its values.
+/// </summary>
+/// <param name="Name">The header text, exactly as uploaded.</param>
+/// <param name="Type">The inferred kind of values.</param>
+/// <param name="MissingCount">Rows whose field is empty.</param>
+/// <param name="DistinctCount">Distinct present values; a lower bound when <paramref name="DistinctCountCapped"/>.</param>
+/// <param name="DistinctCountCapped">True when counting stopped at the profiler's cap.</param>
+/// <param name="Numeric">Min, max and mean when <paramref name="Type"/> is numeric.</param>
+public sealed record ColumnProfile(
+    string Name,
+    ColumnType Type,
+    long MissingCount,
+    long DistinctCount,
+    bool DistinctCountCapped = false,
+    NumericSummary? Numeric = null);

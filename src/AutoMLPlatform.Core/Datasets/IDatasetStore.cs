@@ -1,0 +1,23 @@
+using AutoMLPlatform.Core.Tenancy;
+
+namespace AutoMLPlatform.Core.Datasets;
+
+/// <summary>Dataset rows and their versions. Blobs are kept apart, in an <see cref="Blobs.IBlobStore"/>.</summary>
+public interface IDatasetStore
+{
+    /// <summary>
+    /// Adds a version to the dataset called <paramref name="name"/>, creating the dataset if it is new.
+    /// The version number is assigned here, one past the newest.
+    /// </summary>
+    Task<DatasetVersion> AddVersionAsync(TenantId tenant, string name, NewDatasetVersion version, CancellationToken cancellationToken);
+
+    Task<Dataset?> FindAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken);
+
+    Task<Dataset?> FindByNameAsync(TenantId tenant, string name, CancellationToken cancellationToken);
+
+    Task<DatasetVersion?> FindVersionAsync(TenantId tenant, DatasetId id, int version, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DatasetVersion>> ListVersionsAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Dataset>> ListAsync(TenantId tenant, int offset, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using AutoMLPlatform.Core.Tenancy;
+
+namespace AutoMLPlatform.Core.Registry;
+
+/// <summary>Named models, their numbered versions and the aliases that point at them.</summary>
+public interface IModelRegistry
+{
+    /// <summary>
+    /// Adds the next version of the model (creating the model if it is new). The first version of a name also
+    /// receives the <see cref="ModelAliases.Production"/> alias. Concurrent registrations get distinct numbers.
+    /// </summary>
+    Task<ModelVersion> RegisterAsync(NewModelVersion version, CancellationToken cancellationToken);
+
+    Task<RegisteredModel?> FindModelAsync(TenantId tenant, string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(TenantId tenant, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(TenantId tenant, string name, CancellationToken cancellationToken);
+
+    Task<ModelVersion?> FindVersionAsync(TenantId tenant, string name, int version, CancellationToken cancellationToken);
+
+    /// <summary>The version an alias points at, or null when the model or alias does not exist.</summary>
+    Task<ModelVersion?> ResolveAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
+
+    /// <summary>Points the alias at the version (creating the alias if new). Throws if the version does not exist.</summary>
+    Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken);
+
+    /// <summary>Points the alias back at the version it pointed at before its last move. Throws if it has no history.</summary>
+    Task<AliasChange> RollbackAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
+
+    /// <summary>A number that grows whenever a version is registered or an alias moves: cheap to poll for changes.</summary>
+    Task<long> GetRevisionAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+using AutoMLPlatform.Core.Datasets;
+
+namespace AutoMLPlatform.Core.Registry;
+
+/// <summary>A column a model reads at prediction time.</summary>
+/// <param name="Name">The column name, as in the training data.</param>
+/// <param name="Type">Its type in the training data.</param>
+/// <param name="AllowMissing">True when the training data had missing values here, so a request may leave it out.</param>
+public sealed record ModelInputColumn(string Name, ColumnType Type, bool AllowMissing);

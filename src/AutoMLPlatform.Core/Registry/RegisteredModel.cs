@@ -1,0 +1,11 @@
+using AutoMLPlatform.Core.Tenancy;
+
+namespace AutoMLPlatform.Core.Registry;
+
+/// <summary>A named model: its newest version number and where its aliases point.</summary>
+public sealed record RegisteredModel(
+    TenantId TenantId,
+    string Name,
+    DateTimeOffset CreatedAt,
+    int LatestVersion,
+    IReadOnlyDictionary<string, int> Aliases);

@@ -1,0 +1,37 @@
+using AutoMLPlatform.Core.Datasets;
+
+namespace AutoMLPlatform.Core.Tables;
+
+/// <summary>
+/// Reads a delimited file once, checks that it is a well-formed table (a header of unique, non-empty names,
+/// at least one data row, every row as wide as the header) and infers each column's type and counts.
+/// </summary>
+public static class TableProfiler
+{
+    public static async Task<TableProfile> ProfileAsync(Stream content, char delimiter, CancellationToken cancellationToken)
+    {
+        using var reader = new CsvReader(content, delimiter, leaveOpen: true);
+        var header = await TableHeader.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        var columns = header.Select(name => new ColumnAccumulator(name)).ToArray();
+
+        var fields = new List<string>(columns.Length);
+        long rows = 0;
+        while (await reader.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false))
+        {
+            TableHeader.CheckWidth(fields, columns.Length, reader.RecordLine);
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i].Add(fields[i]);
+            }
+
+            rows++;
+        }
+
+        if (rows == 0)
+        {
+            throw new CsvFormatException(CsvErrorCodes.HeaderOnly, "The file has a header but no data rows", 0);
+        }
+
+        return new TableProfile(new DatasetSchema(columns.Select(c => c.ToProfile()).ToArray()), rows);
+    }
+}

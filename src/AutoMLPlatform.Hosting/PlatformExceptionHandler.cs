@@ -1,0 +1,64 @@
+using AutoMLPlatform.Core.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace AutoMLPlatform.Hosting;
+
+/// <summary>
+/// Maps our exceptions to RFC 7807 problem details: input errors 400 (with the field), not found 404, conflicts 409,
+/// unprocessable 422, too large 413. Anything else is a 500 whose body says nothing about the exception.
+/// </summary>
+internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case AutoMLPlatformException known:
+                problem = ProblemFor(known);
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails { Status = bad.StatusCode, Title = "The request is malformed.", Detail = bad.Message };
+                problem.Extensions["errorCode"] = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload-too-large" : "bad-request";
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                return true; // the client went away; nobody is left to answer
+            default:
+                LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+                problem.Extensions["errorCode"] = "internal-error";
+                break;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
+            .ConfigureAwait(false);
+    }
+
+    internal static ProblemDetails ProblemFor(AutoMLPlatformException exception)
+    {
+        var (status, title) = exception.Kind switch
+        {
+            ErrorKind.InvalidInput => (StatusCodes.Status400BadRequest, "The request is invalid."),
+            ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found."),
+            ErrorKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state."),
+            ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "The request cannot be processed."),
+            ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "The request is too large."),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+        };
+        var problem = exception is InvalidInputException { Errors.Count: > 0 } invalid
+            ? new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = exception.Message;
+        problem.Extensions["errorCode"] = exception.ErrorCode;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

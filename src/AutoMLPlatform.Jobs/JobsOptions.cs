@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutoMLPlatform.Jobs;
+
+/// <summary>How training jobs run and recover. Bound from <c>AutoMLPlatform:Jobs</c>.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "AutoMLPlatform:Jobs";
+
+    /// <summary>How often a running job writes its heartbeat and checks whether it was cancelled.</summary>
+    /// <value>Defaults to 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A running job whose heartbeat is older than this is presumed dead and queued again.</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the recovery sweep looks for dead jobs.</summary>
+    /// <value>Defaults to 10 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// True when the queue forgets everything on restart (Hangfire.InMemory): queued jobs are then handed to it
+    /// again at start. False for a durable queue, which still holds them.
+    /// </summary>
+    /// <value>Defaults to true (the embedded set-up).</value>
+    public bool QueueIsVolatile { get; set; } = true;
+
+    /// <summary>Jobs one process trains at once. One training run already uses every core, so more only helps on big machines.</summary>
+    /// <value>Defaults to 1.</value>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 1;
+
+    /// <summary>Largest dataset or model file handled, in bytes.</summary>
+    /// <value>Defaults to 2 GiB.</value>
+    [Range(1, long.MaxValue)]
+    public long MaxArtifactBytes { get; set; } = 2L << 30;
+}

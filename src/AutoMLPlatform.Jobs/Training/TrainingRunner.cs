@@ -1,0 +1,126 @@
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Jobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Jobs.Training;
+
+/// <summary>
+/// Runs one attempt of a training job: claims the row, trains, registers the model, and records how it ended.
+/// At-least-once: Hangfire or recovery may hand the same job over twice; the claim (Queued → Running, a
+/// compare-and-set) lets exactly one of them work, and the lease stops a worker whose claim was taken away.
+/// </summary>
+internal sealed partial class TrainingRunner : ITrainingRunner
+{
+    private readonly IJobStore _store;
+    private readonly ModelTrainer _trainer;
+    private readonly TimeProvider _time;
+    private readonly JobsOptions _options;
+    private readonly ILogger<TrainingRunner> _logger;
+
+    public TrainingRunner(IJobStore store, ModelTrainer trainer, TimeProvider time, IOptions<JobsOptions> options, ILogger<TrainingRunner> logger)
+    {
+        _store = store;
+        _trainer = trainer;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task RunAsync(JobId id, CancellationToken shutdown)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = id });
+        var job = await _store.FindAnyAsync(id, shutdown).ConfigureAwait(false);
+        if (job is null || job.Status != JobStatus.Queued)
+        {
+            // Checkpoint 1: someone else runs it, or it ended (cancelled while queued). Nothing to do.
+            LogSkipped(id, job?.Status);
+            return;
+        }
+
+        var running = job.Start(_time.GetUtcNow());
+        if (!await _store.TryUpdateAsync(running, JobStatus.Queued, job.Attempt, shutdown).ConfigureAwait(false))
+        {
+            LogSkipped(id, JobStatus.Running);
+            return;
+        }
+
+        await using var lease = new JobLease(_store, _time, running, _options.HeartbeatInterval);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, lease.Cancelled, lease.Lost);
+        if (running.CancelRequested)
+        {
+            await work.CancelAsync().ConfigureAwait(false);
+        }
+
+        LogStarted(id, running.Attempt);
+        try
+        {
+            var result = await _trainer.TrainAsync(lease, work.Token).ConfigureAwait(false);
+            await lease.UpdateAsync(j => j.Succeed(_time.GetUtcNow(), result), CancellationToken.None).ConfigureAwait(false);
+            LogSucceeded(id, result.ModelName, result.Version);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || work.IsCancellationRequested)
+        {
+            await EndCancelledAsync(lease, shutdown, ex).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Checkpoint 2: the failure is on our row before Hangfire sees it, so the API reports it either way.
+            await lease.UpdateAsync(j => j.Fail(_time.GetUtcNow(), Describe(ex)), CancellationToken.None).ConfigureAwait(false);
+            LogFailed(ex, id);
+            throw;
+        }
+    }
+
+    private async Task EndCancelledAsync(JobLease lease, CancellationToken shutdown, Exception ex)
+    {
+        if (lease.Lost.IsCancellationRequested)
+        {
+            LogLeaseLost(lease.Current.Id);
+            return;
+        }
+
+        if (lease.Cancelled.IsCancellationRequested)
+        {
+            await lease.UpdateAsync(j => j.Cancel(_time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+            LogCancelled(lease.Current.Id);
+            return;
+        }
+
+        if (shutdown.IsCancellationRequested)
+        {
+            // Checkpoint 3: the process is stopping. Back to the queue, so the next start (or another worker) runs it again.
+            await lease.UpdateAsync(j => j.Requeue(), CancellationToken.None).ConfigureAwait(false);
+            LogRequeuedOnShutdown(lease.Current.Id);
+            return;
+        }
+
+        await lease.UpdateAsync(j => j.Fail(_time.GetUtcNow(), Describe(ex)), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>What the user reads on a failed job: our own errors verbatim, anything else by type and message.</summary>
+    private static string Describe(Exception ex) => ex is AutoMLPlatformException
+        ? ex.Message
+        : $"Training failed unexpectedly ({ex.GetType().Name}): {ex.Message}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is not queued ({Status}); skipping")]
+    private partial void LogSkipped(JobId jobId, JobStatus? status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started, attempt {Attempt}")]
+    private partial void LogStarted(JobId jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} succeeded: model {ModelName} version {Version}")]
+    private partial void LogSucceeded(JobId jobId, string modelName, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} was cancelled")]
+    private partial void LogCancelled(JobId jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was taken over by another worker; this attempt stopped")]
+    private partial void LogLeaseLost(JobId jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was interrupted by shutdown and queued again")]
+    private partial void LogRequeuedOnShutdown(JobId jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed")]
+    private partial void LogFailed(Exception exception, JobId jobId);
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutoMLPlatform.Scoring;
+
+/// <summary>How the scoring service loads, pools and reloads models. Bound from <c>AutoMLPlatform:Scoring</c>.</summary>
+public sealed class ScoringOptions
+{
+    public const string SectionName = "AutoMLPlatform:Scoring";
+
+    /// <summary>How often the registry is polled for moved aliases.</summary>
+    /// <value>Defaults to 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan ReloadPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A loaded version no alias points at is unloaded after this long without requests.</summary>
+    /// <value>Defaults to 10 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleUnloadAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Prediction engines kept per model version; more are made under load and dropped after.</summary>
+    /// <value>Defaults to twice the processor count.</value>
+    [Range(1, 1024)]
+    public int EnginesPerModel { get; set; } = Environment.ProcessorCount * 2;
+
+    /// <summary>Most rows one JSON prediction request may carry.</summary>
+    /// <value>Defaults to 10,000.</value>
+    [Range(1, 1_000_000)]
+    public int MaxRowsPerRequest { get; set; } = 10_000;
+
+    /// <summary>Largest JSON prediction body, in bytes; larger bodies are answered 413.</summary>
+    /// <value>Defaults to 16 MiB.</value>
+    [Range(1024, long.MaxValue)]
+    public long MaxJsonBodyBytes { get; set; } = 16L << 20;
+}

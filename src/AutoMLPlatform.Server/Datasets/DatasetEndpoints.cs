@@ -1,0 +1,74 @@
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Server.Api;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Server.Datasets;
+
+/// <summary>Upload, list and read datasets: <c>/api/datasets</c>.</summary>
+public static class DatasetEndpoints
+{
+    public static IEndpointRouteBuilder MapDatasetEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets");
+        group.MapPost("/", UploadAsync)
+            .WithSummary("Uploads a CSV or TSV file (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", ListAsync).WithSummary("Lists datasets, newest first, with their newest version.");
+        group.MapGet("/{id}", GetAsync).WithSummary("A dataset's newest version and the list of its versions.");
+        group.MapGet("/{id}/versions/{version:int}", GetVersionAsync).WithSummary("One version of a dataset.");
+        return endpoints;
+    }
+
+    internal static async Task<Results<Created<DatasetResponse>, Ok<DatasetResponse>>> UploadAsync(HttpContext http, DatasetUploader uploader,
+        ICurrentTenant tenant, IOptions<UploadOptions> options, CancellationToken cancellationToken)
+    {
+        // Room for the multipart framing around the file; the file itself is limited while it is staged.
+        var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodyLimit is { IsReadOnly: false })
+        {
+            bodyLimit.MaxRequestBodySize = options.Value.MaxFileBytes + (1 << 20);
+        }
+
+        var (dataset, created) = await uploader.UploadAsync(http.Request, tenant.Id, cancellationToken).ConfigureAwait(false);
+        return created
+            ? TypedResults.Created($"/api/datasets/{dataset.Id}", dataset)
+            : TypedResults.Ok(dataset);
+    }
+
+    internal static async Task<Ok<Page<DatasetResponse>>> ListAsync(int? offset, int? limit, IDatasetStore datasets, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        var (o, l) = Paging.Validate(offset, limit);
+        var items = await datasets.ListAsync(tenant.Id, o, l, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new Page<DatasetResponse>(items.Select(d => DatasetResponse.From(d.Name, d.Latest)).ToArray(), o, l));
+    }
+
+    internal static async Task<Ok<DatasetResponse>> GetAsync(string id, IDatasetStore datasets, ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var datasetId = ParseId(id);
+        var dataset = await datasets.FindAsync(tenant.Id, datasetId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId);
+        var versions = await datasets.ListVersionsAsync(tenant.Id, datasetId, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(DatasetResponse.From(dataset.Name, dataset.Latest) with { Versions = versions.Select(DatasetVersionSummary.From).ToArray() });
+    }
+
+    internal static async Task<Ok<DatasetResponse>> GetVersionAsync(string id, int version, IDatasetStore datasets, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        var datasetId = ParseId(id);
+        var dataset = await datasets.FindAsync(tenant.Id, datasetId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId);
+        var found = await datasets.FindVersionAsync(tenant.Id, datasetId, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId, version);
+        return TypedResults.Ok(DatasetResponse.From(dataset.Name, found));
+    }
+
+    /// <summary>A malformed id cannot name any dataset: it answers 404 like an unknown one.</summary>
+    internal static DatasetId ParseId(string id) =>
+        DatasetId.TryParse(id, out var parsed) ? parsed : throw new DatasetNotFoundException(id);
+}

@@ -1,0 +1,102 @@
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Common;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace AutoMLPlatform.Server.Datasets;
+
+/// <summary>
+/// Reads a <c>multipart/form-data</c> upload as a stream: the <c>file</c> part goes straight into blob staging
+/// (hashed as it is written, never held whole in memory), the <c>name</c> part is read as text.
+/// </summary>
+internal sealed class MultipartUpload : IAsyncDisposable
+{
+    private const int MaxNameBytes = 1024;
+
+    private MultipartUpload(StagedBlob file, string? fileName, string? name)
+    {
+        File = file;
+        FileName = fileName;
+        Name = name;
+    }
+
+    public StagedBlob File { get; }
+
+    public string? FileName { get; }
+
+    public string? Name { get; }
+
+    public static async Task<MultipartUpload> ReadAsync(HttpRequest request, IBlobStore blobs, long maxFileBytes, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ||
+            !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length == 0)
+        {
+            throw new InvalidInputException("not-multipart", "Upload the dataset as multipart/form-data with a 'file' part and a 'name' part.", "file");
+        }
+
+        var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value!, request.Body);
+        StagedBlob? file = null;
+        string? fileName = null;
+        string? name = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
+                {
+                    case "file" when file is null:
+                        fileName = HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value;
+                        file = await blobs.StageAsync(section.Body, maxFileBytes, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case "file":
+                        throw new InvalidInputException("multiple-files", "Upload one file per request.", "file");
+                    case "name":
+                        name = await ReadTextAsync(section.Body, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException && file is null)
+        {
+            throw new InvalidInputException("bad-multipart", $"The multipart body could not be read: {ex.Message}", "file", ex);
+        }
+        catch
+        {
+            if (file is not null)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        return file is null
+            ? throw new InvalidInputException("missing-file", "The upload has no 'file' part.", "file")
+            : new MultipartUpload(file, fileName, name);
+    }
+
+    public ValueTask DisposeAsync() => File.DisposeAsync();
+
+    private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[MaxNameBytes + 1];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxNameBytes)
+            {
+                throw new InvalidInputException("invalid-dataset-name", "The dataset name is too long.", "name");
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Trim();
+    }
+}

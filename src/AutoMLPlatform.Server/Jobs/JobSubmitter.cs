@@ -1,0 +1,92 @@
+using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tenancy;
+
+namespace AutoMLPlatform.Server.Jobs;
+
+/// <summary>
+/// Checks a job request against the dataset it names (so a bad label or budget is refused now, not minutes later
+/// in a worker), stores the job row and hands its id to the queue.
+/// </summary>
+internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQueue queue, TimeProvider time)
+{
+    /// <summary>Longest time budget accepted: one day.</summary>
+    public const double MaxTimeBudgetSeconds = 86_400;
+
+    /// <summary>The budget when the request gives none.</summary>
+    public const double DefaultTimeBudgetSeconds = 60;
+
+    public async Task<TrainingJob> SubmitAsync(TenantId tenant, SubmitJobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        var task = Check(errors, "task", () => TaskKindNames.ParseOrAuto(request.Task, "task"));
+        var metric = Check(errors, "metric", () => request.Metric is null ? (MetricKind?)null : Metrics.Parse(request.Metric, "metric"));
+        var budget = request.TimeBudgetSeconds ?? DefaultTimeBudgetSeconds;
+        if (!double.IsFinite(budget) || budget < 1 || budget > MaxTimeBudgetSeconds)
+        {
+            errors["timeBudgetSeconds"] = [$"The time budget is between 1 and {MaxTimeBudgetSeconds} seconds."];
+        }
+
+        if (request.MaxTrials is < 1)
+        {
+            errors["maxTrials"] = ["At least one trial is needed."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Label))
+        {
+            errors["label"] = ["Name the column to predict."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DatasetId))
+        {
+            errors["datasetId"] = ["Name the dataset to train on."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException("invalid-job", errors);
+        }
+
+        var datasetId = DatasetId.TryParse(request.DatasetId, out var parsed) ? parsed : throw new DatasetNotFoundException(request.DatasetId!);
+        var dataset = await datasets.FindAsync(tenant, datasetId, cancellationToken).ConfigureAwait(false) ?? throw new DatasetNotFoundException(datasetId);
+        var version = request.DatasetVersion is { } v
+            ? await datasets.FindVersionAsync(tenant, datasetId, v, cancellationToken).ConfigureAwait(false) ?? throw new DatasetNotFoundException(datasetId, v)
+            : dataset.Latest;
+        DatasetFormats.EnsureDelimited(version.Format);
+        var label = version.Schema.Find(request.Label!)
+            ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{request.Label}'. Its columns are: {string.Join(", ", version.Schema.Columns.Select(c => c.Name))}.", "label");
+
+        // The same checks the engine makes, made now so the caller hears of a hopeless job at once.
+        var (resolvedTask, _) = TaskInference.Resolve(label, task, version.RowCount);
+        if (metric is { } m && !Metrics.AppliesTo(m, resolvedTask))
+        {
+            throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolvedTask)} tasks.", "metric");
+        }
+
+        var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
+        var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,
+            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials);
+        var job = TrainingJob.Create(tenant, spec, time.GetUtcNow());
+        await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        return job;
+    }
+
+    private static T? Check<T>(Dictionary<string, string[]> errors, string field, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (InvalidInputException ex)
+        {
+            errors[field] = [ex.Message];
+            return default;
+        }
+    }
+}

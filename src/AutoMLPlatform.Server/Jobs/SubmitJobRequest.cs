@@ -1,0 +1,22 @@
+namespace AutoMLPlatform.Server.Jobs;
+
+/// <summary>The body of <c>POST /api/jobs</c>.</summary>
+/// <param name="DatasetId">The dataset to train on.</param>
+/// <param name="DatasetVersion">A version of it; the newest when left out.</param>
+/// <param name="Label">The column to predict.</param>
+/// <param name="Task"><c>auto</c> (default), <c>binary</c>, <c>multiclass</c> or <c>regression</c>.</param>
+/// <param name="Metric">The metric to optimise; the task's default when left out.</param>
+/// <param name="TimeBudgetSeconds">Wall time for the search: 1 to 86,400 seconds, 60 when left out.</param>
+/// <param name="ModelName">The registered model the result becomes a version of; the dataset's name when left out.</param>
+/// <param name="Seed">Seed for splits and search.</param>
+/// <param name="MaxTrials">Stop after this many trials.</param>
+public sealed record SubmitJobRequest(
+    string? DatasetId,
+    int? DatasetVersion,
+    string? Label,
+    string? Task,
+    string? Metric,
+    double? TimeBudgetSeconds,
+    string? ModelName,
+    int? Seed,
+    int? MaxTrials);

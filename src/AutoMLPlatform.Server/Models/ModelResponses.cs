@@ -1,0 +1,42 @@
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Registry;
+
+namespace AutoMLPlatform.Server.Models;
+
+/// <summary>A registered model: its newest version and where its aliases point.</summary>
+public sealed record ModelResponse(string Name, int LatestVersion, IReadOnlyDictionary<string, int> Aliases, DateTimeOffset CreatedAt)
+{
+    public static ModelResponse From(RegisteredModel model) => new(model.Name, model.LatestVersion, model.Aliases, model.CreatedAt);
+}
+
+/// <summary>A model version with its metrics, input schema, lineage and artifact hash.</summary>
+public sealed record ModelVersionResponse(
+    string Name,
+    int Version,
+    string Task,
+    string Label,
+    string Metric,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyList<ModelInputColumn> Inputs,
+    IReadOnlyList<string> Classes,
+    ModelLineage Lineage,
+    string ArtifactSha256,
+    long ArtifactSizeBytes,
+    IReadOnlyList<string> Aliases,
+    DateTimeOffset CreatedAt)
+{
+    public static ModelVersionResponse From(ModelVersion version, IReadOnlyDictionary<string, int> aliases) => new(
+        version.ModelName, version.Version, TaskKindNames.NameOf(version.Task), version.Label, Core.Modeling.Metrics.NameOf(version.Metric),
+        version.Metrics, version.Inputs, version.Classes, version.Lineage, version.ArtifactSha256, version.ArtifactSizeBytes,
+        aliases.Where(a => a.Value == version.Version).Select(a => a.Key).Order(StringComparer.Ordinal).ToArray(), version.CreatedAt);
+}
+
+/// <summary>The body of <c>PUT /api/models/{name}/aliases/{alias}</c>.</summary>
+public sealed record SetAliasRequest(int? Version);
+
+/// <summary>Where an alias pointed before and after a move.</summary>
+public sealed record AliasChangeResponse(string Model, string Alias, int? PreviousVersion, int Version, DateTimeOffset ChangedAt)
+{
+    public static AliasChangeResponse From(AliasChange change) =>
+        new(change.ModelName, change.Alias, change.PreviousVersion, change.Version, change.ChangedAt);
+}

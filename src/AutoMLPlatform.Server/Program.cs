@@ -1,0 +1,27 @@
+using AutoMLPlatform.Hosting;
+using AutoMLPlatform.Jobs;
+using AutoMLPlatform.Scoring;
+using AutoMLPlatform.Server;
+using AutoMLPlatform.Server.Hangfire;
+using AutoMLPlatform.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.ApplyPlatformDefaults();
+builder.Services.AddPlatformHostDefaults();
+builder.Services.AddPlatformStorage();
+builder.Services.AddPlatformJobs();
+builder.Services.AddPlatformHangfire();
+builder.Services.AddScoring();
+builder.Services.AddServerApi();
+
+var app = builder.Build();
+app.UsePlatformErrorHandling();
+app.MapPlatformHealth();
+app.MapOpenApi();
+app.UsePlatformHangfireDashboard();
+app.MapServerApi();
+app.MapScoringEndpoints();
+app.Run();
+
+/// <summary>The server's entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

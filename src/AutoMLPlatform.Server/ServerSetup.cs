@@ -1,0 +1,46 @@
+using AutoMLPlatform.Server.Datasets;
+using AutoMLPlatform.Server.Jobs;
+using AutoMLPlatform.Server.Models;
+using AutoMLPlatform.Storage;
+
+namespace AutoMLPlatform.Server;
+
+/// <summary>The server's own composition: defaults, API services and endpoint mapping.</summary>
+internal static class ServerSetup
+{
+    /// <summary>The address used when none is configured: loopback only, port 5000.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>Applies the embedded defaults: listen on <see cref="DefaultUrl"/>; honour <c>AUTOMLPLATFORM_DATA</c> as the data directory.</summary>
+    public static void ApplyPlatformDefaults(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var dataDirectoryKey = $"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}";
+        if (string.IsNullOrEmpty(builder.Configuration[dataDirectoryKey]) && Environment.GetEnvironmentVariable("AUTOMLPLATFORM_DATA") is { Length: > 0 } data)
+        {
+            builder.Configuration[dataDirectoryKey] = data;
+        }
+    }
+
+    public static IServiceCollection AddServerApi(this IServiceCollection services)
+    {
+        services.AddOpenApi();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<JobSubmitter>();
+        services.AddSingleton<JobCanceller>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapServerApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDatasetEndpoints();
+        endpoints.MapJobEndpoints();
+        endpoints.MapModelEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,111 @@
+namespace AutoMLPlatform.Storage.Database;
+
+/// <summary>
+/// Every schema change in order. Append only: a released migration is never edited, the next one alters it.
+/// Types are chosen to mean the same in SQLite and PostgreSQL: TEXT, BIGINT, INTEGER, DOUBLE PRECISION;
+/// times are Unix milliseconds; ids are GUID text; every row carries its tenant.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "datasets, jobs, trials, registry", """
+            CREATE TABLE datasets (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                latest_version INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (tenant_id, name)
+            );
+            CREATE TABLE dataset_versions (
+                dataset_id TEXT NOT NULL REFERENCES datasets (id),
+                version INTEGER NOT NULL,
+                tenant_id TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                row_count BIGINT NOT NULL,
+                format TEXT NOT NULL,
+                schema_json TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (dataset_id, version)
+            );
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                spec_json TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                cancel_requested INTEGER NOT NULL DEFAULT 0,
+                progress_json TEXT NOT NULL,
+                error TEXT NULL,
+                result_model TEXT NULL,
+                result_version INTEGER NULL,
+                created_at BIGINT NOT NULL,
+                started_at BIGINT NULL,
+                finished_at BIGINT NULL,
+                heartbeat_at BIGINT NULL
+            );
+            CREATE INDEX ix_jobs_tenant_created ON jobs (tenant_id, created_at);
+            CREATE INDEX ix_jobs_status ON jobs (status);
+            CREATE TABLE trials (
+                job_id TEXT NOT NULL REFERENCES jobs (id),
+                attempt INTEGER NOT NULL,
+                number INTEGER NOT NULL,
+                trainer TEXT NOT NULL,
+                hyperparameters_json TEXT NOT NULL,
+                score DOUBLE PRECISION NULL,
+                metrics_json TEXT NOT NULL,
+                duration_ms BIGINT NOT NULL,
+                error TEXT NULL,
+                PRIMARY KEY (job_id, attempt, number)
+            );
+            CREATE TABLE models (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                latest_version INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, name)
+            );
+            CREATE TABLE model_versions (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                task TEXT NOT NULL,
+                label TEXT NOT NULL,
+                metric TEXT NOT NULL,
+                metrics_json TEXT NOT NULL,
+                inputs_json TEXT NOT NULL,
+                classes_json TEXT NOT NULL,
+                lineage_json TEXT NOT NULL,
+                artifact_sha256 TEXT NOT NULL,
+                artifact_size BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name, version),
+                FOREIGN KEY (tenant_id, model_name) REFERENCES models (tenant_id, name)
+            );
+            CREATE TABLE model_aliases (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name, alias)
+            );
+            CREATE TABLE alias_history (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                changed_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name, alias, seq)
+            );
+            CREATE TABLE registry_revision (
+                id INTEGER PRIMARY KEY,
+                revision BIGINT NOT NULL
+            );
+            INSERT INTO registry_revision (id, revision) VALUES (1, 0);
+            """),
+    ];
+}

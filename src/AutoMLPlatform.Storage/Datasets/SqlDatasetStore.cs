@@ -1,0 +1,147 @@
+using System.Data.Common;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Storage.Database;
+using Dapper;
+
+namespace AutoMLPlatform.Storage.Datasets;
+
+/// <summary>Datasets and their versions in SQL, for SQLite and PostgreSQL alike.</summary>
+internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time) : IDatasetStore
+{
+    private const string SelectDataset = """
+        SELECT d.id AS Id, d.tenant_id AS TenantId, d.name AS Name, d.created_at AS CreatedAt,
+               v.version AS Version, v.sha256 AS Sha256, v.size_bytes AS SizeBytes, v.row_count AS RowCount,
+               v.format AS Format, v.schema_json AS SchemaJson, v.created_at AS VersionCreatedAt
+        FROM datasets d JOIN dataset_versions v ON v.dataset_id = d.id AND v.version = d.latest_version
+        """;
+
+    private const string SelectVersion = """
+        SELECT dataset_id AS DatasetId, tenant_id AS TenantId, version AS Version, sha256 AS Sha256, size_bytes AS SizeBytes,
+               row_count AS RowCount, format AS Format, schema_json AS SchemaJson, created_at AS CreatedAt
+        FROM dataset_versions
+        """;
+
+    public async Task<DatasetVersion> AddVersionAsync(TenantId tenant, string name, NewDatasetVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // The datasets row is the version counter: bumping it under the write transaction numbers versions without gaps or clashes.
+        var id = await connection.ExecuteScalarAsync<string?>(Command(
+            "UPDATE datasets SET latest_version = latest_version + 1 WHERE tenant_id = @Tenant AND name = @Name RETURNING id",
+            new { Tenant = tenant.ToString(), Name = name }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (id is null)
+        {
+            id = DatasetId.New().ToString();
+            await connection.ExecuteAsync(Command(
+                "INSERT INTO datasets (id, tenant_id, name, latest_version, created_at) VALUES (@Id, @Tenant, @Name, 1, @Now)",
+                new { Id = id, Tenant = tenant.ToString(), Name = name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var number = await connection.ExecuteScalarAsync<int>(Command(
+            "SELECT latest_version FROM datasets WHERE id = @Id", new { Id = id }, transaction, cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command("""
+            INSERT INTO dataset_versions (dataset_id, version, tenant_id, sha256, size_bytes, row_count, format, schema_json, created_at)
+            VALUES (@Id, @Number, @Tenant, @Sha256, @SizeBytes, @RowCount, @Format, @Schema, @Now)
+            """,
+            new
+            {
+                Id = id, Number = number, Tenant = tenant.ToString(), version.Sha256, version.SizeBytes, version.RowCount,
+                Format = version.Format.ToString(), Schema = StoreJson.Write(version.Schema), Now = now,
+            }, transaction, cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        return new DatasetVersion(DatasetId.Parse(id), tenant, number, version.Sha256, version.SizeBytes, version.RowCount,
+            version.Format, version.Schema, UnixTime.FromMs(now));
+    }
+
+    public Task<Dataset?> FindAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken) =>
+        QuerySingleDatasetAsync($"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.id = @Id",
+            new { Tenant = tenant.ToString(), Id = id.ToString() }, cancellationToken);
+
+    public Task<Dataset?> FindByNameAsync(TenantId tenant, string name, CancellationToken cancellationToken) =>
+        QuerySingleDatasetAsync($"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.name = @Name",
+            new { Tenant = tenant.ToString(), Name = name }, cancellationToken);
+
+    public async Task<DatasetVersion?> FindVersionAsync(TenantId tenant, DatasetId id, int version, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command(
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND dataset_id = @Id AND version = @Version",
+            new { Tenant = tenant.ToString(), Id = id.ToString(), Version = version }, null, cancellationToken)).ConfigureAwait(false);
+        return row?.ToVersion();
+    }
+
+    public async Task<IReadOnlyList<DatasetVersion>> ListVersionsAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<VersionRow>(Command(
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND dataset_id = @Id ORDER BY version DESC",
+            new { Tenant = tenant.ToString(), Id = id.ToString() }, null, cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToVersion()).ToArray();
+    }
+
+    public async Task<IReadOnlyList<Dataset>> ListAsync(TenantId tenant, int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DatasetRow>(Command(
+            $"{SelectDataset} WHERE d.tenant_id = @Tenant ORDER BY d.created_at DESC, d.name LIMIT @Limit OFFSET @Offset",
+            new { Tenant = tenant.ToString(), Limit = limit, Offset = offset }, null, cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToDataset()).ToArray();
+    }
+
+    private async Task<Dataset?> QuerySingleDatasetAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
+        return row?.ToDataset();
+    }
+
+    private static CommandDefinition Command(string sql, object parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+    private sealed class DatasetRow
+    {
+        public string Id { get; set; } = "";
+        public string TenantId { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long CreatedAt { get; set; }
+        public int Version { get; set; }
+        public string Sha256 { get; set; } = "";
+        public long SizeBytes { get; set; }
+        public long RowCount { get; set; }
+        public string Format { get; set; } = "";
+        public string SchemaJson { get; set; } = "";
+        public long VersionCreatedAt { get; set; }
+
+        public Dataset ToDataset()
+        {
+            var latest = new VersionRow
+            {
+                DatasetId = Id, TenantId = TenantId, Version = Version, Sha256 = Sha256, SizeBytes = SizeBytes, RowCount = RowCount,
+                Format = Format, SchemaJson = SchemaJson, CreatedAt = VersionCreatedAt,
+            }.ToVersion();
+            return new Dataset(DatasetId.Parse(Id), Core.Tenancy.TenantId.Parse(TenantId), Name, UnixTime.FromMs(CreatedAt), latest);
+        }
+    }
+
+    private sealed class VersionRow
+    {
+        public string DatasetId { get; set; } = "";
+        public string TenantId { get; set; } = "";
+        public int Version { get; set; }
+        public string Sha256 { get; set; } = "";
+        public long SizeBytes { get; set; }
+        public long RowCount { get; set; }
+        public string Format { get; set; } = "";
+        public string SchemaJson { get; set; } = "";
+        public long CreatedAt { get; set; }
+
+        public DatasetVersion ToVersion() => new(
+            Core.Datasets.DatasetId.Parse(DatasetId), Core.Tenancy.TenantId.Parse(TenantId), Version, Sha256, SizeBytes, RowCount,
+            Enum.Parse<DatasetFormat>(Format), StoreJson.Read<DatasetSchema>(SchemaJson), UnixTime.FromMs(CreatedAt));
+    }
+}

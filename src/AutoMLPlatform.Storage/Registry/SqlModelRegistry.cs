@@ -1,0 +1,216 @@
+using System.Data.Common;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Storage.Database;
+using Dapper;
+
+namespace AutoMLPlatform.Storage.Registry;
+
+/// <summary>
+/// The model registry in SQL. The <c>models</c> row is the version counter; alias moves are recorded in
+/// <c>alias_history</c> (for rollback) and bump <c>registry_revision</c> (for scoring services polling for changes).
+/// </summary>
+internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time) : IModelRegistry
+{
+    private const string SelectVersion = """
+        SELECT tenant_id AS TenantId, model_name AS ModelName, version AS Version, task AS Task, label AS Label, metric AS Metric,
+               metrics_json AS MetricsJson, inputs_json AS InputsJson, classes_json AS ClassesJson, lineage_json AS LineageJson,
+               artifact_sha256 AS ArtifactSha256, artifact_size AS ArtifactSize, created_at AS CreatedAt
+        FROM model_versions
+        """;
+
+    public async Task<ModelVersion> RegisterAsync(NewModelVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        var key = new { Tenant = version.TenantId.ToString(), Name = version.ModelName };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // Bumping the counter row locks it: concurrent registrations of one model queue here and get distinct numbers.
+        var number = await connection.ExecuteScalarAsync<int?>(Command(
+            "UPDATE models SET latest_version = latest_version + 1 WHERE tenant_id = @Tenant AND name = @Name RETURNING latest_version",
+            key, transaction, cancellationToken)).ConfigureAwait(false);
+        if (number is null)
+        {
+            number = 1;
+            await connection.ExecuteAsync(Command(
+                "INSERT INTO models (tenant_id, name, latest_version, created_at) VALUES (@Tenant, @Name, 1, @Now)",
+                new { key.Tenant, key.Name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var row = VersionRow.From(version, number.Value, now);
+        await connection.ExecuteAsync(Command("""
+            INSERT INTO model_versions (tenant_id, model_name, version, task, label, metric, metrics_json, inputs_json, classes_json,
+                                        lineage_json, artifact_sha256, artifact_size, created_at)
+            VALUES (@TenantId, @ModelName, @Version, @Task, @Label, @Metric, @MetricsJson, @InputsJson, @ClassesJson,
+                    @LineageJson, @ArtifactSha256, @ArtifactSize, @CreatedAt)
+            """, row, transaction, cancellationToken)).ConfigureAwait(false);
+        if (number == 1)
+        {
+            await MoveAliasAsync(connection, transaction, key.Tenant, key.Name, ModelAliases.Production, 1, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return row.ToVersion();
+    }
+
+    public async Task<RegisteredModel?> FindModelAsync(TenantId tenant, string name, CancellationToken cancellationToken)
+    {
+        var models = await QueryModelsAsync("WHERE m.tenant_id = @Tenant AND m.name = @Name", new { Tenant = tenant.ToString(), Name = name }, cancellationToken).ConfigureAwait(false);
+        return models.SingleOrDefault();
+    }
+
+    public Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(TenantId tenant, int offset, int limit, CancellationToken cancellationToken) =>
+        QueryModelsAsync("WHERE m.tenant_id = @Tenant ORDER BY m.name LIMIT @Limit OFFSET @Offset",
+            new { Tenant = tenant.ToString(), Limit = limit, Offset = offset }, cancellationToken);
+
+    public async Task<IReadOnlyList<ModelVersion>> ListVersionsAsync(TenantId tenant, string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<VersionRow>(Command(
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name ORDER BY version DESC",
+            new { Tenant = tenant.ToString(), Name = name }, null, cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToVersion()).ToArray();
+    }
+
+    public async Task<ModelVersion?> FindVersionAsync(TenantId tenant, string name, int version, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command(
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version",
+            new { Tenant = tenant.ToString(), Name = name, Version = version }, null, cancellationToken)).ConfigureAwait(false);
+        return row?.ToVersion();
+    }
+
+    public async Task<ModelVersion?> ResolveAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command($"""
+            {SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name AND version =
+                (SELECT a.version FROM model_aliases a WHERE a.tenant_id = @Tenant AND a.model_name = @Name AND a.alias = @Alias)
+            """, new { Tenant = tenant.ToString(), Name = name, Alias = alias }, null, cancellationToken)).ConfigureAwait(false);
+        return row?.ToVersion();
+    }
+
+    public async Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken)
+    {
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var exists = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version",
+            new { Tenant = tenant.ToString(), Name = name, Version = version }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (exists == 0)
+        {
+            throw ModelNotFoundException.Version(name, version);
+        }
+
+        var previous = await MoveAliasAsync(connection, transaction, tenant.ToString(), name, alias, version, now, cancellationToken).ConfigureAwait(false);
+        await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new AliasChange(name, alias, previous, version, UnixTime.FromMs(now));
+    }
+
+    public async Task<AliasChange> RollbackAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken)
+    {
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        var key = new { Tenant = tenant.ToString(), Name = name, Alias = alias };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var history = (await connection.QueryAsync<HistoryRow>(Command(
+            "SELECT seq AS Seq, version AS Version FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias ORDER BY seq DESC LIMIT 2",
+            key, transaction, cancellationToken)).ConfigureAwait(false)).ToArray();
+        if (history.Length == 0)
+        {
+            throw ModelNotFoundException.Alias(name, alias);
+        }
+
+        if (history.Length < 2)
+        {
+            throw new Core.Common.ConflictException("nothing-to-roll-back", $"Alias '{alias}' of model '{name}' has never moved; there is nothing to roll back to.");
+        }
+
+        // Rolling back removes the newest history entry, so a second rollback steps back once more.
+        await connection.ExecuteAsync(Command(
+            "DELETE FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias AND seq = @Seq",
+            new { key.Tenant, key.Name, key.Alias, history[0].Seq }, transaction, cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command(
+            "UPDATE model_aliases SET version = @Version, updated_at = @Now WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias",
+            new { key.Tenant, key.Name, key.Alias, history[1].Version, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
+        await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new AliasChange(name, alias, history[0].Version, history[1].Version, UnixTime.FromMs(now));
+    }
+
+    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(Command("SELECT revision FROM registry_revision WHERE id = 1", new { }, null, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static async Task<int?> MoveAliasAsync(DbConnection connection, DbTransaction transaction, string tenant, string name, string alias,
+        int version, long now, CancellationToken cancellationToken)
+    {
+        var key = new { Tenant = tenant, Name = name, Alias = alias, Version = version, Now = now };
+        var previous = await connection.ExecuteScalarAsync<int?>(Command(
+            "SELECT version FROM model_aliases WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias", key, transaction, cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command("""
+            INSERT INTO model_aliases (tenant_id, model_name, alias, version, updated_at) VALUES (@Tenant, @Name, @Alias, @Version, @Now)
+            ON CONFLICT (tenant_id, model_name, alias) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at
+            """, key, transaction, cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(Command("""
+            INSERT INTO alias_history (tenant_id, model_name, alias, seq, version, changed_at)
+            SELECT @Tenant, @Name, @Alias, COALESCE(MAX(seq), 0) + 1, @Version, @Now
+            FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias
+            """, key, transaction, cancellationToken)).ConfigureAwait(false);
+        return previous;
+    }
+
+    private static Task BumpRevisionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Command("UPDATE registry_revision SET revision = revision + 1 WHERE id = 1", new { }, transaction, cancellationToken));
+
+    private async Task<IReadOnlyList<RegisteredModel>> QueryModelsAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var models = (await connection.QueryAsync<ModelRow>(Command(
+            $"SELECT m.tenant_id AS TenantId, m.name AS Name, m.created_at AS CreatedAt, m.latest_version AS LatestVersion FROM models m {where}",
+            parameters, null, cancellationToken)).ConfigureAwait(false)).ToArray();
+        if (models.Length == 0)
+        {
+            return [];
+        }
+
+        var aliases = await connection.QueryAsync<AliasRow>(Command(
+            "SELECT model_name AS ModelName, alias AS Alias, version AS Version FROM model_aliases WHERE tenant_id = @Tenant",
+            new { Tenant = models[0].TenantId }, null, cancellationToken)).ConfigureAwait(false);
+        var byModel = aliases.ToLookup(a => a.ModelName);
+        return models.Select(m => new RegisteredModel(TenantId.Parse(m.TenantId), m.Name, UnixTime.FromMs(m.CreatedAt), m.LatestVersion,
+            byModel[m.Name].ToDictionary(a => a.Alias, a => a.Version))).ToArray();
+    }
+
+    private static CommandDefinition Command(string sql, object parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+    private sealed class ModelRow
+    {
+        public string TenantId { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long CreatedAt { get; set; }
+        public int LatestVersion { get; set; }
+    }
+
+    private sealed class AliasRow
+    {
+        public string ModelName { get; set; } = "";
+        public string Alias { get; set; } = "";
+        public int Version { get; set; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public int Seq { get; set; }
+        public int Version { get; set; }
+    }
+}

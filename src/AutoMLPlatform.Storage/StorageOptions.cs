@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutoMLPlatform.Storage;
+
+/// <summary>Where and how the platform keeps its data. Bound from the <c>AutoMLPlatform</c> configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "AutoMLPlatform";
+
+    /// <summary>The embedded default data directory, relative to the working directory.</summary>
+    public const string DefaultDataDirectory = "data";
+
+    /// <summary>Root of every file the platform writes: the SQLite database, blobs and artifacts.</summary>
+    /// <value>Defaults to <c>data</c> under the working directory.</value>
+    [Required]
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>Which database holds the metadata.</summary>
+    /// <value>Defaults to <see cref="StorageProvider.Sqlite"/>.</value>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>The PostgreSQL connection string when <see cref="Provider"/> is PostgreSQL; unused for SQLite.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+}

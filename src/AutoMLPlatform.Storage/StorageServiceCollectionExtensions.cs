@@ -1,0 +1,47 @@
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Storage.Blobs;
+using AutoMLPlatform.Storage.Database;
+using AutoMLPlatform.Storage.Datasets;
+using AutoMLPlatform.Storage.Jobs;
+using AutoMLPlatform.Storage.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Storage;
+
+/// <summary>Registers the stores chosen by <see cref="StorageOptions"/>.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlatformStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreDatabase>(sp => CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IDatasetStore, SqlDatasetStore>();
+        services.AddSingleton<IJobStore, SqlJobStore>();
+        services.AddSingleton<IModelRegistry, SqlModelRegistry>();
+        services.AddSingleton<IBlobStore>(sp =>
+            new FileBlobStore(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs")));
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    private static StoreDatabase CreateDatabase(StorageOptions options)
+    {
+        switch (options.Provider)
+        {
+            case StorageProvider.Sqlite:
+                Directory.CreateDirectory(options.FullDataDirectory);
+                return new SqliteStoreDatabase(Path.Combine(options.FullDataDirectory, "automlplatform.db"));
+            default:
+                throw new NotSupportedException($"Storage provider {options.Provider} is not available yet.");
+        }
+    }
+}
