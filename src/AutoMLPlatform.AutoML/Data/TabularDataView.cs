@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 using Microsoft.ML;
@@ -32,19 +33,27 @@ internal sealed partial class TabularDataView : IDataView
     /// <summary>A view of every column but the label, for scoring or for data without a label.</summary>
     public static TabularDataView WithoutLabel(LoadedTable table, string? excludedColumn = null)
     {
-        var columns = table.Columns.Where(c => c.Name != excludedColumn).ToArray();
+        var columns = Features(table, excludedColumn);
         return new TabularDataView(columns, null, BuildSchema(columns, null), table.RowCount);
     }
 
     /// <summary>A view whose label column is <paramref name="labelColumn"/> encoded by <paramref name="encoding"/>.</summary>
     public static TabularDataView WithLabel(LoadedTable table, string labelColumn, LabelEncoding encoding)
     {
-        var columns = table.Columns.Where(c => c.Name != labelColumn).ToArray();
+        var columns = Features(table, labelColumn);
         var label = LabelEncoder.Encode(table[labelColumn], encoding);
         return new TabularDataView(columns, label, BuildSchema(columns, encoding), table.RowCount);
     }
 
     public long? GetRowCount() => RowCount;
+
+    /// <summary>Every column but the label, booleans normalised the way scoring normalises them ("yes" and "Y" are "true").</summary>
+    private static TableColumn[] Features(LoadedTable table, string? label) => table.Columns
+        .Where(c => c.Name != label)
+        .Select(c => c is StringColumn { Type: ColumnType.Boolean } s
+            ? s with { Values = s.Values.Select(v => CellText.Normalize(v, ColumnType.Boolean)).ToArray() }
+            : c)
+        .ToArray();
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
         new Cursor(this, rand is null ? null : Permutation(RowCount, rand));

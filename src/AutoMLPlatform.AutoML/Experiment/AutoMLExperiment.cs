@@ -77,7 +77,7 @@ public sealed partial class AutoMLExperiment
         var trials = new List<TrialResult>();
         TrialResult? best = null;
         IEstimator<ITransformer>? bestPipeline = null;
-        foreach (var candidate in Candidates().Where(c => c.Supports(task)))
+        foreach (var candidate in Candidates(task, _settings.Seed))
         {
             if (_settings.MaxTrials is { } max && trials.Count >= max)
             {
@@ -85,7 +85,7 @@ public sealed partial class AutoMLExperiment
             }
 
             var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
-            if (remaining <= TimeSpan.Zero && best is not null)
+            if (remaining <= TimeSpan.Zero)
             {
                 break;
             }
@@ -123,7 +123,21 @@ public sealed partial class AutoMLExperiment
         return new ExperimentResult(task, taskReason, metric, decisions, validationText, best, trials, model, inputSchema, inputs, labels);
     }
 
-    private static IEnumerable<TrainerCandidate> Candidates() => [new LightGbmCandidate(), new FastTreeCandidate(), new SdcaCandidate()];
+    /// <summary>Each trainer with its defaults first, then random LightGbm settings for as long as time allows.</summary>
+    private static IEnumerable<TrainerCandidate> Candidates(TaskKind task, int seed)
+    {
+        TrainerCandidate[] defaults = [new LightGbmCandidate(), new FastTreeCandidate(), new SdcaCandidate()];
+        foreach (var candidate in defaults.Where(c => c.Supports(task)))
+        {
+            yield return candidate;
+        }
+
+        var random = new Random(seed);
+        while (true)
+        {
+            yield return LightGbmCandidate.Random(random);
+        }
+    }
 
     private LoadedTable DropMissingLabels(LoadedTable table)
     {

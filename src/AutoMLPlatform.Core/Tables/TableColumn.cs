@@ -15,8 +15,8 @@ public sealed record NumericColumn(string Name, float[] Values) : TableColumn(Na
 }
 
 /// <summary>
-/// A column kept as text (categorical, boolean, text, date-time, image path); a missing value is the empty string.
-/// Boolean values are normalised to "true" / "false" so that "yes", "Y" and a JSON <c>true</c> mean the same.
+/// A column kept as text (categorical, boolean, text, date-time, image path), as written but trimmed; a missing
+/// value is the empty string.
 /// </summary>
 public sealed record StringColumn(string Name, ColumnType Type, string[] Values) : TableColumn(Name, Type)
 {

@@ -60,7 +60,9 @@ public static class TableLoader
 
         public override void Add(string field)
         {
-            var value = CellText.Normalize(field, type);
+            // Kept as written (trimmed), booleans included: a boolean label keeps its own class names ("yes"/"no");
+            // the engine normalises boolean features itself, as scoring does (CellText).
+            var value = Missing.Is(field) ? string.Empty : type == ColumnType.Text ? field : field.Trim();
 
             // Categorical values repeat: share one string per distinct value instead of one per row.
             if (type is ColumnType.Categorical or ColumnType.Boolean && value.Length <= 64)

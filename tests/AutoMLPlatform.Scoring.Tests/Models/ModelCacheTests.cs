@@ -1,0 +1,86 @@
+using System.Text.Json;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoMLPlatform.Scoring.Tests.Models;
+
+[Category("Slow")]
+public class ModelCacheTests
+{
+    private const string Row = """{"x1": 0.8, "x2": 0.1, "color": "red"}""";
+
+    [Test]
+    public async Task The_production_version_predicts_with_class_names_and_probabilities()
+    {
+        await using var stores = await StartAsync();
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+
+        using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        var prediction = lease.Model.Predict(Parse(Row));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(prediction.Label, Is.EqualTo("yes"));
+            Assert.That(prediction.Probabilities![1], Is.GreaterThan(0.5f));
+            Assert.That(prediction.Probabilities.Sum(), Is.EqualTo(1f).Within(1e-5));
+        });
+    }
+
+    [Test]
+    public async Task An_unknown_model_is_not_found()
+    {
+        await using var stores = await StartAsync();
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+
+        Assert.ThrowsAsync<ModelNotFoundException>(async () => await cache.AcquireAsync(TenantId.Default, "nope", ModelSelector.Production, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task Moving_the_alias_swaps_the_served_version_while_a_held_lease_keeps_the_old_one_working()
+    {
+        await using var stores = await StartAsync();
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 1), "y", "rule");
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 2), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        using var old = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+
+        await stores.Registry.SetAliasAsync(TenantId.Default, "rule", ModelAliases.Production, 2, CancellationToken.None);
+        await cache.RefreshAliasesAsync(CancellationToken.None);
+        using var current = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(current.Model.Version.Version, Is.EqualTo(2));
+            Assert.That(old.Model.Version.Version, Is.EqualTo(1));
+            Assert.That(old.Model.Predict(Parse(Row)).Label, Is.EqualTo("yes"));
+        });
+    }
+
+    [Test]
+    public async Task Concurrent_callers_get_the_same_answers_as_one_caller()
+    {
+        await using var stores = await StartAsync();
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        var rows = Enumerable.Range(0, 200).Select(i => Parse($$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""")).ToArray();
+        using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        var expected = rows.Select(r => lease.Model.Predict(r).Probabilities![1]).ToArray();
+
+        var actual = new float[rows.Length];
+        await Parallel.ForAsync(0, rows.Length * 20, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
+            actual[i % rows.Length] = each.Model.Predict(rows[i % rows.Length]).Probabilities![1];
+        });
+
+        Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    private static Task<PlatformStores> StartAsync() => PlatformStores.StartAsync(configure: services => services.AddScoring());
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
+}

@@ -1,0 +1,31 @@
+using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.TestSupport;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Scoring.Tests;
+
+/// <summary>Trains a small model on a CSV and registers it, the way a job would, for tests that need a real model.</summary>
+internal static class RegisteredModels
+{
+    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1)
+    {
+        var (table, schema) = await TestTables.LoadAsync(csv);
+        var mlContext = new MLContext(1);
+        var result = await new AutoMLExperiment(mlContext, new ExperimentSettings { LabelColumn = label, TimeBudget = TimeSpan.FromSeconds(30), MaxTrials = maxTrials })
+            .RunAsync(table, schema, null, CancellationToken.None);
+        using var buffer = new MemoryStream();
+        ModelPackage.Write(buffer, mlContext, result.Model, result.InputSchema,
+            new ModelManifest(ModelManifest.CurrentFormatVersion, result.Task, label, result.Labels.Classes, result.Inputs, result.BestTrial.Trainer, []));
+        buffer.Position = 0;
+        await using var staged = await stores.Blobs.StageAsync(buffer, long.MaxValue, CancellationToken.None);
+        await stores.Blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, CancellationToken.None);
+        return await stores.Registry.RegisterAsync(new NewModelVersion(TenantId.Default, name, result.Task, label, result.Metric, result.BestTrial.Metrics,
+            result.Inputs, result.Labels.Classes, new ModelLineage(DatasetId.New(), 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
+            staged.Sha256, staged.SizeBytes), CancellationToken.None);
+    }
+}

@@ -1,0 +1,72 @@
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Storage.Datasets;
+
+namespace AutoMLPlatform.Storage.Tests.Datasets;
+
+public class SqlDatasetStoreTests
+{
+    private static readonly DatasetSchema Schema = new([new ColumnProfile("x", ColumnType.Numeric, 0, 3)]);
+
+    [Test]
+    public async Task Adding_to_an_existing_name_creates_the_next_version_of_the_same_dataset()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+
+        var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+        var second = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("b"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.DatasetId, Is.EqualTo(first.DatasetId));
+            Assert.That((first.Version, second.Version), Is.EqualTo((1, 2)));
+        });
+    }
+
+    [Test]
+    public async Task A_dataset_reads_back_with_its_newest_version_and_schema()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+        await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("b"), CancellationToken.None);
+
+        var found = await store.FindAsync(TenantId.Default, first.DatasetId, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found!.Latest.Version, Is.EqualTo(2));
+            Assert.That(found.Latest.Sha256, Is.EqualTo(Sha("b")));
+            Assert.That(found.Latest.Schema.Columns, Is.EqualTo(Schema.Columns));
+        });
+    }
+
+    [Test]
+    public async Task Another_tenant_does_not_see_the_dataset()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var version = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+
+        var found = await store.FindAsync(TenantId.New(), version.DatasetId, CancellationToken.None);
+
+        Assert.That(found, Is.Null);
+    }
+
+    [Test]
+    public async Task Concurrent_uploads_to_one_name_get_distinct_version_numbers()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => store.AddVersionAsync(TenantId.Default, "shared", NewVersion(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None))));
+
+        Assert.That(versions.Select(v => v.Version).Order(), Is.EqualTo(Enumerable.Range(1, 8)));
+    }
+
+    private static NewDatasetVersion NewVersion(string content) => new(Sha(content), 10, 3, DatasetFormat.Csv, Schema);
+
+    private static string Sha(string content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+}

@@ -1,0 +1,83 @@
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Storage.Jobs;
+
+namespace AutoMLPlatform.Storage.Tests.Jobs;
+
+public class SqlJobStoreTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000);
+
+    [Test]
+    public async Task A_job_reads_back_as_it_was_stored()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlJobStore(fixture.Database);
+        var job = NewJob();
+
+        await store.CreateAsync(job, CancellationToken.None);
+        var found = await store.FindAsync(TenantId.Default, job.Id, CancellationToken.None);
+
+        Assert.That(found, Is.EqualTo(job).Using<TrainingJob>((a, b) => a.Id == b.Id && a.Spec == b.Spec && a.Status == b.Status && a.CreatedAt == b.CreatedAt));
+    }
+
+    [Test]
+    public async Task Only_one_of_two_claims_on_a_queued_job_wins()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlJobStore(fixture.Database);
+        var job = NewJob();
+        await store.CreateAsync(job, CancellationToken.None);
+
+        var first = await store.TryUpdateAsync(job.Start(Now), JobStatus.Queued, 0, CancellationToken.None);
+        var second = await store.TryUpdateAsync(job.Start(Now), JobStatus.Queued, 0, CancellationToken.None);
+
+        Assert.That((first, second), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public async Task A_progress_write_does_not_clear_a_cancel_request()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlJobStore(fixture.Database);
+        var running = NewJob().Start(Now);
+        await store.CreateAsync(running, CancellationToken.None);
+
+        await store.RequestCancelAsync(TenantId.Default, running.Id, CancellationToken.None);
+        await store.TryUpdateAsync(running with { Progress = running.Progress with { TrialsDone = 3 } }, JobStatus.Running, 1, CancellationToken.None);
+        var found = await store.FindAnyAsync(running.Id, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found!.CancelRequested, Is.True);
+            Assert.That(found.Progress.TrialsDone, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task Trials_are_kept_per_attempt_with_their_hyperparameters()
+    {
+        using var fixture = await StoreFixture.CreateAsync();
+        var store = new SqlJobStore(fixture.Database);
+        var job = NewJob();
+        await store.CreateAsync(job, CancellationToken.None);
+        var trial = new TrialRecord(1, "LightGbm", new Dictionary<string, object> { ["numberOfLeaves"] = 31.0, ["booster"] = "gbdt" }, 0.91,
+            new Dictionary<string, double> { ["auc"] = 0.91 }, TimeSpan.FromMilliseconds(1500), null);
+
+        await store.AddTrialAsync(job.Id, 1, trial, CancellationToken.None);
+        var firstAttempt = await store.ListTrialsAsync(job.Id, 1, CancellationToken.None);
+        var secondAttempt = await store.ListTrialsAsync(job.Id, 2, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstAttempt.Single().Hyperparameters, Is.EquivalentTo(trial.Hyperparameters));
+            Assert.That(firstAttempt.Single().Duration, Is.EqualTo(trial.Duration));
+            Assert.That(secondAttempt, Is.Empty);
+        });
+    }
+
+    private static TrainingJob NewJob() => TrainingJob.Create(TenantId.Default,
+        new JobSpec(DatasetId.New(), 1, "y", TaskKind.Binary, MetricKind.Auc, TimeSpan.FromSeconds(30), "m"), Now);
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what this machine needs beyond the .NET 10 SDK to run the platform's tests, and nothing when it is there.
+# Idempotent; safe to run on every test run. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=()
+need() { # need <command> <debian package>
+  command -v "$1" >/dev/null 2>&1 || packages+=("$2")
+}
+
+need dotnet dotnet-sdk-10.0
+
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  echo "setup: installing ${packages[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
