@@ -16,6 +16,8 @@ public static class JobsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
+        services.AddSingleton<ModelArtifacts>();
+        services.AddSingleton<TorchJobTrainer>();
         services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ITrainingRunner, TrainingRunner>();
         services.AddTransient<TrainModelJob>();

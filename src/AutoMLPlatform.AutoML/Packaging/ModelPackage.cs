@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace AutoMLPlatform.AutoML.Packaging;
 
@@ -20,27 +21,51 @@ public static class ModelPackage
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    /// <summary>Writes a package whose whole pipeline is one ML.NET model.</summary>
+    /// <summary>
+    /// Writes a package. A pipeline of ML.NET stages only is one <c>mlnet</c> part, exactly as before parts existed.
+    /// Stages that implement <see cref="IModelPart"/> at the end of a chain (or a model that is one) are written as
+    /// parts of their own after the ML.NET stages before them; an ML.NET stage after such a part is refused.
+    /// </summary>
     public static void Write(Stream destination, MLContext mlContext, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(manifest);
-        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
-        var withParts = manifest with { Parts = [new ModelPart(ModelPart.MLNetKind, MLNetEntry)] };
-        using (var manifestStream = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
+        var (mlnet, extra) = Split(model);
+        var parts = new List<ModelPart>();
+        if (mlnet is not null)
         {
-            JsonSerializer.Serialize(manifestStream, withParts, Json);
+            parts.Add(new ModelPart(ModelPart.MLNetKind, MLNetEntry));
         }
 
-        // ML.NET's model is a zip already: store it without compressing it twice.
-        using var modelStream = zip.CreateEntry(MLNetEntry, CompressionLevel.NoCompression).Open();
-        mlContext.Model.Save(model, inputSchema, modelStream);
+        parts.AddRange(extra.Select((part, i) => new ModelPart(part.Kind, $"{part.Kind}-{i + 1}.bin")));
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        using (var manifestStream = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
+        {
+            JsonSerializer.Serialize(manifestStream, manifest with { Parts = parts }, Json);
+        }
+
+        if (mlnet is not null)
+        {
+            // ML.NET's model is a zip already: store it without compressing it twice.
+            using var modelStream = zip.CreateEntry(MLNetEntry, CompressionLevel.NoCompression).Open();
+            mlContext.Model.Save(mlnet, inputSchema, modelStream);
+        }
+
+        for (var i = 0; i < extra.Count; i++)
+        {
+            using var partStream = zip.CreateEntry(parts[parts.Count - extra.Count + i].Entry, CompressionLevel.Optimal).Open();
+            extra[i].Write(partStream);
+        }
     }
 
     /// <summary>Reads a package back into its manifest and pipeline.</summary>
-    public static LoadedModel Read(Stream source, MLContext mlContext)
+    /// <param name="source">A seekable stream over the package.</param>
+    /// <param name="mlContext">The context stages are loaded into.</param>
+    /// <param name="partLoaders">Loaders for parts other than ML.NET's, by <see cref="IModelPartLoader.Kind"/>.</param>
+    public static LoadedModel Read(Stream source, MLContext mlContext, IEnumerable<IModelPartLoader>? partLoaders = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+        var loaders = (partLoaders ?? []).ToDictionary(l => l.Kind, StringComparer.Ordinal);
         try
         {
             using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
@@ -49,11 +74,10 @@ public static class ModelPackage
             foreach (var part in manifest.Parts)
             {
                 var entry = zip.GetEntry(part.Entry) ?? throw new InvalidModelPackageException($"The package lacks its part '{part.Entry}'.");
-                chain = part.Kind switch
-                {
-                    ModelPart.MLNetKind => LoadMLNet(mlContext, entry),
-                    _ => throw new InvalidModelPackageException($"The package has a part of unknown kind '{part.Kind}'."),
-                };
+                var stage = part.Kind == ModelPart.MLNetKind
+                    ? LoadMLNet(mlContext, entry)
+                    : LoadPart(loaders, part, entry, new ModelPartLoadContext(mlContext, manifest));
+                chain = chain is null ? stage : chain.Append(stage);
             }
 
             return new LoadedModel(manifest, chain ?? throw new InvalidModelPackageException("The package has no parts."));
@@ -79,6 +103,37 @@ public static class ModelPackage
         return manifest.FormatVersion == ModelManifest.CurrentFormatVersion
             ? manifest
             : throw new InvalidModelPackageException($"Package format {manifest.FormatVersion} is not supported (this build reads {ModelManifest.CurrentFormatVersion}).");
+    }
+
+    /// <summary>The ML.NET stages to save with ML.NET (null when there are none) and the parts after them.</summary>
+    private static (ITransformer? MLNet, IReadOnlyList<IModelPart> Parts) Split(ITransformer model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model is IModelPart single)
+        {
+            return (null, [single]);
+        }
+
+        if (model is not IEnumerable<ITransformer> stages || !stages.Any(s => s is IModelPart))
+        {
+            return (model, []);
+        }
+
+        var mlnet = stages.TakeWhile(s => s is not IModelPart).ToArray();
+        var parts = stages.Skip(mlnet.Length).Select(s => s as IModelPart
+            ?? throw new ArgumentException("An ML.NET stage after a stage saved as its own part cannot be packaged.", nameof(model))).ToArray();
+        return (mlnet.Length == 0 ? null : new TransformerChain<ITransformer>(mlnet), parts);
+    }
+
+    private static ITransformer LoadPart(Dictionary<string, IModelPartLoader> loaders, ModelPart part, ZipArchiveEntry entry, ModelPartLoadContext context)
+    {
+        if (!loaders.TryGetValue(part.Kind, out var loader))
+        {
+            throw new InvalidModelPackageException($"The package has a part of kind '{part.Kind}', which this host cannot load.");
+        }
+
+        using var stream = entry.Open();
+        return loader.Load(stream, context);
     }
 
     private static ITransformer LoadMLNet(MLContext mlContext, ZipArchiveEntry entry)

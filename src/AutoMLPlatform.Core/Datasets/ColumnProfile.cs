@@ -9,10 +9,12 @@ namespace AutoMLPlatform.Core.Datasets;
 /// <param name="DistinctCount">Distinct present values; a lower bound when <paramref name="DistinctCountCapped"/>.</param>
 /// <param name="DistinctCountCapped">True when counting stopped at the profiler's cap.</param>
 /// <param name="Numeric">Min, max and mean when <paramref name="Type"/> is numeric.</param>
+/// <param name="ValueCounts">How often each value occurs, when every value was counted (the class folders of an image dataset); else null.</param>
 public sealed record ColumnProfile(
     string Name,
     ColumnType Type,
     long MissingCount,
     long DistinctCount,
     bool DistinctCountCapped = false,
-    NumericSummary? Numeric = null);
+    NumericSummary? Numeric = null,
+    IReadOnlyDictionary<string, long>? ValueCounts = null);

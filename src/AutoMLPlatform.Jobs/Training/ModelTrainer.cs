@@ -3,6 +3,7 @@ using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,11 @@ using Microsoft.ML;
 
 namespace AutoMLPlatform.Jobs.Training;
 
-/// <summary>Turns a claimed job into a registered model version: load the data, search, package, store, register.</summary>
+/// <summary>
+/// Turns a claimed job into a registered model version: load the data, search, package, store, register. Image
+/// datasets and <c>text-classification</c> jobs go to the Torch trainers (<see cref="TorchJobTrainer"/>) instead of
+/// the AutoML search.
+/// </summary>
 internal sealed class ModelTrainer
 {
     private readonly IDatasetStore _datasets;
@@ -21,10 +26,12 @@ internal sealed class ModelTrainer
     private readonly TimeProvider _time;
     private readonly JobsOptions _options;
     private readonly ILoggerFactory _loggers;
+    private readonly TorchJobTrainer _torch;
 
     public ModelTrainer(IDatasetStore datasets, IBlobStore blobs, IModelRegistry registry, IJobStore jobs, TimeProvider time,
-        IOptions<JobsOptions> options, ILoggerFactory loggers)
+        IOptions<JobsOptions> options, ILoggerFactory loggers, TorchJobTrainer torch)
     {
+        _torch = torch;
         _datasets = datasets;
         _blobs = blobs;
         _registry = registry;
@@ -41,11 +48,21 @@ internal sealed class ModelTrainer
         await SetPhaseAsync(lease, "loading", cancellationToken).ConfigureAwait(false);
         var version = await _datasets.FindVersionAsync(job.TenantId, spec.DatasetId, spec.DatasetVersion, cancellationToken).ConfigureAwait(false)
             ?? throw new DatasetNotFoundException(spec.DatasetId, spec.DatasetVersion);
+        if (version.Format == DatasetFormat.ImageZip || spec.Modality == DataModality.Image)
+        {
+            return await _torch.TrainImagesAsync(lease, version, cancellationToken).ConfigureAwait(false);
+        }
+
         DatasetFormats.EnsureDelimited(version.Format);
         LoadedTable table;
         await using (var content = await _blobs.OpenReadAsync(job.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false))
         {
             table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(version.Format), version.Schema, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (spec.Modality == DataModality.Text)
+        {
+            return await _torch.TrainTextAsync(lease, version, table, cancellationToken).ConfigureAwait(false);
         }
 
         // The budget counts from the claim: loading the data is part of what the user waits for.

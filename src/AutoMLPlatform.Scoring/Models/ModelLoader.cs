@@ -11,9 +11,10 @@ namespace AutoMLPlatform.Scoring.Models;
 
 /// <summary>
 /// Reads a model version's artifact and builds its <see cref="ScoringModel"/>: the row type is emitted and the
-/// generic pool is instantiated once per version, here, so no request pays for reflection.
+/// generic pool is instantiated once per version, here, so no request pays for reflection. Package parts that are
+/// not ML.NET's (Torch networks) are rebuilt by the <see cref="IModelPartLoader"/>s registered in DI.
 /// </summary>
-public sealed class ModelLoader(IBlobStore blobs, RowTypeFactory rowTypes, IOptions<ScoringOptions> options)
+public sealed class ModelLoader(IBlobStore blobs, RowTypeFactory rowTypes, IEnumerable<IModelPartLoader> partLoaders, IOptions<ScoringOptions> options)
 {
     public async Task<ScoringModel> LoadAsync(ModelVersion version, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class ModelLoader(IBlobStore blobs, RowTypeFactory rowTypes, IOpti
             using var buffer = new MemoryStream();
             await artifact.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
             buffer.Position = 0;
-            loaded = ModelPackage.Read(buffer, mlContext);
+            loaded = ModelPackage.Read(buffer, mlContext, partLoaders);
         }
 
         var rowType = rowTypes.Create(loaded.Manifest.Inputs);

@@ -2,14 +2,16 @@ using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Torch.Images;
 using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Datasets;
 
 /// <summary>
-/// Takes an upload from staged bytes to a stored dataset version: check it is a well-formed table and infer its
-/// schema first, then commit the blob and add the version. A bad file is refused before anything is committed,
-/// so nothing already stored changes. Uploading the bytes the dataset's newest version already has adds nothing.
+/// Takes an upload from staged bytes to a stored dataset version: check it is a well-formed table (or, for a
+/// <c>.zip</c>, a safe zip of image class folders, see <see cref="ImageZipReader"/>) and infer its schema first,
+/// then commit the blob and add the version. A bad file is refused before anything is committed, so nothing
+/// already stored changes. Uploading the bytes the dataset's newest version already has adds nothing.
 /// </summary>
 internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, IOptions<UploadOptions> options)
 {
@@ -18,7 +20,6 @@ internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, 
         await using var upload = await MultipartUpload.ReadAsync(request, blobs, options.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         var name = string.IsNullOrWhiteSpace(upload.Name) ? DatasetNames.FromFileName(upload.FileName) : DatasetNames.Validate(upload.Name);
         var format = DatasetFormats.FromFileName(upload.FileName);
-        DatasetFormats.EnsureDelimited(format);
 
         var existing = await datasets.FindByNameAsync(tenant, name, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.Latest.Sha256 == upload.File.Sha256)
@@ -26,15 +27,25 @@ internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, 
             return (DatasetResponse.From(existing.Name, existing.Latest), false);
         }
 
-        TableProfile profile;
-        await using (var content = await upload.File.OpenReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            profile = await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(format), cancellationToken).ConfigureAwait(false);
-        }
-
+        var (rowCount, schema) = await ProfileAsync(upload.File, format, cancellationToken).ConfigureAwait(false);
         await blobs.CommitAsync(upload.File, tenant, BlobKind.Dataset, cancellationToken).ConfigureAwait(false);
         var version = await datasets.AddVersionAsync(tenant, name,
-            new NewDatasetVersion(upload.File.Sha256, upload.File.SizeBytes, profile.RowCount, format, profile.Schema), cancellationToken).ConfigureAwait(false);
+            new NewDatasetVersion(upload.File.Sha256, upload.File.SizeBytes, rowCount, format, schema), cancellationToken).ConfigureAwait(false);
         return (DatasetResponse.From(name, version), true);
+    }
+
+    private async Task<(long RowCount, DatasetSchema Schema)> ProfileAsync(StagedBlob file, DatasetFormat format, CancellationToken cancellationToken)
+    {
+        await using var content = await file.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        if (format == DatasetFormat.ImageZip)
+        {
+            // Reading a zip is synchronous work over every entry: keep it off the request thread.
+            var summary = await Task.Run(() => ImageZipReader.Read(content, options.Value.ImageZipLimits, null, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            return (summary.ImageCount, ImageDatasetSchema.From(summary));
+        }
+
+        var profile = await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(format), cancellationToken).ConfigureAwait(false);
+        return (profile.RowCount, profile.Schema);
     }
 }

@@ -24,7 +24,8 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
-        var task = Check(errors, "task", () => TaskKindNames.ParseOrAuto(request.Task, "task"));
+        var requested = Check(errors, "task", () => TaskKindNames.ParseRequest(request.Task, "task"));
+        var task = requested.Kind;
         var metric = Check(errors, "metric", () => request.Metric is null ? (MetricKind?)null : Metrics.Parse(request.Metric, "metric"));
         var budget = request.TimeBudgetSeconds ?? DefaultTimeBudgetSeconds;
         if (!double.IsFinite(budget) || budget < 1 || budget > MaxTimeBudgetSeconds)
@@ -57,12 +58,12 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         var version = request.DatasetVersion is { } v
             ? await datasets.FindVersionAsync(tenant, datasetId, v, cancellationToken).ConfigureAwait(false) ?? throw new DatasetNotFoundException(datasetId, v)
             : dataset.Latest;
-        DatasetFormats.EnsureDelimited(version.Format);
         var label = version.Schema.Find(request.Label!)
             ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{request.Label}'. Its columns are: {string.Join(", ", version.Schema.Columns.Select(c => c.Name))}.", "label");
 
         // The same checks the engine makes, made now so the caller hears of a hopeless job at once.
         var (resolvedTask, _) = TaskInference.Resolve(label, task, version.RowCount);
+        TorchJobRules.Check(version, label, requested.Modality, resolvedTask);
         if (metric is { } m && !Metrics.AppliesTo(m, resolvedTask))
         {
             throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolvedTask)} tasks.", "metric");
@@ -70,7 +71,7 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
 
         var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
         var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,
-            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials);
+            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality);
         var job = TrainingJob.Create(tenant, spec, time.GetUtcNow());
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(job.Id, cancellationToken).ConfigureAwait(false);

@@ -39,7 +39,9 @@ public class NativeLoadingTests
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
-            if (relative.StartsWith("pristine", StringComparison.Ordinal))
+            // The library under test is put there as a real file afterwards; a link to the (mapped) original would let
+            // the copy write through it into the test host's own library.
+            if (relative.StartsWith("pristine", StringComparison.Ordinal) || Path.GetFileName(relative) == "libLibTorchSharp.so")
             {
                 continue;
             }

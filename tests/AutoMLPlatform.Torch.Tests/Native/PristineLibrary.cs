@@ -9,7 +9,8 @@ internal static class PristineLibrary
     public static string CopyTo(string destination)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
-        File.Copy(Path, destination, overwrite: true);
+        File.Delete(destination);
+        File.Copy(Path, destination);
         return destination;
     }
 }

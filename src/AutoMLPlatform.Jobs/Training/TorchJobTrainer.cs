@@ -1,0 +1,151 @@
+using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Torch.Mapping;
+using AutoMLPlatform.Torch.Text;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Jobs.Training;
+
+/// <summary>
+/// The Torch side of a job: image datasets train the image classifier, <c>text-classification</c> jobs the text
+/// classifier on the table's free-text column. Each gets what is left of the job's time budget (the clock started at
+/// the claim), reports every epoch on the job row, is recorded as one leaderboard trial, and is registered as a model
+/// package with a Torch part, which the scoring service loads like any other model.
+/// </summary>
+internal sealed class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArtifacts artifacts, TimeProvider time)
+{
+    public const string ImageTrainer = "TorchImageClassifier";
+    public const string TextTrainer = "TorchTextClassifier";
+
+    /// <summary>Time kept back from the budget for packaging and registering after training.</summary>
+    private static readonly TimeSpan Reserve = TimeSpan.FromSeconds(2);
+
+    public async Task<ModelVersionRef> TrainImagesAsync(JobLease lease, DatasetVersion version, CancellationToken cancellationToken)
+    {
+        var spec = lease.Current.Spec;
+        if (version.Format != DatasetFormat.ImageZip || spec.Modality == DataModality.Text)
+        {
+            throw new UnprocessableException("modality-mismatch",
+                "Image datasets train image-classification models, and image-classification needs an image dataset (a zip of class folders).", "task");
+        }
+
+        var data = await LoadImagesAsync(lease.Current, version, cancellationToken).ConfigureAwait(false);
+        var (task, metric) = Resolve(version, ImageDatasetSchema.LabelColumn, spec);
+        await PlanAsync(lease, task, metric, data.Count, "images", [new ColumnNote(ImageDatasetSchema.ImageColumn, "image", "the image"),
+            new ColumnNote(ImageDatasetSchema.LabelColumn, "label", "the class folder")], cancellationToken).ConfigureAwait(false);
+        var mlContext = new MLContext(spec.Seed);
+        var trainer = new ImageClassificationTrainer(mlContext, new ImageClassificationTrainer.Options
+        {
+            ImageColumn = ImageDatasetSchema.ImageColumn,
+            LabelColumn = ImageDatasetSchema.LabelColumn,
+            TimeLimit = Remaining(lease.Current),
+            Seed = spec.Seed,
+        });
+        using var model = await new TorchRun(jobs, lease, metric).RunAsync(ImageTrainer, progress => trainer.Fit(data, progress, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        return await RegisterAsync(lease.Current, mlContext, model, task, metric, ImageTrainer,
+            new ModelInputColumn(ImageDatasetSchema.ImageColumn, ColumnType.Image, AllowMissing: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ModelVersionRef> TrainTextAsync(JobLease lease, DatasetVersion version, LoadedTable table, CancellationToken cancellationToken)
+    {
+        var spec = lease.Current.Spec;
+        var textColumn = version.Schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Text && c.Name != spec.Label)
+            ?? throw new UnprocessableException("no-text-column",
+                $"text-classification needs a free-text column besides the label; the columns are: {string.Join(", ", version.Schema.Columns.Select(c => $"{c.Name} ({c.Type.ToString().ToLowerInvariant()})"))}.", "task");
+        var (task, metric) = Resolve(version, spec.Label, spec);
+        var (texts, labels) = TextJobData.Read(table, textColumn.Name, spec.Label);
+        await PlanAsync(lease, task, metric, texts.Count, "rows", [new ColumnNote(textColumn.Name, "text", "the first free-text column"),
+            new ColumnNote(spec.Label, "label", "the label"), .. version.Schema.Columns.Where(c => c.Name != textColumn.Name && c.Name != spec.Label)
+                .Select(c => new ColumnNote(c.Name, "ignored", "text-classification reads one text column"))], cancellationToken).ConfigureAwait(false);
+        var mlContext = new MLContext(spec.Seed);
+        var trainer = new TextClassificationTrainer(mlContext, new TextClassificationTrainer.Options
+        {
+            TextColumn = textColumn.Name,
+            LabelColumn = spec.Label,
+            TimeLimit = Remaining(lease.Current),
+            Seed = spec.Seed,
+        });
+        using var model = await new TorchRun(jobs, lease, metric).RunAsync(TextTrainer, progress => trainer.Fit(texts, labels, progress, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        return await RegisterAsync(lease.Current, mlContext, model, task, metric, TextTrainer,
+            new ModelInputColumn(textColumn.Name, ColumnType.Text, AllowMissing: textColumn.MissingCount > 0), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Binary for two classes, multiclass for more; a regression request or metric is refused.</summary>
+    private static (TaskKind Task, MetricKind Metric) Resolve(DatasetVersion version, string label, JobSpec spec)
+    {
+        var profile = version.Schema.Find(label) ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{label}'.", "label");
+        var (task, _) = TaskInference.Resolve(profile, spec.Task, version.RowCount);
+        if (task == TaskKind.Regression)
+        {
+            throw new UnprocessableException("classification-only", $"The Torch trainers classify; the label '{label}' asks for regression.", "task");
+        }
+
+        var metric = spec.Metric ?? Metrics.DefaultFor(task);
+        return Metrics.AppliesTo(metric, task)
+            ? (task, metric)
+            : throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(metric)}' does not apply to {TaskKindNames.NameOf(task)} tasks.", "metric");
+    }
+
+    private async Task<ImageDataset> LoadImagesAsync(TrainingJob job, DatasetVersion version, CancellationToken cancellationToken)
+    {
+        await using var content = await blobs.OpenReadAsync(job.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false);
+        Stream seekable = content;
+        if (!content.CanSeek)
+        {
+            seekable = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            await content.CopyToAsync(seekable, cancellationToken).ConfigureAwait(false);
+            seekable.Position = 0;
+        }
+
+        await using (seekable.ConfigureAwait(false))
+        {
+            // The upload was checked against the configured limits; the defaults only guard against a blob changed since.
+            return await Task.Run(() => ImageDataset.FromZip(seekable, ImageZipLimits.Default, new ImageSizing(), cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static Task PlanAsync(JobLease lease, TaskKind task, MetricKind metric, int rows, string unit, IReadOnlyList<ColumnNote> columns,
+        CancellationToken cancellationToken) =>
+        lease.UpdateAsync(job => job with
+        {
+            Progress = job.Progress with
+            {
+                Phase = "training",
+                Task = task,
+                Metric = metric,
+                Validation = $"holdout: {rows} {unit}, {Torch.Training.TorchTrainingOptions.DefaultValidationFraction:P0} held out for validation, stratified by class",
+                Columns = columns,
+            },
+        }, cancellationToken);
+
+    /// <summary>What is left of the budget, counted from the claim, less time to package and register.</summary>
+    private TimeSpan Remaining(TrainingJob job)
+    {
+        var remaining = job.Spec.TimeBudget - (time.GetUtcNow() - (job.StartedAt ?? time.GetUtcNow())) - Reserve;
+        return remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
+    }
+
+    private Task<ModelVersionRef> RegisterAsync(TrainingJob job, MLContext mlContext, TorchClassifierTransformer model, TaskKind task, MetricKind metric,
+        string trainer, ModelInputColumn input, CancellationToken cancellationToken)
+    {
+        var spec = job.Spec;
+        var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, task, spec.Label, model.Classes, [input], trainer, []);
+        var hyperparameters = new Dictionary<string, object>(model.Training?.Settings ?? new Dictionary<string, object>());
+        var noInputs = mlContext.Data.LoadFromEnumerable(Array.Empty<object>()).Schema;
+        return artifacts.StoreAndRegisterAsync(job, mlContext, model, noInputs, manifest, (sha256, size) =>
+            new NewModelVersion(job.TenantId, spec.ModelName, task, spec.Label, metric, model.Training?.ValidationMetrics ?? new Dictionary<string, double>(),
+                [input], model.Classes, new ModelLineage(spec.DatasetId, spec.DatasetVersion, job.Id, trainer, hyperparameters), sha256, size),
+            cancellationToken);
+    }
+}

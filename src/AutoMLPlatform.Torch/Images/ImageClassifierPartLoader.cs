@@ -1,0 +1,25 @@
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Torch.Native;
+using AutoMLPlatform.Torch.Packaging;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Torch.Images;
+
+/// <summary>Reads an <see cref="ImageClassificationTransformer"/> back from its model package part.</summary>
+internal sealed class ImageClassifierPartLoader : IModelPartLoader
+{
+    public string Kind => ImageClassificationTransformer.PartKind;
+
+    public ITransformer Load(Stream content, ModelPartLoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        TorchNative.EnsureLoaded();
+        var (config, network) = TorchPartArchive.Read(content, (ImageModelConfig c) =>
+        {
+            TorchPartArchive.EnsureFormat(c.Format);
+            return new ConvNet(c.Shape, c.Classes.Count);
+        });
+        return new ImageClassificationTransformer(context.MLContext, new ImageModel(network, config.Shape, config.Normalization, config.Classes),
+            config.ImageColumn, training: null);
+    }
+}

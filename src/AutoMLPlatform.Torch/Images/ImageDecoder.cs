@@ -1,0 +1,52 @@
+using AutoMLPlatform.Core.Common;
+using SkiaSharp;
+
+namespace AutoMLPlatform.Torch.Images;
+
+/// <summary>
+/// Decodes an encoded image with SkiaSharp into planar RGB bytes of a fixed size: centre-cropped to the target's
+/// aspect ratio, resized with linear filtering (mipmapped when shrinking), transparent parts laid on white.
+/// </summary>
+internal static class ImageDecoder
+{
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+    /// <summary>Three planes (R, G, B) of <paramref name="height"/> x <paramref name="width"/> bytes each.</summary>
+    /// <exception cref="InvalidInputException">The bytes are not an image SkiaSharp can decode.</exception>
+    public static byte[] DecodeRgb(byte[] encoded, int height, int width)
+    {
+        using var data = SKData.CreateCopy(encoded);
+        using var image = SKImage.FromEncodedData(data)
+            ?? throw new InvalidInputException("not-an-image", $"The value is not an image ({ImageFormats.Accepted} are accepted).");
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            canvas.DrawImage(image, CenterCrop(image.Width, image.Height, width / (float)height), new SKRect(0, 0, width, height), Sampling);
+        }
+
+        var rgba = bitmap.GetPixelSpan();
+        var planes = width * height;
+        var rgb = new byte[3 * planes];
+        for (var i = 0; i < planes; i++)
+        {
+            rgb[i] = rgba[4 * i];
+            rgb[planes + i] = rgba[(4 * i) + 1];
+            rgb[(2 * planes) + i] = rgba[(4 * i) + 2];
+        }
+
+        return rgb;
+    }
+
+    private static SKRect CenterCrop(int width, int height, float aspect)
+    {
+        if (width / (float)height > aspect)
+        {
+            var cropped = height * aspect;
+            return SKRect.Create((width - cropped) / 2, 0, cropped, height);
+        }
+
+        var croppedHeight = width / aspect;
+        return SKRect.Create(0, (height - croppedHeight) / 2, width, croppedHeight);
+    }
+}

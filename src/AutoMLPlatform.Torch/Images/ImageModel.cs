@@ -1,0 +1,53 @@
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Torch.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace AutoMLPlatform.Torch.Images;
+
+/// <summary>
+/// A trained image network with what it needs to read a raw image: the shape it was trained on, the pixel
+/// normalisation and the class names. Thread-safe for prediction: the network is in eval mode and each call
+/// works on its own tensors, without gradients.
+/// </summary>
+internal sealed class ImageModel(ConvNet network, ImageShape shape, PixelNormalization normalization, IReadOnlyList<string> classes) : IDisposable
+{
+    public ConvNet Network { get; } = network;
+
+    public ImageShape Shape { get; } = shape;
+
+    public PixelNormalization Normalization { get; } = normalization;
+
+    public IReadOnlyList<string> Classes { get; } = classes;
+
+    /// <summary>Class probabilities for an image given as base64 (a <c>data:</c> URL prefix is allowed); empty reads as a blank image.</summary>
+    /// <exception cref="InvalidInputException">The text is not base64 of an image in an accepted format.</exception>
+    public float[] Predict(string base64)
+    {
+        var input = new float[Shape.Size];
+        if (!string.IsNullOrWhiteSpace(base64))
+        {
+            var rgb = ImageDecoder.DecodeRgb(DecodeBase64(base64), Shape.Height, Shape.Width);
+            var pixels = new byte[Shape.Size];
+            ImageDataset.ToChannels(rgb, Shape.Channels, pixels);
+            Normalization.Apply(pixels, Shape.PixelsPerChannel, input);
+        }
+
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var x = TensorFactory.Floats(input, 1, Shape.Channels, Shape.Height, Shape.Width);
+        return nn.functional.softmax(Network.call(x), 1).data<float>().ToArray();
+    }
+
+    public void Dispose() => Network.Dispose();
+
+    private static byte[] DecodeBase64(string text)
+    {
+        var comma = text.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? text.IndexOf(',', StringComparison.Ordinal) : -1;
+        var payload = comma >= 0 ? text[(comma + 1)..] : text;
+        var bytes = new byte[(payload.Length * 3 / 4) + 3];
+        return Convert.TryFromBase64String(payload.Trim(), bytes, out var written)
+            ? bytes[..written]
+            : throw new InvalidInputException("invalid-image", "An image must be sent as base64-encoded file bytes (PNG, JPEG, GIF, BMP or WebP).");
+    }
+}

@@ -1,0 +1,23 @@
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Torch.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AutoMLPlatform.Torch.Packaging;
+
+/// <summary>The model package loaders of the Torch stages, for hosts that read packages (scoring, registry tools).</summary>
+public static class TorchModelParts
+{
+    /// <summary>One loader per Torch part kind: text and image classifiers.</summary>
+    public static IEnumerable<IModelPartLoader> Loaders() => [new TextClassifierPartLoader(), new ImageClassifierPartLoader()];
+
+    /// <summary>Registers the Torch part loaders as <see cref="IModelPartLoader"/> singletons (once, however often called).</summary>
+    public static IServiceCollection AddTorchModelParts(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelPartLoader, TextClassifierPartLoader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelPartLoader, ImageClassifierPartLoader>());
+        return services;
+    }
+}

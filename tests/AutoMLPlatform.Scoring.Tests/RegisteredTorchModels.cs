@@ -1,0 +1,49 @@
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.TestSupport;
+using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Torch.Text;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Scoring.Tests;
+
+/// <summary>Trains small Torch models and registers them the way a job does, in one model package.</summary>
+internal static class RegisteredTorchModels
+{
+    /// <summary>A bad/good text model reading column <c>review</c>.</summary>
+    public static async Task<ModelVersion> TextAsync(PlatformStores stores, string name)
+    {
+        var (texts, labels) = TestTexts.Make(TestTexts.Sentiments, 400);
+        using var model = new TextClassificationTrainer(new MLContext(1), new TextClassificationTrainer.Options { TextColumn = "review", MaxEpochs = 6 })
+            .Fit(texts, labels, null, CancellationToken.None);
+        return await RegisterAsync(stores, name, model, TaskKind.Binary, model.Classes, new ModelInputColumn("review", ColumnType.Text, false));
+    }
+
+    /// <summary>A three-class image model reading base64 images from column <c>image</c>.</summary>
+    public static async Task<ModelVersion> ImageAsync(PlatformStores stores, string name)
+    {
+        var data = ImageDataset.FromZip(new MemoryStream(TestImages.BlobsZip(perClass: 40)), ImageZipLimits.Default, new ImageSizing(), CancellationToken.None);
+        using var model = new ImageClassificationTrainer(new MLContext(1), new ImageClassificationTrainer.Options { ImageColumn = "image", MaxEpochs = 8 })
+            .Fit(data, null, CancellationToken.None);
+        return await RegisterAsync(stores, name, model, TaskKind.Multiclass, model.Classes, new ModelInputColumn("image", ColumnType.Image, false));
+    }
+
+    private static async Task<ModelVersion> RegisterAsync(PlatformStores stores, string name, ITransformer model, TaskKind task,
+        IReadOnlyList<string> classes, ModelInputColumn input)
+    {
+        using var buffer = new MemoryStream();
+        var mlContext = new MLContext(1);
+        ModelPackage.Write(buffer, mlContext, model, mlContext.Data.LoadFromEnumerable(Array.Empty<object>()).Schema,
+            new ModelManifest(ModelManifest.CurrentFormatVersion, task, "label", classes, [input], "test", []));
+        buffer.Position = 0;
+        await using var staged = await stores.Blobs.StageAsync(buffer, long.MaxValue, CancellationToken.None);
+        await stores.Blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, CancellationToken.None);
+        return await stores.Registry.RegisterAsync(new NewModelVersion(TenantId.Default, name, task, "label", Metrics.DefaultFor(task),
+            new Dictionary<string, double>(), [input], classes, new ModelLineage(DatasetId.New(), 1, null, "test", new Dictionary<string, object>()),
+            staged.Sha256, staged.SizeBytes), CancellationToken.None);
+    }
+}
