@@ -31,7 +31,7 @@ public static class DatasetFormats
     {
         if (!IsDelimited(format))
         {
-            throw new InvalidInputException("unsupported-format", $"Datasets of format {format} are not supported here; upload a CSV or TSV file.", "file");
+            throw new InvalidInputException("unsupported-format", $"Datasets of format {format} are not supported here; upload a CSV or TSV file (image zips train only image models).", "file");
         }
     }
 }

@@ -9,7 +9,9 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Mapping;
+using AutoMLPlatform.Torch.Native;
 using AutoMLPlatform.Torch.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
 namespace AutoMLPlatform.Jobs.Training;
@@ -20,7 +22,7 @@ namespace AutoMLPlatform.Jobs.Training;
 /// the claim), reports every epoch on the job row, is recorded as one leaderboard trial, and is registered as a model
 /// package with a Torch part, which the scoring service loads like any other model.
 /// </summary>
-internal sealed class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArtifacts artifacts, TimeProvider time)
+internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArtifacts artifacts, TimeProvider time, ILogger<TorchJobTrainer> logger)
 {
     public const string ImageTrainer = "TorchImageClassifier";
     public const string TextTrainer = "TorchTextClassifier";
@@ -37,6 +39,7 @@ internal sealed class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArt
                 "Image datasets train image-classification models, and image-classification needs an image dataset (a zip of class folders).", "task");
         }
 
+        LogNative(TorchNative.EnsureLoaded());
         var data = await LoadImagesAsync(lease.Current, version, cancellationToken).ConfigureAwait(false);
         var (task, metric) = Resolve(version, ImageDatasetSchema.LabelColumn, spec);
         await PlanAsync(lease, task, metric, data.Count, "images", [new ColumnNote(ImageDatasetSchema.ImageColumn, "image", "the image"),
@@ -62,6 +65,7 @@ internal sealed class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArt
             ?? throw new UnprocessableException("no-text-column",
                 $"text-classification needs a free-text column besides the label; the columns are: {string.Join(", ", version.Schema.Columns.Select(c => $"{c.Name} ({c.Type.ToString().ToLowerInvariant()})"))}.", "task");
         var (task, metric) = Resolve(version, spec.Label, spec);
+        LogNative(TorchNative.EnsureLoaded());
         var (texts, labels) = TextJobData.Read(table, textColumn.Name, spec.Label);
         await PlanAsync(lease, task, metric, texts.Count, "rows", [new ColumnNote(textColumn.Name, "text", "the first free-text column"),
             new ColumnNote(spec.Label, "label", "the label"), .. version.Schema.Columns.Where(c => c.Name != textColumn.Name && c.Name != spec.Label)
@@ -140,6 +144,11 @@ internal sealed class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArt
         string trainer, ModelInputColumn input, CancellationToken cancellationToken)
     {
         var spec = job.Spec;
+        if (model.Training is { } summary)
+        {
+            LogTrained(job.Id, trainer, summary.Epochs, summary.BestEpoch, summary.StoppedBecause, summary.SamplesPerSecond);
+        }
+
         var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, task, spec.Label, model.Classes, [input], trainer, []);
         var hyperparameters = new Dictionary<string, object>(model.Training?.Settings ?? new Dictionary<string, object>());
         var noInputs = mlContext.Data.LoadFromEnumerable(Array.Empty<object>()).Schema;
@@ -148,4 +157,13 @@ internal sealed class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArt
                 [input], model.Classes, new ModelLineage(spec.DatasetId, spec.DatasetVersion, job.Id, trainer, hyperparameters), sha256, size),
             cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Torch native libraries ready: {Outcome} ({Library}, libstdc++ {LibStdCxx})")]
+    private partial void LogNativeReady(NativePatchOutcome outcome, string? library, string? libStdCxx);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Job {JobId}: {Trainer} trained {Epochs} epochs (best {BestEpoch}, stopped: {StoppedBecause}) at {SamplesPerSecond:F0} samples/s")]
+    private partial void LogTrained(JobId jobId, string trainer, int epochs, int bestEpoch, string stoppedBecause, double samplesPerSecond);
+
+    private void LogNative(TorchNativeReport report) => LogNativeReady(report.Outcome, report.LibraryPath, report.LibStdCxxPath);
 }

@@ -17,6 +17,8 @@ internal sealed class TorchRun(IJobStore store, JobLease lease, MetricKind metri
         where TModel : TorchClassifierTransformer
     {
         var reports = Channel.CreateUnbounded<EpochReport>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Not started with the token: a task cancelled before it runs would never complete the channel. The fit checks
+        // the token itself, after every batch.
         var training = Task.Factory.StartNew(() =>
         {
             try
@@ -27,7 +29,7 @@ internal sealed class TorchRun(IJobStore store, JobLease lease, MetricKind metri
             {
                 reports.Writer.Complete();
             }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         try
         {

@@ -14,7 +14,7 @@ public static class DatasetEndpoints
     {
         var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets");
         group.MapPost("/", UploadAsync)
-            .WithSummary("Uploads a CSV or TSV file (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
+            .WithSummary("Uploads a CSV or TSV file, or a .zip of image class folders (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

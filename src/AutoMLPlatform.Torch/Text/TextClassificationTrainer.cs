@@ -76,13 +76,17 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
     /// <summary>Hyperparameters of the text trainer; the shared ones are in <see cref="TorchTrainingOptions"/>.</summary>
     public sealed class Options : TorchTrainingOptions
     {
-        public const double DefaultLearningRate = 5e-3;
-        public const int DefaultEmbeddingDimension = 64;
+        public const double DefaultLearningRate = 0.02;
+        public const int DefaultEmbeddingDimension = 16;
         public const double DefaultDropout = 0.2;
+        public const double DefaultFeatureDropout = 0.5;
+        public const double DefaultL2 = 1e-5;
 
+        /// <summary>The measured defaults (docs/torch.md): a high rate, half the features dropped, the epoch picked by log loss.</summary>
         public Options()
         {
             LearningRate = DefaultLearningRate;
+            SelectBy = EpochSelection.LogLoss;
         }
 
         /// <summary>The column of texts.</summary>
@@ -101,7 +105,7 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
         public TextFeatureSettings Features { get; set; } = new();
 
         /// <summary>Size of the dense vector a text is summed into.</summary>
-        /// <value>Defaults to 64.</value>
+        /// <value>Defaults to 16.</value>
         public int EmbeddingDimension { get; set; } = DefaultEmbeddingDimension;
 
         /// <summary>Dropout on that vector while training.</summary>
@@ -109,12 +113,12 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
         public double Dropout { get; set; } = DefaultDropout;
 
         /// <summary>Strength of an L2 penalty on the embedding weights, added to every batch's loss.</summary>
-        /// <value>Defaults to 0.</value>
-        public double L2 { get; set; }
+        /// <value>Defaults to 1e-5.</value>
+        public double L2 { get; set; } = DefaultL2;
 
         /// <summary>Share of a training text's features dropped at random in each epoch.</summary>
-        /// <value>Defaults to 0.</value>
-        public double FeatureDropout { get; set; }
+        /// <value>Defaults to 0.5.</value>
+        public double FeatureDropout { get; set; } = DefaultFeatureDropout;
 
         public override void Validate()
         {

@@ -3,6 +3,13 @@ namespace AutoMLPlatform.Torch.Training;
 /// <summary>How the loss weighs classes of different sizes.</summary>
 public enum ClassWeighting
 {
+    /// <summary>
+    /// <see cref="SquareRootBalanced"/> when the largest class has at least <see cref="ClassWeights.ImbalanceRatio"/>
+    /// times the rows of the smallest, else <see cref="None"/>: on mildly skewed sets weighting cost accuracy in our
+    /// measurements, on strongly skewed ones the rare classes would otherwise be ignored.
+    /// </summary>
+    Auto,
+
     /// <summary>Every row counts the same.</summary>
     None,
 

@@ -40,8 +40,8 @@ public abstract class TorchTrainingOptions
     public TimeSpan? TimeLimit { get; set; }
 
     /// <summary>How classes are weighted in the loss.</summary>
-    /// <value>Defaults to <see cref="ClassWeighting.SquareRootBalanced"/>.</value>
-    public ClassWeighting ClassWeighting { get; set; } = ClassWeighting.SquareRootBalanced;
+    /// <value>Defaults to <see cref="ClassWeighting.Auto"/>.</value>
+    public ClassWeighting ClassWeighting { get; set; } = ClassWeighting.Auto;
 
     /// <summary>Seeds the split, the shuffles, augmentation and the initial weights.</summary>
     /// <value>Defaults to 1.</value>
