@@ -41,6 +41,10 @@ public static class ModelPackage
     public static LoadedModel Read(Stream source, MLContext mlContext)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+
+        // Models may hold the engine's stateless custom mappings (date parts, ensemble averaging): ML.NET finds
+        // their factories by contract name only in registered assemblies.
+        mlContext.ComponentCatalog.RegisterAssembly(typeof(ModelPackage).Assembly);
         try
         {
             using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);

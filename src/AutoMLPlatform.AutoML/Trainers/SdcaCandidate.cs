@@ -1,40 +1,67 @@
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
+using Microsoft.ML.Trainers;
 
 namespace AutoMLPlatform.AutoML.Trainers;
 
 /// <summary>
-/// SDCA linear models (logistic regression, maximum entropy, least squares) on normalised features. L1 is kept
-/// small: a large L1 zeroes every weight on many tables and leaves a constant model.
+/// SDCA linear models (logistic regression, maximum entropy, least squares) on normalized features. In ML.NET's
+/// SDCA, <c>L1Regularization</c> is a soft threshold relative to L2; starting it at 1, as ML.NET AutoML does,
+/// zeroes every weight on many tables. Here it starts near zero and is searched on a log scale.
 /// </summary>
 internal sealed class SdcaCandidate : TrainerCandidate
 {
-    private const float L2 = 1e-4f;
-    private const float L1 = 0f;
-    private const int MaxIterations = 50;
-
     public override string Name => "Sdca";
 
-    public override bool NeedsNormalization => true;
+    public override bool Supports(TaskKind task, DataShape shape) => true;
 
-    public override IReadOnlyDictionary<string, object> Hyperparameters { get; } = new Dictionary<string, object>
+    public override SearchSpace CreateSpace(TaskKind task, DataShape shape) => new(
+    [
+        Hyperparameter.Float("l2Regularization", 1e-6, 10, 1e-4, log: true),
+        Hyperparameter.Float("l1Regularization", 1e-6, 1, 1e-6, log: true),
+        Hyperparameter.Integer("maximumNumberOfIterations", 4, 256, 8, log: true),
+        Normalization.Choice(),
+    ]);
+
+    public override double RelativeInitialCost(TaskKind task, DataShape shape) =>
+        task == TaskKind.Multiclass ? Math.Max(1, shape.Classes / 4.0) : 1;
+
+    public override double EstimateCost(Configuration configuration, TaskKind task, DataShape shape)
     {
-        ["l2Regularization"] = (double)L2,
-        ["l1Regularization"] = (double)L1,
-        ["maximumNumberOfIterations"] = MaxIterations,
-    };
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape.Work * configuration.Int("maximumNumberOfIterations") * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    }
 
-    public override bool Supports(TaskKind task) => true;
-
-    public override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TaskKind task) => task switch
+    public override IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape)
     {
-        TaskKind.Binary => mlContext.BinaryClassification.Trainers.SdcaLogisticRegression(ReservedColumns.Label, ReservedColumns.Features,
-            l2Regularization: L2, l1Regularization: L1, maximumNumberOfIterations: MaxIterations),
-        TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(ReservedColumns.Label, ReservedColumns.Features,
-            l2Regularization: L2, l1Regularization: L1, maximumNumberOfIterations: MaxIterations),
-        TaskKind.Regression => mlContext.Regression.Trainers.Sdca(ReservedColumns.Label, ReservedColumns.Features,
-            l2Regularization: L2, l1Regularization: L1, maximumNumberOfIterations: MaxIterations),
-        _ => throw new ArgumentOutOfRangeException(nameof(task)),
-    };
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
+        var l2 = (float)configuration.Float("l2Regularization");
+        var l1 = (float)configuration.Float("l1Regularization");
+        var iterations = configuration.Int("maximumNumberOfIterations");
+        IEstimator<ITransformer> trainer = task switch
+        {
+            TaskKind.Binary => mlContext.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,
+                L2Regularization = l2, L1Regularization = l1, MaximumNumberOfIterations = iterations, NumberOfThreads = shape.Threads,
+            }),
+            TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,
+                L2Regularization = l2, L1Regularization = l1, MaximumNumberOfIterations = iterations, NumberOfThreads = shape.Threads,
+            }),
+            TaskKind.Regression => mlContext.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,
+                L2Regularization = l2, L1Regularization = l1, MaximumNumberOfIterations = iterations, NumberOfThreads = shape.Threads,
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(task)),
+        };
+        return Normalization.Create(mlContext, configuration).Append(trainer);
+    }
 }

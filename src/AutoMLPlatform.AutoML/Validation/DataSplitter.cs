@@ -1,7 +1,8 @@
+using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.AutoML.Data;
+namespace AutoMLPlatform.AutoML.Validation;
 
 /// <summary>Splits rows into training and validation, stratified by class for classification, repeatably for a seed.</summary>
 internal static class DataSplitter

@@ -1,9 +1,9 @@
-using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Validation;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.AutoML.Tests.Data;
+namespace AutoMLPlatform.AutoML.Tests.Validation;
 
 public class DataSplitterTests
 {
