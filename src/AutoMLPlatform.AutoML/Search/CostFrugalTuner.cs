@@ -6,7 +6,9 @@ namespace AutoMLPlatform.AutoML.Search;
 /// then x − δu; it moves only when a point improves the loss. Because the start is the cheapest corner (fewest
 /// trees, fewest leaves), the search spends more per trial only once bigger models have proved to pay. After
 /// <see cref="Patience"/> directions without improvement the step δ shrinks; when it is tiny the search restarts
-/// from a random point, keeping nothing but what it has learnt about repeats. The space's suggestions (known-good
+/// from a random point, keeping nothing but what it has learnt about repeats. Unordered choices (a normalizer, a
+/// switch) have no direction to step in: a share of the moves, as large as their share of the dimensions, instead
+/// sets one choice to another of its options at random. The space's suggestions (known-good
 /// defaults) are tried right after the start, and the search moves to one when it beats the start: FLAML's
 /// "points to evaluate".
 /// </summary>
@@ -26,6 +28,7 @@ internal sealed class CostFrugalTuner : ITuner
     private readonly double _minimumStep;
     private readonly Dictionary<string, double> _tried = new(StringComparer.Ordinal);
     private readonly Queue<double[]> _suggestions;
+    private readonly int[] _choices;
 
     private double[]? _incumbent;
     private double _incumbentLoss = double.PositiveInfinity;
@@ -43,6 +46,7 @@ internal sealed class CostFrugalTuner : ITuner
         _minimumStep = _initialStep / 64;
         Step = _initialStep;
         _suggestions = new Queue<double[]>(space.SuggestedUnits());
+        _choices = Enumerable.Range(0, space.Dimension).Where(i => space.Parameters[i].Kind == HyperparameterKind.Choice).ToArray();
         Patience = Math.Max(2, Math.Min(1 << Math.Min(space.Dimension - 1, 16), 2 * space.Dimension));
     }
 
@@ -79,6 +83,13 @@ internal sealed class CostFrugalTuner : ITuner
             {
                 _oppositePending = false;
                 candidate = Move(_incumbent, _direction, -Step);
+            }
+            else if (_choices.Length > 0 && _random.NextDouble() < _choices.Length / (double)_space.Dimension)
+            {
+                // A choice move has no opposite: it counts as one direction tried.
+                _direction = [];
+                _oppositePending = false;
+                candidate = SwitchChoice(_incumbent);
             }
             else
             {
@@ -156,6 +167,18 @@ internal sealed class CostFrugalTuner : ITuner
         }
     }
 
+    private double[] SwitchChoice(double[] from)
+    {
+        var point = (double[])from.Clone();
+        var dimension = _choices[_random.Next(_choices.Length)];
+        var options = _space.Parameters[dimension].Choices.Count;
+        var current = (int)_space.Parameters[dimension].FromUnit(from[dimension]);
+        var other = (current + 1 + _random.Next(Math.Max(1, options - 1))) % options;
+        point[dimension] = (other + 0.5) / options;
+        return point;
+    }
+
+    /// <summary>A random unit direction over the ordered dimensions (choices stay where they are).</summary>
     private double[] RandomDirection()
     {
         var direction = new double[_space.Dimension];
@@ -164,7 +187,7 @@ internal sealed class CostFrugalTuner : ITuner
         {
             for (var i = 0; i < direction.Length; i++)
             {
-                direction[i] = Gaussian.Sample(_random);
+                direction[i] = _choices.Contains(i) ? 0 : Gaussian.Sample(_random);
             }
 
             norm = Math.Sqrt(direction.Sum(d => d * d));
