@@ -64,8 +64,8 @@ internal sealed class FeaturizedData
         return new FeaturizedData([.. features], labels.ToArray(), schema.ToSchema());
     }
 
-    /// <summary>A view of the given rows, in that order.</summary>
-    public IDataView View(IReadOnlyList<int> rows) => new FeaturizedView(this, rows);
+    /// <summary>A view of the given rows, in that order; a regression label optionally mapped (e.g. to its logarithm).</summary>
+    public IDataView View(IReadOnlyList<int> rows, Func<float, float>? mapLabel = null) => new FeaturizedView(this, rows, mapLabel);
 
     private sealed class LabelReader(DataViewType type)
     {
@@ -97,7 +97,7 @@ internal sealed class FeaturizedData
         };
     }
 
-    private sealed class FeaturizedView(FeaturizedData data, IReadOnlyList<int> rows) : IDataView
+    private sealed class FeaturizedView(FeaturizedData data, IReadOnlyList<int> rows, Func<float, float>? mapLabel) : IDataView
     {
         public bool CanShuffle => true;
 
@@ -114,14 +114,14 @@ internal sealed class FeaturizedData
                 rand.Shuffle(order);
             }
 
-            return new Cursor(data, rows, order);
+            return new Cursor(data, rows, order, mapLabel);
         }
 
         public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
             [GetRowCursor(columnsNeeded, rand)];
     }
 
-    private sealed class Cursor(FeaturizedData data, IReadOnlyList<int> rows, int[]? order) : DataViewRowCursor
+    private sealed class Cursor(FeaturizedData data, IReadOnlyList<int> rows, int[]? order, Func<float, float>? mapLabel) : DataViewRowCursor
     {
         private int _index = -1;
         private int _row = -1;
@@ -158,6 +158,7 @@ internal sealed class FeaturizedData
                 {
                     bool[] flags => (ValueGetter<bool>)((ref bool value) => value = flags[_row]),
                     uint[] keys => (ValueGetter<uint>)((ref uint value) => value = keys[_row]),
+                    float[] numbers when mapLabel is not null => (ValueGetter<float>)((ref float value) => value = mapLabel(numbers[_row])),
                     float[] numbers => (ValueGetter<float>)((ref float value) => value = numbers[_row]),
                     _ => throw new InvalidOperationException("Unknown label kind."),
                 };

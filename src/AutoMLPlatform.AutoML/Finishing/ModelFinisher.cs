@@ -31,7 +31,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
         }
 
         var chainStart = featurizer ?? throw new InvalidOperationException("An ML.NET trial won without a featurizer.");
-        var single = await refitter.RefitMLNetAsync(best, cancellationToken).ConfigureAwait(false);
+        var single = await refitter.RefitMLNetAsync(best, useGrace: true, cancellationToken).ConfigureAwait(false);
         var featureInputs = experiment.InputsOf(experiment.Features.Select(d => d.Name));
         var singleModel = OutputFinisher.Finish(mlContext, experiment.Task, chainStart.Append(single ?? best.FirstFoldModel!), sample);
         var choice = settings.Ensemble && single is not null
@@ -70,8 +70,8 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
         var models = new List<(ITransformer, double)>();
         foreach (var (trial, weight) in choice.Members)
         {
-            var model = trial == best ? bestRefit : await refitter.RefitMLNetAsync(trial, cancellationToken).ConfigureAwait(false);
-            if (model is null || budget.Remaining < -budget.Grace)
+            var model = trial == best ? bestRefit : await refitter.RefitMLNetAsync(trial, useGrace: false, cancellationToken).ConfigureAwait(false);
+            if (model is null)
             {
                 return null;
             }

@@ -3,6 +3,7 @@ using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.External;
 using AutoMLPlatform.AutoML.Runtime;
+using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Trials;
 using Microsoft.ML;
 
@@ -16,17 +17,21 @@ namespace AutoMLPlatform.AutoML.Finishing;
 internal sealed class Refitter(PreparedExperiment experiment, FeaturizedData? features, SearchBudget budget, TimeProvider time, int seed)
 {
     /// <summary>The trainer part (featurized input) of an ML.NET trial fitted on all rows, or null if it could not finish in time or failed.</summary>
-    public Task<ITransformer?> RefitMLNetAsync(TrialOutcome trial, CancellationToken cancellationToken)
+    /// <param name="trial">The trial to refit.</param>
+    /// <param name="useGrace">True for the winner (its fallback is weaker); false for ensemble partners, which must end by the budget itself.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    public Task<ITransformer?> RefitMLNetAsync(TrialOutcome trial, bool useGrace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var (candidate, configuration, shape) = trial.MLNet ?? throw new ArgumentException("Not an ML.NET trial.", nameof(trial));
-        var all = features!.View(Enumerable.Range(0, features.RowCount).ToArray());
+        var data = features ?? throw new InvalidOperationException("An ML.NET trial needs featurized data.");
+        var all = Enumerable.Range(0, data.RowCount).ToArray();
         return WithDeadlineAsync(token => Task.Run<ITransformer?>(() =>
         {
             var mlContext = new MLContext(Seeds.For(seed, trial.Number, int.MaxValue));
             using var registration = mlContext.CancelOn(token);
-            return candidate.CreateEstimator(mlContext, experiment.Task, configuration, shape).Fit(all);
-        }, token), cancellationToken);
+            return LabelTransform.Fit(mlContext, candidate.CreateEstimator(mlContext, experiment.Task, configuration, shape), configuration, data, all);
+        }, token), useGrace, cancellationToken);
     }
 
     /// <summary>An external trial's model refit on all rows by its trainer, or null if it could not finish in time or failed.</summary>
@@ -36,12 +41,12 @@ internal sealed class Refitter(PreparedExperiment experiment, FeaturizedData? fe
         var (trainer, externalTrial) = trial.External ?? throw new ArgumentException("Not an external trial.", nameof(trial));
         var limit = budget.Remaining;
         var request = new ExternalRefitRequest(externalTrial, experiment.LabelledView(), seed, limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
-        return WithDeadlineAsync(async token => (ITransformer?)await trainer.RefitAsync(request, token).ConfigureAwait(false), cancellationToken);
+        return WithDeadlineAsync(async token => (ITransformer?)await trainer.RefitAsync(request, token).ConfigureAwait(false), useGrace: true, cancellationToken);
     }
 
-    private async Task<ITransformer?> WithDeadlineAsync(Func<CancellationToken, Task<ITransformer?>> refit, CancellationToken cancellationToken)
+    private async Task<ITransformer?> WithDeadlineAsync(Func<CancellationToken, Task<ITransformer?>> refit, bool useGrace, CancellationToken cancellationToken)
     {
-        var left = budget.Total + budget.Grace - budget.Elapsed;
+        var left = budget.Total + (useGrace ? budget.Grace : TimeSpan.Zero) - budget.Elapsed;
         if (left <= TimeSpan.Zero)
         {
             return null;

@@ -21,13 +21,19 @@ internal sealed class FastForestCandidate : TrainerCandidate
     {
         ArgumentNullException.ThrowIfNull(shape);
         var maxLeaves = Math.Clamp(shape.Rows / 2, 4, 4096);
-        return new SearchSpace(
+        List<Hyperparameter> parameters =
         [
             Hyperparameter.Integer("numberOfTrees", 4, 1024, 4, log: true),
             Hyperparameter.Integer("numberOfLeaves", 4, maxLeaves, 4, log: true),
             Hyperparameter.Integer("minimumExampleCountPerLeaf", 1, 64, 2, log: true),
             Hyperparameter.Float("featureFractionPerSplit", 0.1, 1.0, 1.0),
-        ],
+        ];
+        if (LabelTransform.Applies(task, shape))
+        {
+            parameters.Add(LabelTransform.Choice());
+        }
+
+        return new SearchSpace(parameters,
         [
             new Dictionary<string, double> { ["numberOfTrees"] = 100, ["numberOfLeaves"] = 20, ["minimumExampleCountPerLeaf"] = 10 },
         ]);

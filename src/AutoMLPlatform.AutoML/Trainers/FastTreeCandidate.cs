@@ -25,14 +25,20 @@ internal sealed class FastTreeCandidate : TrainerCandidate
         ArgumentNullException.ThrowIfNull(shape);
         var maxLeaves = Math.Clamp(shape.Rows / 4, 4, 512);
         var maxMinLeaf = Math.Clamp(shape.Rows / 10, 2, 128);
-        return new SearchSpace(
+        List<Hyperparameter> parameters =
         [
             Hyperparameter.Integer("numberOfTrees", 4, 2048, 4, log: true),
             Hyperparameter.Integer("numberOfLeaves", 4, maxLeaves, 4, log: true),
             Hyperparameter.Integer("minimumExampleCountPerLeaf", 2, maxMinLeaf, Math.Min(20, maxMinLeaf), log: true),
             Hyperparameter.Float("learningRate", 1.0 / 1024, 1.0, 0.1, log: true),
             Hyperparameter.Float("featureFraction", 0.3, 1.0, 1.0),
-        ],
+        ];
+        if (LabelTransform.Applies(task, shape))
+        {
+            parameters.Add(LabelTransform.Choice());
+        }
+
+        return new SearchSpace(parameters,
         [
             new Dictionary<string, double> { ["numberOfTrees"] = 100, ["numberOfLeaves"] = 20, ["minimumExampleCountPerLeaf"] = 10, ["learningRate"] = 0.2 },
         ]);

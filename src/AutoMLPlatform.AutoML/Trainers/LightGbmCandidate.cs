@@ -38,6 +38,11 @@ internal sealed class LightGbmCandidate : TrainerCandidate
             parameters.Add(Hyperparameter.Choice("useCategoricalSplit", ["false", "true"]));
         }
 
+        if (LabelTransform.Applies(task, shape))
+        {
+            parameters.Add(LabelTransform.Choice());
+        }
+
         // LightGBM's own defaults, tried right after the cheap start: a strong point on most tables.
         return new SearchSpace(parameters,
         [

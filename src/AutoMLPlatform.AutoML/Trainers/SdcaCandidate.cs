@@ -17,13 +17,22 @@ internal sealed class SdcaCandidate : TrainerCandidate
 
     public override bool Supports(TaskKind task, DataShape shape) => true;
 
-    public override SearchSpace CreateSpace(TaskKind task, DataShape shape) => new(
-    [
-        Hyperparameter.Float("l2Regularization", 1e-6, 10, 1e-4, log: true),
-        Hyperparameter.Float("l1Regularization", 1e-6, 1, 1e-6, log: true),
-        Hyperparameter.Integer("maximumNumberOfIterations", 4, 256, 8, log: true),
-        Normalization.Choice(),
-    ]);
+    public override SearchSpace CreateSpace(TaskKind task, DataShape shape)
+    {
+        List<Hyperparameter> parameters =
+        [
+            Hyperparameter.Float("l2Regularization", 1e-6, 10, 1e-4, log: true),
+            Hyperparameter.Float("l1Regularization", 1e-6, 1, 1e-6, log: true),
+            Hyperparameter.Integer("maximumNumberOfIterations", 4, 256, 8, log: true),
+            Normalization.Choice(),
+        ];
+        if (LabelTransform.Applies(task, shape))
+        {
+            parameters.Add(LabelTransform.Choice());
+        }
+
+        return new SearchSpace(parameters);
+    }
 
     public override double RelativeInitialCost(TaskKind task, DataShape shape) =>
         task == TaskKind.Multiclass ? Math.Max(1, shape.Classes / 4.0) : 1;

@@ -39,7 +39,7 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, Featurized
                     guard.FoldStarted();
                     var mlContext = new MLContext(Seeds.For(seed, number, f));
                     using var registration = mlContext.CancelOn(guard.Token);
-                    var model = candidate.CreateEstimator(mlContext, experiment.Task, configuration, shape).Fit(features.View(folds[f].Train));
+                    var model = LabelTransform.Fit(mlContext, candidate.CreateEstimator(mlContext, experiment.Task, configuration, shape), configuration, features, folds[f].Train);
                     PredictionReader.Read(model.Transform(features.View(folds[f].Validation)), experiment.Task, experiment.Classes, predictions, experiment.FoldPositions[f]);
                     firstFold ??= model;
                     guard.FoldFinished();
