@@ -64,6 +64,9 @@ internal sealed class FeaturizedData
         return new FeaturizedData([.. features], labels.ToArray(), schema.ToSchema());
     }
 
+    /// <summary>The largest regression label among <paramref name="rows"/> (0 for other tasks).</summary>
+    public float MaxLabel(IReadOnlyList<int> rows) => _labels is float[] numbers && rows.Count > 0 ? rows.Max(r => numbers[r]) : 0;
+
     /// <summary>A view of the given rows, in that order; a regression label optionally mapped (e.g. to its logarithm).</summary>
     public IDataView View(IReadOnlyList<int> rows, Func<float, float>? mapLabel = null) => new FeaturizedView(this, rows, mapLabel);
 

@@ -1,6 +1,3 @@
-using Microsoft.ML.Data;
-using Microsoft.ML.Transforms;
-
 namespace AutoMLPlatform.AutoML.Ensembling;
 
 /// <summary>
@@ -22,8 +19,8 @@ public static class ScoreSum
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var classes = input.Last.Length;
-        var sums = output.Score is { } reusable && reusable.Length == classes ? reusable : new float[classes];
-        Array.Clear(sums);
+        // A fresh array per row: ML.NET may still hold the previous row's.
+        var sums = new float[classes];
         var stacked = input.Stacked.DenseValues().GetEnumerator();
         for (var k = 0; stacked.MoveNext(); k++)
         {
@@ -39,34 +36,4 @@ public static class ScoreSum
         output.Score = sums;
         output.TopClass = top;
     }
-}
-
-/// <summary>The row the <see cref="ScoreSum"/> mapping reads. Public because saved models refer to it.</summary>
-public sealed class ScoreSumInput
-{
-    [ColumnName(ScoreSum.StackedColumn)]
-    [VectorType]
-    public VBuffer<float> Stacked { get; set; }
-
-    [ColumnName("Score")]
-    [VectorType]
-    public VBuffer<float> Last { get; set; }
-}
-
-/// <summary>The row the <see cref="ScoreSum"/> mapping writes. Public because saved models refer to it.</summary>
-public sealed class ScoreSumOutput
-{
-    [ColumnName("Score")]
-    [VectorType]
-    public float[] Score { get; set; } = [];
-
-    [ColumnName(ScoreSum.TopClassColumn)]
-    public float TopClass { get; set; }
-}
-
-/// <summary>Lets ML.NET rebuild the <see cref="ScoreSum"/> mapping when it loads a saved model.</summary>
-[CustomMappingFactoryAttribute(ScoreSum.ContractName)]
-public sealed class ScoreSumFactory : CustomMappingFactory<ScoreSumInput, ScoreSumOutput>
-{
-    public override Action<ScoreSumInput, ScoreSumOutput> GetMapping() => ScoreSum.Map;
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.ML.Data;
-using Microsoft.ML.Transforms;
 
 namespace AutoMLPlatform.AutoML.Featurization;
 
@@ -30,7 +28,8 @@ public static class DateParts
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var parts = output.Parts is { Length: PartCount } reusable ? reusable : new float[PartCount];
+        // A fresh array per row: ML.NET may still hold the previous row's.
+        var parts = new float[PartCount];
         if (!string.IsNullOrWhiteSpace(input.Text) && DateTime.TryParse(input.Text.Trim(), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var time))
         {
@@ -52,29 +51,4 @@ public static class DateParts
 
         output.Parts = parts;
     }
-}
-
-/// <summary>The row the <see cref="DateParts"/> mapping reads. Public because saved models refer to it.</summary>
-public sealed class DatePartsInput
-{
-    [ColumnName(DateParts.InputColumn)]
-    public string Text { get; set; } = string.Empty;
-}
-
-/// <summary>The row the <see cref="DateParts"/> mapping writes. Public because saved models refer to it.</summary>
-public sealed class DatePartsOutput
-{
-    [ColumnName(DateParts.PartsColumn)]
-    [VectorType(DateParts.PartCount)]
-    public float[] Parts { get; set; } = new float[DateParts.PartCount];
-
-    [ColumnName(DateParts.MissingColumn)]
-    public float Missing { get; set; }
-}
-
-/// <summary>Lets ML.NET rebuild the <see cref="DateParts"/> mapping when it loads a saved model.</summary>
-[CustomMappingFactoryAttribute(DateParts.ContractName)]
-public sealed class DatePartsFactory : CustomMappingFactory<DatePartsInput, DatePartsOutput>
-{
-    public override Action<DatePartsInput, DatePartsOutput> GetMapping() => DateParts.Map;
 }

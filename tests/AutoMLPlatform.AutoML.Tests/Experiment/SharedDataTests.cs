@@ -25,7 +25,7 @@ public class SharedDataTests
             Assert.That(result.Task, Is.EqualTo(TaskKind.Binary));
             Assert.That(result.Validation, Does.StartWith("5-fold cross-validation"));
             Assert.That(result.Refit, Does.Contain("all 3563"));
-            Assert.That(test["auc"], Is.GreaterThan(0.8));
+            Assert.That(test["auc"], Is.GreaterThan(0.8), Describe(result));
         });
     }
 
@@ -37,7 +37,7 @@ public class SharedDataTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Task, Is.EqualTo(TaskKind.Multiclass));
-            Assert.That(test["accuracy"], Is.GreaterThan(0.9));
+            Assert.That(test["accuracy"], Is.GreaterThan(0.9), Describe(result));
         });
     }
 
@@ -50,9 +50,12 @@ public class SharedDataTests
         {
             Assert.That(result.Task, Is.EqualTo(TaskKind.Regression));
             Assert.That(result.Metric, Is.EqualTo(MetricKind.Rmse));
-            Assert.That(test["r2"], Is.GreaterThan(0.8));
+            Assert.That(test["r2"], Is.GreaterThan(0.8), Describe(result));
         });
     }
+
+    private static string Describe(ExperimentResult result) =>
+        $"{result.BestTrial.Trainer} {string.Join(", ", result.BestTrial.Hyperparameters.Select(kv => $"{kv.Key}={kv.Value}"))}; {result.Refit}";
 
     /// <summary>Trains on the dataset's training split and scores its test split, read with the training schema.</summary>
     private static async Task<(ExperimentResult Result, IReadOnlyDictionary<string, double> Test)> RunAsync(string dataset, string label, int seconds)
