@@ -73,7 +73,7 @@ public sealed partial class AutoMLExperiment
 
         if (features is not null)
         {
-            await loop.WarmUpAsync(features, cancellationToken).ConfigureAwait(false);
+            await loop.WarmUpAsync(features, _time, cancellationToken).ConfigureAwait(false);
             LogWarmedUp((long)budget.Elapsed.TotalMilliseconds);
         }
 

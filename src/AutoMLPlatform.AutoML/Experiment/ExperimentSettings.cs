@@ -50,7 +50,10 @@ public sealed class ExperimentSettings
     /// <value>Defaults to <see cref="TunerKind.CostFrugal"/>, which won the engine's benchmark (docs/automl.md).</value>
     public TunerKind Tuner { get; init; } = TunerKind.CostFrugal;
 
-    /// <summary>Names of the ML.NET trainers the search may use (any case; see <see cref="KnownTrainers"/>); null for all that fit the task.</summary>
+    /// <summary>
+    /// Names of the ML.NET trainers the search may use (any case; see <see cref="KnownTrainers"/>); null for all that
+    /// fit the task, an empty list for none (only <see cref="ExternalTrainers"/> then compete).
+    /// </summary>
     public IReadOnlyList<string>? Trainers { get; init; }
 
     /// <summary>Try an average of the best trials at the end, kept only when it validates better than the best single one.</summary>

@@ -55,21 +55,32 @@ internal sealed partial class SearchLoop
     /// <summary>Rows each trainer is warmed up on (see <see cref="MLNetArm.WarmUp"/>).</summary>
     public const int WarmUpRows = 200;
 
-    /// <summary>Warms every ML.NET trainer up on a few evaluation rows (spread over the classes), within the budget.</summary>
-    public async Task WarmUpAsync(FeaturizedData features, CancellationToken cancellationToken)
+    /// <summary>Share of the budget warm-ups may take; trainers not warmed by then pay their first-use cost in their first trial.</summary>
+    private const double WarmUpShare = 0.05;
+
+    /// <summary>
+    /// Warms the ML.NET trainers up on a few evaluation rows (spread over the classes), cheapest first, within
+    /// <see cref="WarmUpShare"/> of the budget: on wide tables (text n-grams) warming the tree learners alone could
+    /// take half a minute.
+    /// </summary>
+    public async Task WarmUpAsync(FeaturizedData features, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(features);
         var rows = _experiment.EvaluationRows;
         var step = Math.Max(1, rows.Length / WarmUpRows);
         var sample = features.View(rows.Where((_, i) => i % step == 0).Take(WarmUpRows).ToArray());
+        using var deadline = new CancellationTokenSource(_budget.Total * WarmUpShare, time);
+        using var allowance = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         await Task.Run(() =>
         {
             var mlContext = new MLContext(_settings.Seed);
-            using var registration = mlContext.CancelOn(cancellationToken);
-            foreach (var arm in _arms.OfType<MLNetArm>())
+            using var registration = mlContext.CancelOn(allowance.Token);
+            foreach (var arm in _arms.OfType<MLNetArm>().OrderBy(a => a.Statistics.RelativeInitialCost))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                arm.WarmUp(sample, mlContext);
+                if (allowance.IsCancellationRequested || !arm.WarmUp(sample, mlContext))
+                {
+                    break;
+                }
             }
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -18,7 +18,8 @@ internal sealed class MLNetArm(TrainerCandidate candidate, SearchSpace space, IT
     /// trainer in a process pays for JIT compilation and native library loading, often far more than the fit; left
     /// in the first trial, that cost would convince the trainer selector the trainer is expensive.
     /// </summary>
-    public void WarmUp(IDataView sample, MLContext mlContext)
+    /// <returns>False when the warm-up was stopped (its context cancelled): warm no more trainers.</returns>
+    public bool WarmUp(IDataView sample, MLContext mlContext)
     {
         ArgumentNullException.ThrowIfNull(sample);
         try
@@ -28,10 +29,17 @@ internal sealed class MLNetArm(TrainerCandidate candidate, SearchSpace space, IT
             while (cursor.MoveNext())
             {
             }
+
+            return true;
+        }
+        catch (Exception ex) when (Runtime.MLContextCancellation.IsCancellation(ex))
+        {
+            return false;
         }
         catch (Exception ex) when (TrainerFailures.IsTrainerFailure(ex))
         {
             // A trainer that cannot fit a tiny sample may still fit the real folds; its first trial will tell.
+            return true;
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class AveragedPerceptronCandidate : TrainerCandidate
         Hyperparameter.Float("learningRate", 1e-3, 1, 1, log: true),
         Hyperparameter.Float("l2Regularization", 1e-7, 1e-1, 1e-7, log: true),
         Hyperparameter.Integer("numberOfIterations", 1, 128, 1, log: true),
-        Normalization.Choice(),
+        Normalization.Choice(shape),
     ]);
 
     public override double RelativeInitialCost(TaskKind task, DataShape shape) => 1;

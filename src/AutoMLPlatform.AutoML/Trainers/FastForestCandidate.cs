@@ -15,7 +15,7 @@ internal sealed class FastForestCandidate : TrainerCandidate
     public override string Name => "FastForest";
 
     public override bool Supports(TaskKind task, DataShape shape) =>
-        task != TaskKind.Multiclass || shape.Classes <= FastTreeCandidate.MaxOneVersusAllClasses;
+        shape is not null && shape.TreesFit && (task != TaskKind.Multiclass || shape.Classes <= FastTreeCandidate.MaxOneVersusAllClasses);
 
     public override SearchSpace CreateSpace(TaskKind task, DataShape shape)
     {
@@ -39,8 +39,11 @@ internal sealed class FastForestCandidate : TrainerCandidate
         ]);
     }
 
-    public override double RelativeInitialCost(TaskKind task, DataShape shape) =>
-        2 * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    public override double RelativeInitialCost(TaskKind task, DataShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return 2 * shape.TreeWidthFactor * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    }
 
     public override double EstimateCost(Configuration configuration, TaskKind task, DataShape shape)
     {

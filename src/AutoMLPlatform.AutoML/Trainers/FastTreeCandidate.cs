@@ -18,7 +18,7 @@ internal sealed class FastTreeCandidate : TrainerCandidate
     public override string Name => "FastTree";
 
     public override bool Supports(TaskKind task, DataShape shape) =>
-        task != TaskKind.Multiclass || shape.Classes <= MaxOneVersusAllClasses;
+        shape is not null && shape.TreesFit && (task != TaskKind.Multiclass || shape.Classes <= MaxOneVersusAllClasses);
 
     public override SearchSpace CreateSpace(TaskKind task, DataShape shape)
     {
@@ -44,8 +44,11 @@ internal sealed class FastTreeCandidate : TrainerCandidate
         ]);
     }
 
-    public override double RelativeInitialCost(TaskKind task, DataShape shape) =>
-        1.5 * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    public override double RelativeInitialCost(TaskKind task, DataShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return 1.5 * shape.TreeWidthFactor * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    }
 
     public override double EstimateCost(Configuration configuration, TaskKind task, DataShape shape)
     {

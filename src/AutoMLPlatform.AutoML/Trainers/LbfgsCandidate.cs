@@ -25,7 +25,7 @@ internal sealed class LbfgsCandidate : TrainerCandidate
         Hyperparameter.Float("l2Regularization", 1.0 / 32768, 32, 1, log: true),
         Hyperparameter.Float("l1Regularization", 1.0 / 32768, 32, 1.0 / 32768, log: true),
         Hyperparameter.Float("optimizationTolerance", 1e-7, 1e-2, 1e-4, log: true),
-        Normalization.Choice(init: 1),
+        Normalization.Choice(shape, preferMeanVariance: true),
     ]);
 
     public override double RelativeInitialCost(TaskKind task, DataShape shape) =>

@@ -15,7 +15,7 @@ internal sealed class LightGbmCandidate : TrainerCandidate
 {
     public override string Name => "LightGbm";
 
-    public override bool Supports(TaskKind task, DataShape shape) => true;
+    public override bool Supports(TaskKind task, DataShape shape) => shape?.TreesFit ?? true;
 
     public override SearchSpace CreateSpace(TaskKind task, DataShape shape)
     {
@@ -55,7 +55,7 @@ internal sealed class LightGbmCandidate : TrainerCandidate
         ]);
     }
 
-    public override double RelativeInitialCost(TaskKind task, DataShape shape) => 1;
+    public override double RelativeInitialCost(TaskKind task, DataShape shape) => shape?.TreeWidthFactor ?? 1;
 
     public override double EstimateCost(Configuration configuration, TaskKind task, DataShape shape)
     {

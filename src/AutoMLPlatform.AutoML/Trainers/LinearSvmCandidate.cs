@@ -17,7 +17,7 @@ internal sealed class LinearSvmCandidate : TrainerCandidate
     [
         Hyperparameter.Float("lambda", 1e-6, 1, 1e-3, log: true),
         Hyperparameter.Integer("numberOfIterations", 1, 128, 1, log: true),
-        Normalization.Choice(),
+        Normalization.Choice(shape),
     ]);
 
     public override double RelativeInitialCost(TaskKind task, DataShape shape) => 1;

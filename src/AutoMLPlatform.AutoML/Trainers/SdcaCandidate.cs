@@ -29,7 +29,7 @@ internal sealed class SdcaCandidate : TrainerCandidate
             Hyperparameter.Float("l2Regularization", Math.Clamp(0.1 / rows, 1e-7, 0.01), 10, Math.Clamp(1.0 / rows, 1e-6, 0.1), log: true),
             Hyperparameter.Float("l1Regularization", 1e-6, 1, 1e-6, log: true),
             Hyperparameter.Integer("maximumNumberOfIterations", 4, 256, 8, log: true),
-            Normalization.Choice(),
+            Normalization.Choice(shape),
         ];
         if (LabelTransform.Applies(task, shape))
         {

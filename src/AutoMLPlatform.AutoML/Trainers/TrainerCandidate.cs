@@ -19,7 +19,10 @@ internal abstract class TrainerCandidate
 
     public abstract SearchSpace CreateSpace(TaskKind task, DataShape shape);
 
-    /// <summary>What the starting configuration costs relative to LightGbm's start (1); calibrates the trainer selector before a trainer has run.</summary>
+    /// <summary>
+    /// What the starting configuration costs relative to LightGbm's start on a narrow table (1); calibrates the
+    /// trainer selector before a trainer has run, and orders the warm-up.
+    /// </summary>
     public abstract double RelativeInitialCost(TaskKind task, DataShape shape);
 
     /// <summary>
