@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>(sp => CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<MigrationRunner>();
@@ -40,8 +41,11 @@ public static class StorageServiceCollectionExtensions
             case StorageProvider.Sqlite:
                 Directory.CreateDirectory(options.FullDataDirectory);
                 return new SqliteStoreDatabase(Path.Combine(options.FullDataDirectory, "automlplatform.db"));
+            case StorageProvider.Postgres when !string.IsNullOrWhiteSpace(options.ConnectionString):
+                return new PostgresStoreDatabase(options.ConnectionString);
             default:
-                throw new NotSupportedException($"Storage provider {options.Provider} is not available yet.");
+                throw new InvalidOperationException(
+                    $"Storage provider {options.Provider} needs {StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)}.");
         }
     }
 }

@@ -29,20 +29,14 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        // The datasets row is the version counter: bumping it under the write transaction numbers versions without gaps or clashes.
-        var id = await connection.ExecuteScalarAsync<string?>(Command(
-            "UPDATE datasets SET latest_version = latest_version + 1 WHERE tenant_id = @Tenant AND name = @Name RETURNING id",
-            new { Tenant = tenant.ToString(), Name = name }, transaction, cancellationToken)).ConfigureAwait(false);
-        if (id is null)
-        {
-            id = DatasetId.New().ToString();
-            await connection.ExecuteAsync(Command(
-                "INSERT INTO datasets (id, tenant_id, name, latest_version, created_at) VALUES (@Id, @Tenant, @Name, 1, @Now)",
-                new { Id = id, Tenant = tenant.ToString(), Name = name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
-        }
-
-        var number = await connection.ExecuteScalarAsync<int>(Command(
-            "SELECT latest_version FROM datasets WHERE id = @Id", new { Id = id }, transaction, cancellationToken)).ConfigureAwait(false);
+        // The datasets row is the version counter: one upsert creates it or bumps it, atomically in both databases,
+        // so concurrent uploads to one name get distinct numbers without gaps.
+        var counter = await connection.QuerySingleAsync<CounterRow>(Command("""
+            INSERT INTO datasets (id, tenant_id, name, latest_version, created_at) VALUES (@Id, @Tenant, @Name, 1, @Now)
+            ON CONFLICT (tenant_id, name) DO UPDATE SET latest_version = datasets.latest_version + 1
+            RETURNING id AS Id, latest_version AS Number
+            """, new { Id = DatasetId.New().ToString(), Tenant = tenant.ToString(), Name = name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
+        var (id, number) = (counter.Id, counter.Number);
         await connection.ExecuteAsync(Command("""
             INSERT INTO dataset_versions (dataset_id, version, tenant_id, sha256, size_bytes, row_count, format, schema_json, created_at)
             VALUES (@Id, @Number, @Tenant, @Sha256, @SizeBytes, @RowCount, @Format, @Schema, @Now)
@@ -102,6 +96,12 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
 
     private static CommandDefinition Command(string sql, object parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+    private sealed class CounterRow
+    {
+        public string Id { get; set; } = "";
+        public int Number { get; set; }
+    }
 
     private sealed class DatasetRow
     {

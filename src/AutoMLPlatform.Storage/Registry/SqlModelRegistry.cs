@@ -27,19 +27,15 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        // Bumping the counter row locks it: concurrent registrations of one model queue here and get distinct numbers.
-        var number = await connection.ExecuteScalarAsync<int?>(Command(
-            "UPDATE models SET latest_version = latest_version + 1 WHERE tenant_id = @Tenant AND name = @Name RETURNING latest_version",
-            key, transaction, cancellationToken)).ConfigureAwait(false);
-        if (number is null)
-        {
-            number = 1;
-            await connection.ExecuteAsync(Command(
-                "INSERT INTO models (tenant_id, name, latest_version, created_at) VALUES (@Tenant, @Name, 1, @Now)",
-                new { key.Tenant, key.Name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
-        }
+        // One upsert creates the model or bumps its counter, atomically in both databases: concurrent registrations
+        // of one model queue on the row's lock and get distinct numbers, even for the very first version.
+        var number = await connection.ExecuteScalarAsync<int>(Command("""
+            INSERT INTO models (tenant_id, name, latest_version, created_at) VALUES (@Tenant, @Name, 1, @Now)
+            ON CONFLICT (tenant_id, name) DO UPDATE SET latest_version = models.latest_version + 1
+            RETURNING latest_version
+            """, new { key.Tenant, key.Name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
 
-        var row = VersionRow.From(version, number.Value, now);
+        var row = VersionRow.From(version, number, now);
         await connection.ExecuteAsync(Command("""
             INSERT INTO model_versions (tenant_id, model_name, version, task, label, metric, metrics_json, inputs_json, classes_json,
                                         lineage_json, artifact_sha256, artifact_size, created_at)

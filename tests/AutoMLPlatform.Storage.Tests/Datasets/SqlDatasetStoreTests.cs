@@ -4,14 +4,16 @@ using AutoMLPlatform.Storage.Datasets;
 
 namespace AutoMLPlatform.Storage.Tests.Datasets;
 
-public class SqlDatasetStoreTests
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres, Category = "Postgres")]
+public class SqlDatasetStoreTests(StorageProvider provider)
 {
     private static readonly DatasetSchema Schema = new([new ColumnProfile("x", ColumnType.Numeric, 0, 3)]);
 
     [Test]
     public async Task Adding_to_an_existing_name_creates_the_next_version_of_the_same_dataset()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
 
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
@@ -27,7 +29,7 @@ public class SqlDatasetStoreTests
     [Test]
     public async Task A_dataset_reads_back_with_its_newest_version_and_schema()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
         await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("b"), CancellationToken.None);
@@ -45,7 +47,7 @@ public class SqlDatasetStoreTests
     [Test]
     public async Task Another_tenant_does_not_see_the_dataset()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
         var version = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
 
@@ -57,7 +59,7 @@ public class SqlDatasetStoreTests
     [Test]
     public async Task Concurrent_uploads_to_one_name_get_distinct_version_numbers()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
 
         var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
