@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 
 namespace AutoMLPlatform.Core.Pipelines;
@@ -30,4 +31,11 @@ public sealed record PipelineDefinition(
     string Alias,
     PipelineSchedule Schedule,
     PromotionPolicy Promotion,
-    int Seed);
+    int Seed)
+{
+    /// <summary>
+    /// The rows every run holds out of training and scores both models on: a method, not a property, so it is
+    /// computed from the policy and never stored beside it.
+    /// </summary>
+    public HoldoutSpec Holdout() => new(Promotion.HoldoutFraction, Seed);
+}
