@@ -15,21 +15,28 @@ namespace AutoMLPlatform.Jobs.Tests;
 internal static class JobsHost
 {
     public static Task<PlatformStores> StartAsync(RecordingJobQueue queue, TimeProvider? time = null, Dictionary<string, string?>? settings = null,
-        RecordingPipelineRunQueue? runs = null) =>
-        PlatformStores.StartAsync(configure: services =>
+        RecordingPipelineRunQueue? runs = null, string? dataDirectory = null, Action<IServiceCollection>? configure = null) =>
+        PlatformStores.StartAsync(dataDirectory, services =>
         {
-            services.AddPlatformJobs();
-            services.AddSingleton<IJobQueue>(queue);
-            services.AddSingleton<IPipelineRunQueue>(runs ?? new RecordingPipelineRunQueue());
-            services.AddSingleton<JobStorage>(new InMemoryStorage());
-            services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+            AddJobServices(services, queue, runs ?? new RecordingPipelineRunQueue());
             if (time is not null)
             {
                 services.AddSingleton(time);
             }
-        }, settings: WithoutPipelineFiles(settings));
+
+            configure?.Invoke(services);
+        }, WithoutPipelineFiles(settings));
 
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+    private static void AddJobServices(IServiceCollection services, RecordingJobQueue queue, RecordingPipelineRunQueue runs)
+    {
+        services.AddPlatformJobs();
+        services.AddSingleton<IJobQueue>(queue);
+        services.AddSingleton<IPipelineRunQueue>(runs);
+        services.AddSingleton<JobStorage>(new InMemoryStorage());
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+    }
 
     /// <summary>Unless a test names a pipelines directory, none: the repository's examples must not leak into tests.</summary>
     private static Dictionary<string, string?> WithoutPipelineFiles(Dictionary<string, string?>? settings)
