@@ -58,6 +58,7 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
         var policy = lease.Current.Definition.Promotion;
         while (true)
         {
+            DateTimeOffset retryAt;
             try
             {
                 var decision = await TryOnceAsync(lease, cancellationToken).ConfigureAwait(false);
@@ -68,7 +69,9 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // The retry boundary of the policy: whatever made this try fail is recorded on the run, and the champion
-                // was not touched (the alias moves only as the very last step of a successful try).
+                // was not touched (the alias moves only as the very last step of a successful try). The next try is due
+                // a fixed time after the failure, not after whenever the wait below begins.
+                retryAt = time.GetUtcNow() + policy.RetryDelay;
                 await lease.UpdateAsync(r => r.RecordFailure(Describe(ex)), CancellationToken.None).ConfigureAwait(false);
                 if (lease.Current.Failures > policy.Retries)
                 {
@@ -80,7 +83,8 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
                 LogRetrying(lease.Current.Id, lease.Current.Failures, policy.RetryDelay, Describe(ex));
             }
 
-            await Task.Delay(policy.RetryDelay, time, cancellationToken).ConfigureAwait(false);
+            var wait = retryAt - time.GetUtcNow();
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -11,6 +11,13 @@ namespace AutoMLPlatform.Jobs.Tests.Retraining;
 [Category("Slow")]
 public class PipelineRunnerTests
 {
+    /// <summary>For tests that move a fake clock: no recovery sweep may fire and take the run away meanwhile.</summary>
+    private static readonly Dictionary<string, string?> QuietRecovery = new()
+    {
+        ["AutoMLPlatform:Jobs:LeaseTimeout"] = "01:00:00",
+        ["AutoMLPlatform:Jobs:RecoverySweepInterval"] = "01:00:00",
+    };
+
     [Test]
     public async Task A_scheduled_run_with_no_champion_makes_its_challenger_the_champion()
     {
@@ -134,7 +141,8 @@ public class PipelineRunnerTests
     public async Task A_try_that_fails_once_is_retried_after_the_policy_delay_and_the_retry_decides()
     {
         var clock = JobsHost.Clock();
-        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(300), new PromotionDocument(Retries: 2, RetryDelaySeconds: 600), clock);
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(300), new PromotionDocument(Retries: 2, RetryDelaySeconds: 600), clock,
+            QuietRecovery);
         var blob = DatasetBlobPath(scenario, (await scenario.Stores.Datasets.FindByNameAsync(TenantId.Default, "rule", CancellationToken.None))!.Latest.Sha256);
         File.Move(blob, blob + ".away");
 

@@ -17,9 +17,10 @@ internal sealed class RetrainingScenario(PlatformStores stores) : IAsyncDisposab
 
     public IPipelineStore Pipelines => Stores.Services.GetRequiredService<IPipelineStore>();
 
-    public static async Task<RetrainingScenario> StartAsync(string csv, PromotionDocument? promotion = null, TimeProvider? time = null)
+    public static async Task<RetrainingScenario> StartAsync(string csv, PromotionDocument? promotion = null, TimeProvider? time = null,
+        Dictionary<string, string?>? settings = null)
     {
-        var stores = await JobsHost.StartAsync(new RecordingJobQueue(), time);
+        var stores = await JobsHost.StartAsync(new RecordingJobQueue(), time, settings);
         await stores.AddDatasetAsync("rule", csv);
         await stores.Services.GetRequiredService<PipelineCatalog>().CreateAsync(TenantId.Default, new PipelineDocument("nightly", "rule", "y", "binary", "auc",
             TimeBudgetSeconds: 10, MaxTrials: 1, ModelName: "rule", Schedule: new ScheduleDocument("0 3 * * *", "UTC"),
