@@ -48,8 +48,12 @@ internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, 
         }
 
         await blobs.CommitAsync(staged, tenant, BlobKind.Dataset, cancellationToken).ConfigureAwait(false);
-        return await datasets.AddVersionAsync(tenant, dataset.Name,
-            new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, newest.Format, profile.Schema), cancellationToken).ConfigureAwait(false);
+
+        // Two appends at once must not both build on version N (the second would drop the first's rows): the second loses.
+        return await datasets.TryAddVersionAfterAsync(tenant, dataset.Id, newest.Version,
+                new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, newest.Format, profile.Schema), cancellationToken).ConfigureAwait(false)
+            ?? throw new ConflictException("dataset-changed",
+                $"Dataset '{dataset.Name}' got a new version while these rows were being appended to version {newest.Version}; nothing was added. Send them again.");
     }
 
     /// <summary>The newest version's bytes as stored, ending in a line break so the first new row starts a line.</summary>
