@@ -40,7 +40,7 @@ internal static class PromotionJudge
 
         var improvement = policy.ImprovementOf(Metrics.HigherIsBetter(metric), challengerScore, championScore);
         var margin = $"{(policy.Improvement == ImprovementKind.Relative ? "relative " : "")}improvement {F(improvement)}, at least {F(policy.MinImprovement)} asked";
-        var scores = $"on {rows}, challenger version {challenger.Version} scored {name} {F(challengerScore)} and champion version {champion.Version} {F(championScore)}";
+        var scores = $"on {rows}, challenger version {challenger.Version} scored {name} {F(challengerScore)}, champion version {champion.Version} scored {F(championScore)}";
         return policy.Promotes(improvement)
             ? Record(PromotionOutcome.Promoted, $"Promoted: {scores} ({margin}).", improvement)
             : Record(PromotionOutcome.NotBetter, $"Kept the champion: {scores} ({margin}).", improvement);
