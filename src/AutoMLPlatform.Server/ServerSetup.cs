@@ -1,6 +1,7 @@
 using AutoMLPlatform.Server.Datasets;
 using AutoMLPlatform.Server.Jobs;
 using AutoMLPlatform.Server.Models;
+using AutoMLPlatform.Server.Pipelines;
 using AutoMLPlatform.Storage;
 
 namespace AutoMLPlatform.Server;
@@ -31,6 +32,7 @@ internal static class ServerSetup
         services.AddOpenApi();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<DatasetAppender>();
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
         return services;
@@ -41,6 +43,7 @@ internal static class ServerSetup
         endpoints.MapDatasetEndpoints();
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
+        endpoints.MapPipelineEndpoints();
         return endpoints;
     }
 }

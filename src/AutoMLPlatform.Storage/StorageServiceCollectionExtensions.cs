@@ -1,11 +1,13 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
 using AutoMLPlatform.Storage.Jobs;
+using AutoMLPlatform.Storage.Pipelines;
 using AutoMLPlatform.Storage.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDatasetStore, SqlDatasetStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
+        services.AddSingleton<IPipelineStore, SqlPipelineStore>();
         services.AddSingleton<IBlobStore>(sp =>
             new FileBlobStore(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs")));
         services.AddHostedService<StorageInitializer>();

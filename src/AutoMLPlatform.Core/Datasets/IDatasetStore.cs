@@ -11,6 +11,12 @@ public interface IDatasetStore
     /// </summary>
     Task<DatasetVersion> AddVersionAsync(TenantId tenant, string name, NewDatasetVersion version, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds the next version of an existing dataset only if its newest version is still <paramref name="basedOn"/>:
+    /// for content derived from that version (appended rows). Null, adding nothing, when another version came first.
+    /// </summary>
+    Task<DatasetVersion?> TryAddVersionAfterAsync(TenantId tenant, DatasetId id, int basedOn, NewDatasetVersion version, CancellationToken cancellationToken);
+
     Task<Dataset?> FindAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken);
 
     Task<Dataset?> FindByNameAsync(TenantId tenant, string name, CancellationToken cancellationToken);

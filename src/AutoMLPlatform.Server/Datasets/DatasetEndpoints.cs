@@ -14,9 +14,11 @@ public static class DatasetEndpoints
     {
         var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets");
         group.MapPost("/", UploadAsync)
-            .WithSummary("Uploads a CSV or TSV file (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
+            .WithSummary("Uploads a CSV or TSV file (multipart form: file, name, mode). Same name: a new version, replacing the data (mode=replace, " +
+                "the default; same bytes as the newest version: nothing new) or adding the file's rows to it (mode=append; same columns required).")
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", ListAsync).WithSummary("Lists datasets, newest first, with their newest version.");
         group.MapGet("/{id}", GetAsync).WithSummary("A dataset's newest version and the list of its versions.");

@@ -13,11 +13,12 @@ internal sealed class MultipartUpload : IAsyncDisposable
 {
     private const int MaxNameBytes = 1024;
 
-    private MultipartUpload(StagedBlob file, string? fileName, string? name)
+    private MultipartUpload(StagedBlob file, string? fileName, string? name, string? mode)
     {
         File = file;
         FileName = fileName;
         Name = name;
+        Mode = mode;
     }
 
     public StagedBlob File { get; }
@@ -25,6 +26,9 @@ internal sealed class MultipartUpload : IAsyncDisposable
     public string? FileName { get; }
 
     public string? Name { get; }
+
+    /// <summary>The <c>mode</c> part: <c>replace</c> or <c>append</c> (see <see cref="UploadModes"/>).</summary>
+    public string? Mode { get; }
 
     public static async Task<MultipartUpload> ReadAsync(HttpRequest request, IBlobStore blobs, long maxFileBytes, CancellationToken cancellationToken)
     {
@@ -39,6 +43,7 @@ internal sealed class MultipartUpload : IAsyncDisposable
         StagedBlob? file = null;
         string? fileName = null;
         string? name = null;
+        string? mode = null;
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
@@ -57,7 +62,10 @@ internal sealed class MultipartUpload : IAsyncDisposable
                     case "file":
                         throw new InvalidInputException("multiple-files", "Upload one file per request.", "file");
                     case "name":
-                        name = await ReadTextAsync(section.Body, cancellationToken).ConfigureAwait(false);
+                        name = await ReadTextAsync(section.Body, "name", cancellationToken).ConfigureAwait(false);
+                        break;
+                    case "mode":
+                        mode = await ReadTextAsync(section.Body, "mode", cancellationToken).ConfigureAwait(false);
                         break;
                 }
             }
@@ -78,12 +86,12 @@ internal sealed class MultipartUpload : IAsyncDisposable
 
         return file is null
             ? throw new InvalidInputException("missing-file", "The upload has no 'file' part.", "file")
-            : new MultipartUpload(file, fileName, name);
+            : new MultipartUpload(file, fileName, name, mode);
     }
 
     public ValueTask DisposeAsync() => File.DisposeAsync();
 
-    private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<string> ReadTextAsync(Stream body, string field, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[MaxNameBytes + 1];
@@ -93,7 +101,9 @@ internal sealed class MultipartUpload : IAsyncDisposable
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxNameBytes)
             {
-                throw new InvalidInputException("invalid-dataset-name", "The dataset name is too long.", "name");
+                throw field == "name"
+                    ? new InvalidInputException("invalid-dataset-name", "The dataset name is too long.", "name")
+                    : new InvalidInputException("field-too-long", $"The '{field}' field is longer than {MaxNameBytes} bytes.", field);
             }
         }
 

@@ -107,5 +107,42 @@ internal static class Migrations
             );
             INSERT INTO registry_revision (id, revision) VALUES (1, 0);
             """),
+
+        // A run is active until finished_at is set; the partial unique index lets a pipeline have one active run at a
+        // time, whichever process inserts it: the database, not Hangfire, keeps two runs from overlapping.
+        new(2, "retraining pipelines and their runs", """
+            CREATE TABLE pipelines (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                definition_json TEXT NOT NULL,
+                source TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, name)
+            );
+            CREATE TABLE pipeline_runs (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                pipeline_name TEXT NOT NULL,
+                definition_json TEXT NOT NULL,
+                run_trigger TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                failures INTEGER NOT NULL,
+                dataset_id TEXT NULL,
+                dataset_version INTEGER NULL,
+                job_id TEXT NULL,
+                job_ids_json TEXT NOT NULL,
+                decision_json TEXT NULL,
+                error TEXT NULL,
+                created_at BIGINT NOT NULL,
+                started_at BIGINT NULL,
+                finished_at BIGINT NULL,
+                heartbeat_at BIGINT NULL
+            );
+            CREATE INDEX ix_pipeline_runs_pipeline ON pipeline_runs (tenant_id, pipeline_name, created_at);
+            CREATE INDEX ix_pipeline_runs_status ON pipeline_runs (status);
+            CREATE UNIQUE INDEX ux_pipeline_runs_active ON pipeline_runs (tenant_id, pipeline_name) WHERE finished_at IS NULL;
+            """),
     ];
 }

@@ -37,19 +37,33 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
             RETURNING id AS Id, latest_version AS Number
             """, new { Id = DatasetId.New().ToString(), Tenant = tenant.ToString(), Name = name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
         var (id, number) = (counter.Id, counter.Number);
-        await connection.ExecuteAsync(Command("""
-            INSERT INTO dataset_versions (dataset_id, version, tenant_id, sha256, size_bytes, row_count, format, schema_json, created_at)
-            VALUES (@Id, @Number, @Tenant, @Sha256, @SizeBytes, @RowCount, @Format, @Schema, @Now)
-            """,
-            new
-            {
-                Id = id, Number = number, Tenant = tenant.ToString(), version.Sha256, version.SizeBytes, version.RowCount,
-                Format = version.Format.ToString(), Schema = StoreJson.Write(version.Schema), Now = now,
-            }, transaction, cancellationToken)).ConfigureAwait(false);
+        await InsertVersionAsync(connection, transaction, id, number, tenant, version, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         return new DatasetVersion(DatasetId.Parse(id), tenant, number, version.Sha256, version.SizeBytes, version.RowCount,
             version.Format, version.Schema, UnixTime.FromMs(now));
+    }
+
+    public async Task<DatasetVersion?> TryAddVersionAfterAsync(TenantId tenant, DatasetId id, int basedOn, NewDatasetVersion version,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // Compare-and-set on the counter: content built from version N becomes N + 1 or nothing.
+        var number = await connection.ExecuteScalarAsync<int?>(Command(
+            "UPDATE datasets SET latest_version = latest_version + 1 WHERE tenant_id = @Tenant AND id = @Id AND latest_version = @BasedOn RETURNING latest_version",
+            new { Tenant = tenant.ToString(), Id = id.ToString(), BasedOn = basedOn }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (number is null)
+        {
+            return null;
+        }
+
+        await InsertVersionAsync(connection, transaction, id.ToString(), number.Value, tenant, version, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new DatasetVersion(id, tenant, number.Value, version.Sha256, version.SizeBytes, version.RowCount, version.Format, version.Schema, UnixTime.FromMs(now));
     }
 
     public Task<Dataset?> FindAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken) =>
@@ -93,6 +107,18 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
         var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
         return row?.ToDataset();
     }
+
+    private static Task InsertVersionAsync(DbConnection connection, DbTransaction transaction, string id, int number, TenantId tenant,
+        NewDatasetVersion version, long now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Command("""
+            INSERT INTO dataset_versions (dataset_id, version, tenant_id, sha256, size_bytes, row_count, format, schema_json, created_at)
+            VALUES (@Id, @Number, @Tenant, @Sha256, @SizeBytes, @RowCount, @Format, @Schema, @Now)
+            """,
+            new
+            {
+                Id = id, Number = number, Tenant = tenant.ToString(), version.Sha256, version.SizeBytes, version.RowCount,
+                Format = version.Format.ToString(), Schema = StoreJson.Write(version.Schema), Now = now,
+            }, transaction, cancellationToken));
 
     private static CommandDefinition Command(string sql, object parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, cancellationToken: cancellationToken);

@@ -27,6 +27,36 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task A_version_based_on_the_newest_one_is_added_after_it()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+
+        var appended = await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+b"), CancellationToken.None);
+
+        Assert.That((appended?.Version, appended?.Sha256), Is.EqualTo(((int?)2, Sha("a+b"))));
+    }
+
+    [Test]
+    public async Task A_version_based_on_an_older_one_is_not_added()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+        await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+b"), CancellationToken.None);
+
+        var late = await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+c"), CancellationToken.None);
+        var versions = await store.ListVersionsAsync(TenantId.Default, first.DatasetId, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(late, Is.Null);
+            Assert.That(versions.Select(v => v.Sha256), Is.EqualTo(new[] { Sha("a+b"), Sha("a") }));
+        });
+    }
+
+    [Test]
     public async Task A_dataset_reads_back_with_its_newest_version_and_schema()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
