@@ -1,12 +1,18 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
 using AutoMLPlatform.Storage.Jobs;
+using AutoMLPlatform.Storage.Audit;
 using AutoMLPlatform.Storage.Registry;
+using AutoMLPlatform.Storage.Security;
+using AutoMLPlatform.Storage.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +34,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDatasetStore, SqlDatasetStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
+        services.AddSingleton<ITenantStore, SqlTenantStore>();
+        services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddSingleton<IBlobStore>(sp =>
             new FileBlobStore(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs")));
         services.AddHostedService<StorageInitializer>();
