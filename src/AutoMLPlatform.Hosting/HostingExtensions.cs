@@ -1,10 +1,8 @@
-using AutoMLPlatform.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AutoMLPlatform.Hosting;
@@ -12,7 +10,7 @@ namespace AutoMLPlatform.Hosting;
 /// <summary>Cross-cutting defaults every host of the platform calls once, after eShop's service defaults.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Problem details, our exception mapping, JSON conventions, health checks and the default tenant.</summary>
+    /// <summary>Problem details, our exception mapping, JSON conventions and health checks.</summary>
     public static IServiceCollection AddPlatformHostDefaults(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -20,7 +18,6 @@ public static class HostingExtensions
         services.AddExceptionHandler<PlatformExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
-        services.TryAddSingleton<ICurrentTenant, DefaultTenant>();
         return services;
     }
 
@@ -36,8 +33,8 @@ public static class HostingExtensions
     /// <summary><c>/alive</c> answers while the process runs; <c>/health</c> when every readiness check passes.</summary>
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health");
-        endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        endpoints.MapHealthChecks("/health").AllowAnonymous();
+        endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return endpoints;
     }
 }
