@@ -42,7 +42,7 @@ internal sealed class EncryptingStream : Stream
             // A full chunk is sealed only when more data follows, so the last chunk can always be marked final.
             if (_filled == _plain.Length)
             {
-                SealChunk(final: false);
+                _inner.Write(_cipher, 0, SealChunk(final: false));
             }
 
             var take = Math.Min(buffer.Length, _plain.Length - _filled);
@@ -54,8 +54,20 @@ internal sealed class EncryptingStream : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Write(buffer.Span);
-        await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_finished, this);
+        while (buffer.Length > 0)
+        {
+            if (_filled == _plain.Length)
+            {
+                var length = SealChunk(final: false);
+                await _inner.WriteAsync(_cipher.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+
+            var take = Math.Min(buffer.Length, _plain.Length - _filled);
+            buffer.Span[..take].CopyTo(_plain.AsSpan(_filled));
+            _filled += take;
+            buffer = buffer[take..];
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -69,9 +81,28 @@ internal sealed class EncryptingStream : Stream
             return;
         }
 
-        SealChunk(final: true);
+        _inner.Write(_cipher, 0, SealChunk(final: true));
         _finished = true;
         _inner.Flush();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_finished)
+        {
+            var length = SealChunk(final: true);
+            _finished = true;
+            await _inner.WriteAsync(_cipher.AsMemory(0, length)).ConfigureAwait(false);
+            await _inner.FlushAsync().ConfigureAwait(false);
+        }
+
+        _aes.Dispose();
+        if (!_leaveOpen)
+        {
+            await _inner.DisposeAsync().ConfigureAwait(false);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     public override void Flush() => _inner.Flush();
@@ -97,7 +128,8 @@ internal sealed class EncryptingStream : Stream
         base.Dispose(disposing);
     }
 
-    private void SealChunk(bool final)
+    /// <summary>Seals the buffered plaintext into <c>_cipher</c>; returns how many bytes of it to write.</summary>
+    private int SealChunk(bool final)
     {
         Span<byte> nonce = stackalloc byte[EncryptedBlobFormat.NonceSize];
         Span<byte> aad = stackalloc byte[EncryptedBlobFormat.AssociatedDataSize];
@@ -106,8 +138,9 @@ internal sealed class EncryptingStream : Stream
         var cipher = _cipher.AsSpan(0, _filled);
         var tag = _cipher.AsSpan(_filled, EncryptedBlobFormat.TagSize);
         _aes.Encrypt(nonce, _plain.AsSpan(0, _filled), cipher, tag, aad);
-        _inner.Write(_cipher, 0, _filled + EncryptedBlobFormat.TagSize);
+        var length = _filled + EncryptedBlobFormat.TagSize;
         _index = checked(_index + 1);
         _filled = 0;
+        return length;
     }
 }

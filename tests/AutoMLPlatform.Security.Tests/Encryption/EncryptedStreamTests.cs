@@ -37,6 +37,22 @@ public class EncryptedStreamTests
     }
 
     [Test]
+    public async Task Content_written_asynchronously_reads_back_unchanged()
+    {
+        var plain = RandomNumberGenerator.GetBytes(4 * Chunk + 100);
+        using var output = new MemoryStream();
+        await using (var stream = new EncryptingStream(output, Key, Chunk, leaveOpen: true))
+        {
+            for (var offset = 0; offset < plain.Length; offset += 700)
+            {
+                await stream.WriteAsync(plain.AsMemory(offset, Math.Min(700, plain.Length - offset)));
+            }
+        }
+
+        Assert.That(Open(output.ToArray()), Is.EqualTo(plain));
+    }
+
+    [Test]
     public void The_ciphertext_does_not_contain_the_plaintext()
     {
         var plain = "Status,Income\ngood,129\nbad,131\n"u8.ToArray();
