@@ -1,3 +1,4 @@
+using AutoMLPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ namespace AutoMLPlatform.Hosting;
 /// <summary>Cross-cutting defaults every host of the platform calls once, after eShop's service defaults.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Problem details, our exception mapping, JSON conventions and health checks.</summary>
+    /// <summary>Problem details, our exception mapping, JSON conventions, health checks and API-key authentication.</summary>
     public static IServiceCollection AddPlatformHostDefaults(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -18,15 +19,20 @@ public static class HostingExtensions
         services.AddExceptionHandler<PlatformExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        services.AddApiKeyAuthentication();
         return services;
     }
 
-    /// <summary>The exception handler and status-code pages that turn errors into problem details.</summary>
-    public static WebApplication UsePlatformErrorHandling(this WebApplication app)
+    /// <summary>
+    /// Errors as problem details, then API-key authentication and scope authorization, in the order they must run.
+    /// </summary>
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

@@ -43,6 +43,10 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The configured data directory, full path: where blobs, the SQLite file and secret files live.</summary>
+    public static string GetDataDirectory(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory;
+
     private static StoreDatabase CreateDatabase(StorageOptions options)
     {
         switch (options.Provider)

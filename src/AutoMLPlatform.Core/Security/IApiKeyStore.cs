@@ -5,7 +5,8 @@ namespace AutoMLPlatform.Core.Security;
 /// <summary>Stored API keys, found by the hash of the key a request presents.</summary>
 public interface IApiKeyStore
 {
-    Task CreateAsync(ApiKey key, CancellationToken cancellationToken);
+    /// <summary>Stores a key; false when a key with the same hash exists (two processes bootstrapping the same key).</summary>
+    Task<bool> TryCreateAsync(ApiKey key, CancellationToken cancellationToken);
 
     Task<ApiKey?> FindByHashAsync(string sha256, CancellationToken cancellationToken);
 

@@ -3,7 +3,8 @@ namespace AutoMLPlatform.Core.Tenancy;
 /// <summary>Tenants and their wrapped data keys (encrypted under the master key, which never reaches the database).</summary>
 public interface ITenantStore
 {
-    Task CreateAsync(Tenant tenant, CancellationToken cancellationToken);
+    /// <summary>Stores a new tenant; false when one with that id exists already.</summary>
+    Task<bool> TryCreateAsync(Tenant tenant, CancellationToken cancellationToken);
 
     Task<Tenant?> FindAsync(TenantId id, CancellationToken cancellationToken);
 

@@ -18,10 +18,8 @@ internal sealed partial class KeyBootstrapper(ITenantStore tenants, IApiKeyStore
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await tenants.FindAsync(TenantId.Default, cancellationToken).ConfigureAwait(false) is null)
-        {
-            await tenants.CreateAsync(new Tenant(TenantId.Default, SystemTenantName, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        }
+        // Idempotent, so processes starting together end with one system tenant and one bootstrap key.
+        await tenants.TryCreateAsync(new Tenant(TenantId.Default, SystemTenantName, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
 
         if (await keys.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -37,14 +35,14 @@ internal sealed partial class KeyBootstrapper(ITenantStore tenants, IApiKeyStore
                     $"{SecurityOptions.BootstrapKeyVariable} must be {ApiKeyFactory.MinLength}-{ApiKeyFactory.MaxLength} printable ASCII characters without spaces.");
             }
 
-            await keys.CreateAsync(ApiKeyFactory.FromKey(given, TenantId.Default, "bootstrap", ApiScopes.Admin, now, null), cancellationToken).ConfigureAwait(false);
+            await keys.TryCreateAsync(ApiKeyFactory.FromKey(given, TenantId.Default, "bootstrap", ApiScopes.Admin, now, null), cancellationToken).ConfigureAwait(false);
             LogBootstrapFromEnvironment(SecurityOptions.BootstrapKeyVariable);
             return;
         }
 
         var (key, stored) = ApiKeyFactory.Create(TenantId.Default, "bootstrap", ApiScopes.Admin, now, null);
         SecretFile.Write(paths.BootstrapKeyFile, key + "\n");
-        await keys.CreateAsync(stored, cancellationToken).ConfigureAwait(false);
+        await keys.TryCreateAsync(stored, cancellationToken).ConfigureAwait(false);
         LogBootstrapWritten(paths.BootstrapKeyFile);
     }
 

@@ -1,4 +1,6 @@
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,10 +14,11 @@ public static class DatasetEndpoints
 {
     public static IEndpointRouteBuilder MapDatasetEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets");
+        var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets").RequireScope(ApiScopeNames.Read);
         group.MapPost("/", UploadAsync)
             .WithSummary("Uploads a CSV or TSV file (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
             .DisableAntiforgery()
+            .RequireScope(ApiScopeNames.Train)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", ListAsync).WithSummary("Lists datasets, newest first, with their newest version.");

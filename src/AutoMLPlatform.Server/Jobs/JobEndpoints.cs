@@ -1,4 +1,6 @@
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,9 +12,10 @@ public static class JobEndpoints
 {
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs");
+        var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs").RequireScope(ApiScopeNames.Read);
         group.MapPost("/", SubmitAsync)
             .WithSummary("Submits a training job: predict column 'label' of dataset 'datasetId' within 'timeBudgetSeconds'.")
+            .RequireScope(ApiScopeNames.Train)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -20,6 +23,7 @@ public static class JobEndpoints
         group.MapGet("/{id}", GetAsync).WithSummary("A job's status, progress, column decisions and leaderboard (best first).");
         group.MapPost("/{id}/cancel", CancelAsync)
             .WithSummary("Cancels a queued or running job.")
+            .RequireScope(ApiScopeNames.Train)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;

@@ -1,5 +1,7 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,17 +13,19 @@ public static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/models").WithTags("Models");
+        var group = endpoints.MapGroup("/api/models").WithTags("Models").RequireScope(ApiScopeNames.Read);
         group.MapGet("/", ListAsync).WithSummary("Lists registered models with their aliases.");
         group.MapGet("/{name}", GetAsync).WithSummary("One registered model.");
         group.MapGet("/{name}/versions", ListVersionsAsync).WithSummary("A model's versions, newest first: metrics, schema, lineage, artifact hash.");
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithSummary("One model version.");
         group.MapPut("/{name}/aliases/{alias}", SetAliasAsync)
             .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call.")
+            .RequireScope(ApiScopeNames.Train)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{name}/aliases/{alias}/rollback", RollbackAsync)
             .WithSummary("Points an alias back at the version it pointed at before its last move.")
+            .RequireScope(ApiScopeNames.Train)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;

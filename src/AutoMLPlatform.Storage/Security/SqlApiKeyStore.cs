@@ -14,14 +14,15 @@ internal sealed class SqlApiKeyStore(StoreDatabase database) : IApiKeyStore
         FROM api_keys
         """;
 
-    public async Task CreateAsync(ApiKey key, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(ApiKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        return await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO api_keys (id, tenant_id, name, scopes, sha256, created_at, expires_at, revoked_at)
             VALUES (@Id, @TenantId, @Name, @Scopes, @Sha256, @CreatedAt, @ExpiresAt, @RevokedAt)
-            """, KeyRow.From(key), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            ON CONFLICT (sha256) DO NOTHING
+            """, KeyRow.From(key), cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
     public async Task<ApiKey?> FindByHashAsync(string sha256, CancellationToken cancellationToken)

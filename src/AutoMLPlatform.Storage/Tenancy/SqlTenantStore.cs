@@ -7,13 +7,13 @@ namespace AutoMLPlatform.Storage.Tenancy;
 /// <summary>Tenants and their wrapped data keys (base64 text, portable across both databases).</summary>
 internal sealed class SqlTenantStore(StoreDatabase database, TimeProvider time) : ITenantStore
 {
-    public async Task CreateAsync(Tenant tenant, CancellationToken cancellationToken)
+    public async Task<bool> TryCreateAsync(Tenant tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO tenants (id, name, created_at) VALUES (@Id, @Name, @CreatedAt)",
-            new { Id = tenant.Id.ToString(), tenant.Name, CreatedAt = UnixTime.ToMs(tenant.CreatedAt) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO tenants (id, name, created_at) VALUES (@Id, @Name, @CreatedAt) ON CONFLICT (id) DO NOTHING",
+            new { Id = tenant.Id.ToString(), tenant.Name, CreatedAt = UnixTime.ToMs(tenant.CreatedAt) }, cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
     }
 
     public async Task<Tenant?> FindAsync(TenantId id, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed class BlobStoreFixture : IAsyncDisposable
     public async Task<TenantId> AddTenantAsync(TenantId? id = null)
     {
         var tenant = new Tenant(id ?? TenantId.New(), "t", DateTimeOffset.UnixEpoch);
-        await _tenants.CreateAsync(tenant, CancellationToken.None);
+        await _tenants.TryCreateAsync(tenant, CancellationToken.None);
         return tenant.Id;
     }
 

@@ -15,7 +15,7 @@ public class SqlApiKeyStoreTests(StorageProvider provider)
         var store = new SqlApiKeyStore(fixture.Database);
         var key = NewKey(TenantId.Default);
 
-        await store.CreateAsync(key, CancellationToken.None);
+        await store.TryCreateAsync(key, CancellationToken.None);
         var found = await store.FindByHashAsync(key.Sha256, CancellationToken.None);
 
         Assert.That(found, Is.EqualTo(key));
@@ -27,7 +27,7 @@ public class SqlApiKeyStoreTests(StorageProvider provider)
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlApiKeyStore(fixture.Database);
         var key = NewKey(TenantId.Default);
-        await store.CreateAsync(key, CancellationToken.None);
+        await store.TryCreateAsync(key, CancellationToken.None);
 
         var byOther = await store.RevokeAsync(TenantId.New(), key.Id, DateTimeOffset.UnixEpoch, CancellationToken.None);
         var byOwner = await store.RevokeAsync(TenantId.Default, key.Id, DateTimeOffset.UnixEpoch.AddDays(1), CancellationToken.None);

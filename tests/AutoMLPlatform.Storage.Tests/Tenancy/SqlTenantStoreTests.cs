@@ -13,7 +13,7 @@ public class SqlTenantStoreTests(StorageProvider provider)
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlTenantStore(fixture.Database, TimeProvider.System);
         var tenant = new Tenant(TenantId.New(), "acme", DateTimeOffset.UnixEpoch);
-        await store.CreateAsync(tenant, CancellationToken.None);
+        await store.TryCreateAsync(tenant, CancellationToken.None);
 
         var first = await store.TryAddDataKeyAsync(tenant.Id, new WrappedDataKey("m1", [1, 2, 3]), CancellationToken.None);
         var second = await store.TryAddDataKeyAsync(tenant.Id, new WrappedDataKey("m1", [4, 5, 6]), CancellationToken.None);
@@ -32,7 +32,7 @@ public class SqlTenantStoreTests(StorageProvider provider)
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlTenantStore(fixture.Database, TimeProvider.System);
         var tenant = new Tenant(TenantId.New(), "acme", DateTimeOffset.UnixEpoch);
-        await store.CreateAsync(tenant, CancellationToken.None);
+        await store.TryCreateAsync(tenant, CancellationToken.None);
         await store.TryAddDataKeyAsync(tenant.Id, new WrappedDataKey("m1", [1, 2, 3]), CancellationToken.None);
 
         await store.DeleteAsync(tenant.Id, CancellationToken.None);
