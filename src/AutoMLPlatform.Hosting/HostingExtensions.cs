@@ -26,12 +26,16 @@ public static class HostingExtensions
     /// <summary>
     /// Errors as problem details, then API-key authentication and scope authorization, in the order they must run.
     /// </summary>
-    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    /// <param name="app">The host.</param>
+    /// <param name="audit">Middleware that must see each authenticated request's final status (the audit trail): it runs
+    /// after authentication and before authorization, so refusals are recorded too.</param>
+    public static WebApplication UsePlatformPipeline(this WebApplication app, Action<WebApplication>? audit = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        audit?.Invoke(app);
         app.UseAuthorization();
         return app;
     }

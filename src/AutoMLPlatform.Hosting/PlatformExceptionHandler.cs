@@ -10,7 +10,7 @@ namespace AutoMLPlatform.Hosting;
 /// Maps our exceptions to RFC 7807 problem details: input errors 400 (with the field), not found 404, conflicts 409,
 /// unprocessable 422, too large 413. Anything else is a 500 whose body says nothing about the exception.
 /// </summary>
-internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+public sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -37,6 +37,14 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
             .ConfigureAwait(false);
     }
+
+    /// <summary>The status an exception is answered with, for code that must know it before the handler runs (the audit trail).</summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        AutoMLPlatformException known => ProblemFor(known).Status!.Value,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     internal static ProblemDetails ProblemFor(AutoMLPlatformException exception)
     {

@@ -3,6 +3,7 @@ using AutoMLPlatform.Jobs;
 using AutoMLPlatform.Scoring;
 using AutoMLPlatform.Security;
 using AutoMLPlatform.Server;
+using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Hangfire;
 using AutoMLPlatform.Storage;
 
@@ -17,7 +18,7 @@ builder.Services.AddScoring();
 builder.Services.AddServerApi();
 
 var app = builder.Build();
-app.UsePlatformPipeline();
+app.UsePlatformPipeline(audit: builder => builder.UseMiddleware<AuditMiddleware>());
 app.MapPlatformHealth();
 app.MapOpenApi().AllowAnonymous();
 app.UsePlatformHangfireDashboard();

@@ -1,3 +1,5 @@
+using AutoMLPlatform.Server.Access;
+using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Datasets;
 using AutoMLPlatform.Server.Jobs;
 using AutoMLPlatform.Server.Models;
@@ -33,6 +35,7 @@ internal static class ServerSetup
         services.AddSingleton<DatasetUploader>();
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
+        services.AddSingleton<KeyIssuer>();
         return services;
     }
 
@@ -41,6 +44,8 @@ internal static class ServerSetup
         endpoints.MapDatasetEndpoints();
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
+        endpoints.MapAccessEndpoints();
+        endpoints.MapAuditEndpoints();
         return endpoints;
     }
 }

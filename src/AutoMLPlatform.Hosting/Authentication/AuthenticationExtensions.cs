@@ -27,7 +27,11 @@ public static class AuthenticationExtensions
             .AddScopePolicy(ApiScopeNames.Read)
             .AddScopePolicy(ApiScopeNames.Train)
             .AddScopePolicy(ApiScopeNames.Predict)
-            .AddScopePolicy(ApiScopeNames.Admin);
+            .AddScopePolicy(ApiScopeNames.Admin)
+            .AddPolicy(ApiKeyDefaults.SystemAdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiScopeNames.Admin)
+                .RequireClaim(ApiKeyDefaults.TenantClaim, TenantId.Default.ToString()));
         return services;
     }
 

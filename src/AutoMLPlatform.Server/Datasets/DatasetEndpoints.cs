@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
+using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class DatasetEndpoints
             .WithSummary("Uploads a CSV or TSV file (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
             .DisableAntiforgery()
             .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("dataset.upload"))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", ListAsync).WithSummary("Lists datasets, newest first, with their newest version.");
@@ -38,6 +40,7 @@ public static class DatasetEndpoints
         }
 
         var (dataset, created) = await uploader.UploadAsync(http.Request, tenant.Id, cancellationToken).ConfigureAwait(false);
+        http.Items[AuditMiddleware.TargetItem] = $"dataset/{dataset.Id} version {dataset.Version}";
         return created
             ? TypedResults.Created($"/api/datasets/{dataset.Id}", dataset)
             : TypedResults.Ok(dataset);

@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
+using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoMLPlatform.Server.Models;
@@ -21,11 +22,13 @@ public static class ModelEndpoints
         group.MapPut("/{name}/aliases/{alias}", SetAliasAsync)
             .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call.")
             .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.promote"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{name}/aliases/{alias}/rollback", RollbackAsync)
             .WithSummary("Points an alias back at the version it pointed at before its last move.")
             .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.rollback"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
