@@ -1,6 +1,7 @@
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Security.Encryption;
 using AutoMLPlatform.Security.Keys;
+using AutoMLPlatform.Security.Masking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,10 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<TenantKeyRing>();
         services.AddSingleton<IBlobCipher, AesGcmBlobCipher>();
         services.AddSingleton<ApiKeyValidator>();
+        services.AddSingleton<ISensitiveValueDetector, EmailDetector>();
+        services.AddSingleton<ISensitiveValueDetector, PhoneDetector>();
+        services.AddSingleton<ISensitiveValueDetector, PaymentCardDetector>();
+        services.AddSingleton<ISensitiveValueDetector, IbanDetector>();
         if (bootstrap)
         {
             services.AddHostedService<KeyBootstrapper>();

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,10 @@ namespace AutoMLPlatform.Server.Datasets;
 /// schema first, then commit the blob and add the version. A bad file is refused before anything is committed,
 /// so nothing already stored changes. Uploading the bytes the dataset's newest version already has adds nothing.
 /// </summary>
-internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, IOptions<UploadOptions> options)
+internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, IEnumerable<ISensitiveValueDetector> detectors, IOptions<UploadOptions> options)
 {
+    private readonly ISensitiveValueDetector[] _detectors = detectors.ToArray();
+
     public async Task<(DatasetResponse Dataset, bool Created)> UploadAsync(HttpRequest request, TenantId tenant, CancellationToken cancellationToken)
     {
         await using var upload = await MultipartUpload.ReadAsync(request, blobs, options.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
@@ -29,8 +32,10 @@ internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, 
         TableProfile profile;
         await using (var content = await upload.File.OpenReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            profile = await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(format), cancellationToken).ConfigureAwait(false);
+            profile = await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(format), _detectors, cancellationToken).ConfigureAwait(false);
         }
+
+        profile = profile with { Schema = SensitiveMarks.Apply(profile.Schema, upload.Fields) };
 
         await blobs.CommitAsync(upload.File, tenant, BlobKind.Dataset, cancellationToken).ConfigureAwait(false);
         var version = await datasets.AddVersionAsync(tenant, name,
