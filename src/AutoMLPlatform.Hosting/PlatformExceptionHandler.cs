@@ -34,6 +34,11 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is LimitExceededException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
             .ConfigureAwait(false);
     }
@@ -55,6 +60,7 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state."),
             ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "The request cannot be processed."),
             ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "The request is too large."),
+            ErrorKind.LimitExceeded => (StatusCodes.Status429TooManyRequests, "A quota or rate limit is used up."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
         var problem = exception is InvalidInputException { Errors.Count: > 0 } invalid

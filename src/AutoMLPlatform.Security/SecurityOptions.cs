@@ -25,6 +25,21 @@ public sealed class SecurityOptions
     /// </summary>
     public string? MasterKeyFile { get; set; }
 
+    /// <summary>Most bytes one tenant may store (dataset versions and model artifacts together).</summary>
+    /// <value>Defaults to 20 GiB.</value>
+    [Range(1, long.MaxValue)]
+    public long MaxStoredBytesPerTenant { get; set; } = 20L << 30;
+
+    /// <summary>Most jobs one tenant may have queued or running at once.</summary>
+    /// <value>Defaults to 8.</value>
+    [Range(1, 10_000)]
+    public int MaxActiveJobsPerTenant { get; set; } = 8;
+
+    /// <summary>Prediction requests one tenant may make per second (a token bucket, bursts up to twice this).</summary>
+    /// <value>Defaults to 100,000: a limit against runaway clients, far above what one machine serves.</value>
+    [Range(1, int.MaxValue)]
+    public int PredictionsPerSecondPerTenant { get; set; } = 100_000;
+
     /// <summary>How long a validated key is trusted before it is looked up again: the bound on revocation delay.</summary>
     /// <value>Defaults to 1 second.</value>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]

@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Security.Encryption;
 using AutoMLPlatform.Security.Keys;
 using AutoMLPlatform.Security.Masking;
+using AutoMLPlatform.Security.Quotas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<TenantKeyRing>();
         services.AddSingleton<IBlobCipher, AesGcmBlobCipher>();
         services.AddSingleton<ApiKeyValidator>();
+        services.AddSingleton<TenantQuotas>();
         services.AddSingleton<ISensitiveValueDetector, EmailDetector>();
         services.AddSingleton<ISensitiveValueDetector, PhoneDetector>();
         services.AddSingleton<ISensitiveValueDetector, PaymentCardDetector>();

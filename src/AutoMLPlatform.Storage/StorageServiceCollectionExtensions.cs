@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITenantStore, SqlTenantStore>();
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<ITenantUsage, SqlTenantUsage>();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(
             Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs"), sp.GetRequiredService<IBlobCipher>()));
         services.AddHostedService<StorageInitializer>();

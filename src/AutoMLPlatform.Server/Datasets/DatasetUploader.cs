@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Security.Quotas;
 using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Datasets;
@@ -12,7 +13,8 @@ namespace AutoMLPlatform.Server.Datasets;
 /// schema first, then commit the blob and add the version. A bad file is refused before anything is committed,
 /// so nothing already stored changes. Uploading the bytes the dataset's newest version already has adds nothing.
 /// </summary>
-internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, IEnumerable<ISensitiveValueDetector> detectors, IOptions<UploadOptions> options)
+internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, IEnumerable<ISensitiveValueDetector> detectors, TenantQuotas quotas,
+    IOptions<UploadOptions> options)
 {
     private readonly ISensitiveValueDetector[] _detectors = detectors.ToArray();
 
@@ -37,6 +39,7 @@ internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, 
 
         profile = profile with { Schema = SensitiveMarks.Apply(profile.Schema, upload.Fields) };
 
+        await quotas.EnsureRoomForAsync(tenant, upload.File.SizeBytes, cancellationToken).ConfigureAwait(false);
         await blobs.CommitAsync(upload.File, tenant, BlobKind.Dataset, cancellationToken).ConfigureAwait(false);
         var version = await datasets.AddVersionAsync(tenant, name,
             new NewDatasetVersion(upload.File.Sha256, upload.File.SizeBytes, profile.RowCount, format, profile.Schema), cancellationToken).ConfigureAwait(false);
