@@ -10,7 +10,7 @@ namespace AutoMLPlatform.Hosting;
 /// Maps our exceptions to RFC 7807 problem details: input errors 400 (with the field), not found 404, conflicts 409,
 /// unprocessable 422, too large 413. Anything else is a 500 whose body says nothing about the exception.
 /// </summary>
-internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+public sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -34,9 +34,22 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is LimitExceededException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
             .ConfigureAwait(false);
     }
+
+    /// <summary>The status an exception is answered with, for code that must know it before the handler runs (the audit trail).</summary>
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        AutoMLPlatformException known => ProblemFor(known).Status!.Value,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     internal static ProblemDetails ProblemFor(AutoMLPlatformException exception)
     {
@@ -47,6 +60,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state."),
             ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "The request cannot be processed."),
             ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "The request is too large."),
+            ErrorKind.LimitExceeded => (StatusCodes.Status429TooManyRequests, "A quota or rate limit is used up."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
         var problem = exception is InvalidInputException { Errors.Count: > 0 } invalid

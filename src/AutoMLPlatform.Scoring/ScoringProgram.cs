@@ -1,4 +1,5 @@
 using AutoMLPlatform.Hosting;
+using AutoMLPlatform.Security;
 using AutoMLPlatform.Storage;
 
 namespace AutoMLPlatform.Scoring;
@@ -24,10 +25,11 @@ public static class ScoringProgram
 
         builder.Services.AddPlatformHostDefaults();
         builder.Services.AddPlatformStorage();
+        builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory);
         builder.Services.AddScoring();
 
         var app = builder.Build();
-        app.UsePlatformErrorHandling();
+        app.UsePlatformPipeline();
         app.MapPlatformHealth();
         app.MapScoringEndpoints();
         await app.RunAsync().ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Jobs;
 using AutoMLPlatform.Scoring;
+using AutoMLPlatform.Security;
 using AutoMLPlatform.Server;
+using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Hangfire;
 using AutoMLPlatform.Storage;
 
@@ -9,15 +11,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.ApplyPlatformDefaults();
 builder.Services.AddPlatformHostDefaults();
 builder.Services.AddPlatformStorage();
+builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory);
 builder.Services.AddPlatformJobs();
 builder.Services.AddPlatformHangfire();
 builder.Services.AddScoring();
 builder.Services.AddServerApi();
 
 var app = builder.Build();
-app.UsePlatformErrorHandling();
+app.UsePlatformPipeline(audit: builder => builder.UseMiddleware<AuditMiddleware>());
 app.MapPlatformHealth();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.UsePlatformHangfireDashboard();
 app.MapServerApi();
 app.MapScoringEndpoints();

@@ -1,3 +1,5 @@
+using AutoMLPlatform.Server.Access;
+using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Datasets;
 using AutoMLPlatform.Server.Jobs;
 using AutoMLPlatform.Server.Models;
@@ -33,8 +35,10 @@ internal static class ServerSetup
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DatasetUploader>();
         services.AddSingleton<DatasetAppender>();
+        services.AddSingleton<TableInspector>();
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
+        services.AddSingleton<KeyIssuer>();
         return services;
     }
 
@@ -44,6 +48,8 @@ internal static class ServerSetup
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
         endpoints.MapPipelineEndpoints();
+        endpoints.MapAccessEndpoints();
+        endpoints.MapAuditEndpoints();
         return endpoints;
     }
 }

@@ -21,15 +21,29 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         DataDirectory = dataDirectory ?? _directory!.Path;
     }
 
+    /// <summary>The system tenant's admin key, bootstrapped from configuration at start.</summary>
+    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789abcdef";
+
     public string DataDirectory { get; }
 
-    public ApiClient Api() => new(CreateClient());
+    /// <summary>A client sending <paramref name="key"/> (the admin key by default; null for none).</summary>
+    public ApiClient Api(string? key = AdminKey)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return new ApiClient(client);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AutoMLPlatform:DataDirectory", DataDirectory);
         builder.UseSetting("AutoMLPlatform:Pipelines:Directory", Path.Combine(DataDirectory, "no-pipelines"));
         builder.UseSetting("AutoMLPlatform:Scoring:ReloadPollInterval", "00:00:00.200");
+        builder.UseSetting("AutoMLPlatform:Security:BootstrapKey", AdminKey);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -23,7 +23,12 @@ public sealed class ServerProcess : IDisposable
 
     public string LogPath { get; }
 
-    public ApiClient Api() => new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) });
+    public ApiClient Api()
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlatformFactory.AdminKey);
+        return new ApiClient(http);
+    }
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings)
     {
@@ -37,6 +42,7 @@ public sealed class ServerProcess : IDisposable
             WorkingDirectory = dataDirectory,
         };
         start.Environment["AutoMLPlatform__DataDirectory"] = dataDirectory;
+        start.Environment["AutoMLPlatform__Security__BootstrapKey"] = PlatformFactory.AdminKey;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

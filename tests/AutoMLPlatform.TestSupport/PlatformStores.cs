@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Security;
 using AutoMLPlatform.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +51,7 @@ public sealed class PlatformStores : IAsyncDisposable
         }
 
         builder.Services.AddPlatformStorage();
+        builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

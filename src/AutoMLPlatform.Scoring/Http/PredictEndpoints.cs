@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Models;
 using Microsoft.AspNetCore.Builder;
@@ -19,6 +21,7 @@ public static class PredictEndpoints
     {
         endpoints.MapPost("/api/predict/{model}", PredictAsync)
             .WithName("Predict")
+            .RequireScope(ApiScopeNames.Predict)
             .WithSummary("Predicts one row (a JSON object) or many (an array), with the production version unless ?version= or ?alias= says otherwise.")
             .Accepts<JsonElement>("application/json")
             .Produces(StatusCodes.Status200OK)

@@ -1,9 +1,11 @@
+using System.IO.Pipelines;
 using System.Text;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Security.Quotas;
 using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Datasets;
@@ -14,7 +16,8 @@ namespace AutoMLPlatform.Server.Datasets;
 /// and profiled again as a whole. The uploaded file is checked first (a well-formed table with exactly the dataset's
 /// columns), so a bad file stores nothing.
 /// </summary>
-internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, IOptions<UploadOptions> options)
+internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, TableInspector inspector, TenantQuotas quotas,
+    IOptions<UploadOptions> options)
 {
     public async Task<DatasetVersion> AppendAsync(TenantId tenant, Dataset dataset, StagedBlob rows, DatasetFormat rowsFormat, CancellationToken cancellationToken)
     {
@@ -33,42 +36,74 @@ internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, 
             }
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), $"automlplatform-append-{Guid.NewGuid():N}");
-        await using var combined = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await CopyNewestAsync(tenant, newest, combined, cancellationToken).ConfigureAwait(false);
-        await WriteRowsAsync(rows, rowsFormat, columns, DatasetFormats.DelimiterOf(newest.Format), combined, cancellationToken).ConfigureAwait(false);
-        combined.Position = 0;
-
-        await using var staged = await blobs.StageAsync(combined, options.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        TableProfile profile;
-        await using (var content = await staged.OpenReadAsync(cancellationToken).ConfigureAwait(false))
+        // The combined file is produced into a pipe that staging reads (and encrypts) as it goes: no plaintext temp file.
+        var pipe = new Pipe();
+        var produce = ProduceCombinedAsync(tenant, newest, rows, rowsFormat, columns, pipe.Writer, cancellationToken);
+        var input = pipe.Reader.AsStream();
+        StagedBlob staged;
+        try
         {
-            profile = await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(newest.Format), cancellationToken).ConfigureAwait(false);
+            staged = await blobs.StageAsync(input, options.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Completing the reader stops a producer blocked on a full pipe; its own outcome no longer matters.
+            await input.DisposeAsync().ConfigureAwait(false);
+            await produce.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
+        await using var stagedScope = staged;
+        await input.DisposeAsync().ConfigureAwait(false);
+        await produce.ConfigureAwait(false);
+        var profile = await inspector.ProfileAsync(staged, newest.Format, cancellationToken).ConfigureAwait(false);
+
+        // The uploader's marks (sensitive columns, hashing) carry over; detection may add more.
+        var schema = new DatasetSchema(profile.Schema.Columns.Select(c =>
+            newest.Schema.Find(c.Name)?.Sensitive is { } previous ? c with { Sensitive = c.Sensitive is null ? previous : previous with { Kind = c.Sensitive.Kind }, Numeric = null } : c).ToArray());
+        await quotas.EnsureRoomForAsync(tenant, staged.SizeBytes, cancellationToken).ConfigureAwait(false);
         await blobs.CommitAsync(staged, tenant, BlobKind.Dataset, cancellationToken).ConfigureAwait(false);
 
         // Two appends at once must not both build on version N (the second would drop the first's rows): the second loses.
         return await datasets.TryAddVersionAfterAsync(tenant, dataset.Id, newest.Version,
-                new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, newest.Format, profile.Schema), cancellationToken).ConfigureAwait(false)
+                new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, newest.Format, schema), cancellationToken).ConfigureAwait(false)
             ?? throw new ConflictException("dataset-changed",
                 $"Dataset '{dataset.Name}' got a new version while these rows were being appended to version {newest.Version}; nothing was added. Send them again.");
     }
 
-    /// <summary>The newest version's bytes as stored, ending in a line break so the first new row starts a line.</summary>
-    private async Task CopyNewestAsync(TenantId tenant, DatasetVersion newest, Stream destination, CancellationToken cancellationToken)
+    /// <summary>The newest version's bytes as stored, a line break if they lack a final one, then the new rows.</summary>
+    private async Task ProduceCombinedAsync(TenantId tenant, DatasetVersion newest, StagedBlob rows, DatasetFormat rowsFormat, string[] columns,
+        PipeWriter writer, CancellationToken cancellationToken)
     {
-        await using (var source = await blobs.OpenReadAsync(tenant, BlobKind.Dataset, newest.Sha256, cancellationToken).ConfigureAwait(false))
+        await Task.Yield();
+        try
         {
-            await source.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        }
+            await using var destination = writer.AsStream(leaveOpen: true);
+            var last = -1;
+            await using (var source = await blobs.OpenReadAsync(tenant, BlobKind.Dataset, newest.Sha256, cancellationToken).ConfigureAwait(false))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    last = buffer[read - 1];
+                }
+            }
 
-        destination.Position = destination.Length - 1;
-        var last = destination.ReadByte();
-        if (last is not ('\n' or '\r'))
+            if (last is not ('\n' or '\r'))
+            {
+                destination.WriteByte((byte)'\n');
+            }
+
+            await WriteRowsAsync(rows, rowsFormat, columns, DatasetFormats.DelimiterOf(newest.Format), destination, cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
         {
-            destination.WriteByte((byte)'\n');
+            // The reader (staging) sees the failure instead of a silently short file.
+            await writer.CompleteAsync(ex).ConfigureAwait(false);
+            throw;
         }
     }
 

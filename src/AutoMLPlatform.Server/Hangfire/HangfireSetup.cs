@@ -32,7 +32,7 @@ internal static class HangfireSetup
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new LoopbackOnlyDashboardFilter()],
+            Authorization = [new SystemAdminDashboardFilter()],
             DisplayStorageConnectionString = false,
         });
         return app;

@@ -1,7 +1,10 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
+using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoMLPlatform.Server.Models;
@@ -11,17 +14,21 @@ public static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/models").WithTags("Models");
+        var group = endpoints.MapGroup("/api/models").WithTags("Models").RequireScope(ApiScopeNames.Read);
         group.MapGet("/", ListAsync).WithSummary("Lists registered models with their aliases.");
         group.MapGet("/{name}", GetAsync).WithSummary("One registered model.");
         group.MapGet("/{name}/versions", ListVersionsAsync).WithSummary("A model's versions, newest first: metrics, schema, lineage, artifact hash.");
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithSummary("One model version.");
         group.MapPut("/{name}/aliases/{alias}", SetAliasAsync)
             .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.promote"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{name}/aliases/{alias}/rollback", RollbackAsync)
             .WithSummary("Points an alias back at the version it pointed at before its last move.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.rollback"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;

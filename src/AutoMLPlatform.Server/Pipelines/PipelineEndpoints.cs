@@ -1,4 +1,7 @@
 using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
+using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Retraining;
@@ -12,9 +15,11 @@ public static class PipelineEndpoints
 {
     public static IEndpointRouteBuilder MapPipelineEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/pipelines").WithTags("Pipelines");
+        var group = endpoints.MapGroup("/api/pipelines").WithTags("Pipelines").RequireScope(ApiScopeNames.Read);
         group.MapPost("/", CreateAsync)
             .WithSummary("Creates a pipeline (the shape of a pipelines/*.json file) and schedules it.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("pipeline.create"))
             .Accepts<PipelineDocument>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -22,15 +27,21 @@ public static class PipelineEndpoints
         group.MapGet("/{name}", GetAsync).WithSummary("One pipeline, every default spelled out, with its next scheduled run.");
         group.MapPut("/{name}", ReplaceAsync)
             .WithSummary("Replaces a pipeline's definition and schedule; runs under way keep the definition they started with.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("pipeline.replace"))
             .Accepts<PipelineDocument>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{name}", DeleteAsync)
             .WithSummary("Deletes a pipeline, its schedule and its run history (not its models).")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("pipeline.delete"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{name}/run", RunAsync)
             .WithSummary("Starts a run now: train a challenger on the dataset's newest version and promote it if it beats the champion.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("pipeline.run"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{name}/runs", ListRunsAsync).WithSummary("The pipeline's runs, newest first, with every promotion decision and both scores.");

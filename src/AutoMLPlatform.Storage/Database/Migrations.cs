@@ -144,5 +144,44 @@ internal static class Migrations
             CREATE INDEX ix_pipeline_runs_status ON pipeline_runs (status);
             CREATE UNIQUE INDEX ux_pipeline_runs_active ON pipeline_runs (tenant_id, pipeline_name) WHERE finished_at IS NULL;
             """),
+        new(3, "tenants, API keys, audit trail", """
+            CREATE TABLE tenants (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                deleted_at BIGINT NULL,
+                data_key_master_id TEXT NULL,
+                data_key TEXT NULL
+            );
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                scopes INTEGER NOT NULL,
+                sha256 TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NULL,
+                revoked_at BIGINT NULL
+            );
+            CREATE INDEX ix_api_keys_tenant ON api_keys (tenant_id);
+            CREATE TABLE audit_log (
+                sequence BIGINT PRIMARY KEY,
+                at BIGINT NOT NULL,
+                tenant_id TEXT NOT NULL,
+                key_id TEXT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                previous_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX ix_audit_tenant ON audit_log (tenant_id, sequence);
+            CREATE TABLE audit_head (
+                id INTEGER PRIMARY KEY,
+                sequence BIGINT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+            """),
     ];
 }
