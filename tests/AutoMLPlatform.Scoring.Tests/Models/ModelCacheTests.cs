@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Models;
@@ -20,7 +19,7 @@ public class ModelCacheTests
         var cache = stores.Services.GetRequiredService<ModelCache>();
 
         using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
-        var prediction = lease.Model.Predict(Parse(Row));
+        var prediction = lease.Model.PredictJson(Row);
 
         Assert.Multiple(() =>
         {
@@ -56,7 +55,7 @@ public class ModelCacheTests
         {
             Assert.That(current.Model.Version.Version, Is.EqualTo(2));
             Assert.That(old.Model.Version.Version, Is.EqualTo(1));
-            Assert.That(old.Model.Predict(Parse(Row)).Label, Is.EqualTo("yes"));
+            Assert.That(old.Model.PredictJson(Row).Label, Is.EqualTo("yes"));
         });
     }
 
@@ -66,21 +65,19 @@ public class ModelCacheTests
         await using var stores = await StartAsync();
         await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
         var cache = stores.Services.GetRequiredService<ModelCache>();
-        var rows = Enumerable.Range(0, 200).Select(i => Parse($$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""")).ToArray();
+        var rows = Enumerable.Range(0, 200).Select(i => $$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""").ToArray();
         using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
-        var expected = rows.Select(r => lease.Model.Predict(r).Probabilities![1]).ToArray();
+        var expected = rows.Select(r => lease.Model.PredictJson(r).Probabilities![1]).ToArray();
 
         var actual = new float[rows.Length];
         await Parallel.ForAsync(0, rows.Length * 20, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
         {
             using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
-            actual[i % rows.Length] = each.Model.Predict(rows[i % rows.Length]).Probabilities![1];
+            actual[i % rows.Length] = each.Model.PredictJson(rows[i % rows.Length]).Probabilities![1];
         });
 
         Assert.That(actual, Is.EqualTo(expected));
     }
 
     private static Task<PlatformStores> StartAsync() => PlatformStores.StartAsync(configure: services => services.AddScoring());
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 }
