@@ -27,11 +27,15 @@ public sealed class ScoringProgram
     public static WebApplication Build(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = WebApplication.CreateSlimBuilder(args);
+
+        // The data directory is positional; the command-line configuration must not see it, because an absolute path
+        // starts with '/', which that parser takes for a switch (it would swallow the next argument as its value).
+        var positional = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        var builder = WebApplication.CreateSlimBuilder(positional is null ? args : args[1..]);
         var dataDirectoryKey = $"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}";
-        if (args.Length > 0 && !args[0].StartsWith('-'))
+        if (positional is not null)
         {
-            builder.Configuration[dataDirectoryKey] = args[0];
+            builder.Configuration[dataDirectoryKey] = positional;
         }
         else if (string.IsNullOrEmpty(builder.Configuration[dataDirectoryKey]) && Environment.GetEnvironmentVariable("AUTOMLPLATFORM_DATA") is { Length: > 0 } data)
         {
