@@ -182,8 +182,13 @@ internal static class InferRequestReader
         var outputs = new List<string>();
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                throw Invalid("outputs", "Every requested output is an object with a name.");
+            }
+
             string? name = null;
-            while (json.TokenType == JsonTokenType.StartObject && json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
                 var member = json.GetString();
                 json.Read();

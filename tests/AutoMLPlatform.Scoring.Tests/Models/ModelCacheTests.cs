@@ -60,6 +60,28 @@ public class ModelCacheTests
     }
 
     [Test]
+    public async Task A_retired_version_is_released_only_when_its_last_lease_ends()
+    {
+        await using var stores = await StartAsync();
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 1), "y", "rule");
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 2), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        var inFlight = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        await stores.Registry.SetAliasAsync(TenantId.Default, "rule", ModelAliases.Production, 2, CancellationToken.None);
+
+        await cache.RefreshAliasesAsync(CancellationToken.None);
+        var releasedWhileHeld = inFlight.Model.IsReleased;
+        inFlight.Dispose();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(releasedWhileHeld, Is.False);
+            Assert.That(inFlight.Model.IsReleased, Is.True);
+            Assert.That(cache.Loaded.Select(m => m.Version.Version), Is.EqualTo(new[] { 2 }));
+        });
+    }
+
+    [Test]
     public async Task Concurrent_callers_get_the_same_answers_as_one_caller()
     {
         await using var stores = await StartAsync();
