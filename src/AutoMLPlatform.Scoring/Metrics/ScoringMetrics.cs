@@ -8,7 +8,8 @@ namespace AutoMLPlatform.Scoring.Metrics;
 /// <summary>
 /// The scoring service's instruments (meter <see cref="MeterName"/>), exported at <c>/metrics</c> in Prometheus text:
 /// <c>scoring_requests_total</c> and <c>scoring_request_duration_seconds</c> by model, protocol and status,
-/// <c>scoring_rows_total</c> by model and protocol, and <c>scoring_models_loaded</c> by model and version. Recording
+/// <c>scoring_rows_total</c> by model and protocol, <c>scoring_models_loaded</c> and <c>scoring_engines_created_total</c> by
+/// model and version. Recording
 /// costs two timestamps and two measurements with stack-allocated tags per request; nothing is allocated.
 /// </summary>
 internal sealed class ScoringMetrics
@@ -35,6 +36,9 @@ internal sealed class ScoringMetrics
         meter.CreateObservableGauge("scoring.models.loaded", () => cache.Loaded.Select(m => new Measurement<int>(1,
             new KeyValuePair<string, object?>("model", m.Version.ModelName), new KeyValuePair<string, object?>("version", m.Version.Version))),
             "{model}", "Model versions loaded, by model and version.");
+        meter.CreateObservableCounter("scoring.engines.created", () => cache.Loaded.Select(m => new Measurement<long>(m.EnginesCreated,
+            new KeyValuePair<string, object?>("model", m.Version.ModelName), new KeyValuePair<string, object?>("version", m.Version.Version))),
+            "{engine}", "Prediction engines created per loaded version: the pool size, plus one per burst beyond it.");
     }
 
     /// <summary>Records a request that ended with <paramref name="status"/>; <paramref name="model"/> is empty when it named no known model.</summary>

@@ -25,9 +25,13 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
     {
         _transformer = loaded.Transformer;
         var rows = TypedRowTarget<TRow>.Factory(rowType, Inputs);
-        var policy = new SessionPolicy(() => new Session(
-            mlContext.Model.CreatePredictionEngine<TRow, TOut>(loaded.Transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
-            rows(), output.NewValues(), reader));
+        var policy = new SessionPolicy(() =>
+        {
+            CountEngineCreated();
+            return new Session(
+                mlContext.Model.CreatePredictionEngine<TRow, TOut>(loaded.Transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
+                rows(), output.NewValues(), reader);
+        });
         _pool = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(policy);
         WarmUp(poolSize);
     }

@@ -14,6 +14,7 @@ public abstract class ScoringModel
 {
     private int _references = 1;
     private long _lastExplicitUseTicks;
+    private long _enginesCreated;
 
     private protected ScoringModel(ModelVersion version, ModelManifest manifest, InputColumns inputs, OutputShape output)
     {
@@ -37,6 +38,12 @@ public abstract class ScoringModel
 
     /// <summary>The model's name, encoded once for the JSON writers.</summary>
     internal JsonEncodedText EncodedName { get; }
+
+    /// <summary>
+    /// Engines created so far: the pool size after warm-up, then one more each time more requests ran at once than the
+    /// pool keeps. A count that keeps rising means <see cref="ScoringOptions.EnginesPerModel"/> is too small.
+    /// </summary>
+    internal long EnginesCreated => Interlocked.Read(ref _enginesCreated);
 
     /// <summary>When a request last named this version explicitly (<see cref="Environment.TickCount64"/>), or 0.</summary>
     internal long LastExplicitUseTicks => Volatile.Read(ref _lastExplicitUseTicks);
@@ -63,6 +70,8 @@ public abstract class ScoringModel
             }
         }
     }
+
+    private protected void CountEngineCreated() => Interlocked.Increment(ref _enginesCreated);
 
     /// <summary>Records a request that asked for this version by number, which keeps it loaded for a while after it is retired.</summary>
     internal void MarkExplicitUse() => Volatile.Write(ref _lastExplicitUseTicks, Environment.TickCount64);

@@ -26,6 +26,7 @@ public class MetricsEndpointTests
             Assert.That(lines, Has.Some.Matches(Series("scoring_request_duration_seconds_bucket", "csv", "200") + " 1"));
             Assert.That(lines, Has.Some.Matches(@"^scoring_rows_total\{.*model=""rule"".*protocol=""csv"".*\} 2\b"));
             Assert.That(lines, Has.Some.Matches(@"^scoring_models_loaded\{.*model=""rule"".*version=""1"".*\} 1\b"));
+            Assert.That(lines, Has.Some.Matches(@"^scoring_engines_created_total\{.*model=""rule"".*\} [1-9]"));
         });
     }
 

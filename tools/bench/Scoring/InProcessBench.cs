@@ -21,7 +21,7 @@ namespace AutoMLPlatform.Bench.Scoring;
 /// </summary>
 internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
 {
-    public sealed record Result(double RawRowsPerSecond, double PoolRowsPerSecond, double JsonRowsPerSecond);
+    public sealed record Result(double RawRowsPerSecond, double PoolRowsPerSecond, double JsonRowsPerSecond, double PoolBytesPerRow, double JsonBytesPerRow);
 
     public async Task<Result> RunAsync(ModelVersion version, ModelCache cache, IBlobStore blobs, IReadOnlyList<Dictionary<string, string>> rows,
         CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
         }
 
         var values = rows.Select(r => ParsedRow.From(r, version.Inputs)).ToArray();
-        var pool = Rate(i =>
+        Func<int, float> poolPath = i =>
         {
             using var lease = Warm(cache.AcquireAsync(TenantId.Default, CreditModel.Name, ModelSelector.Production, cancellationToken));
             var model = lease.Model;
@@ -45,13 +45,14 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
             var answer = session.Output.Probabilities[1];
             model.Return(session);
             return answer;
-        });
-        Console.Error.WriteLine($"pool + run-time types: {pool:N0} rows/s ({pool / raw:F3} x raw)");
+        };
+        var pool = Rate(poolPath);
+        Console.Error.WriteLine($"pool + run-time types: {pool:N0} rows/s ({pool / raw:F3} x raw), {Allocated(poolPath):F0} bytes allocated per row");
 
         var bodies = rows.Select(r => JsonSerializer.SerializeToUtf8Bytes(ParsedRow.JsonObject(r, version.Inputs))).ToArray();
         var output = new ArrayBufferWriter<byte>(1024);
         using var writer = new Utf8JsonWriter(output);
-        var json = Rate(i =>
+        Func<int, int> jsonPath = i =>
         {
             using var lease = Warm(cache.AcquireAsync(TenantId.Default, CreditModel.Name, ModelSelector.Production, cancellationToken));
             var model = lease.Model;
@@ -69,9 +70,10 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
             writer.Flush();
             model.Return(session);
             return output.WrittenCount;
-        });
-        Console.Error.WriteLine($"JSON in, pool, JSON out: {json:N0} rows/s ({json / raw:F3} x raw)");
-        return new Result(raw, pool, json);
+        };
+        var json = Rate(jsonPath);
+        Console.Error.WriteLine($"JSON in, pool, JSON out: {json:N0} rows/s ({json / raw:F3} x raw), {Allocated(jsonPath):F0} bytes allocated per row");
+        return new Result(raw, pool, json, Allocated(poolPath), Allocated(jsonPath));
     }
 
     private async Task<double> RawAsync(ModelVersion version, IBlobStore blobs, IReadOnlyList<Dictionary<string, string>> rows, CancellationToken cancellationToken)
@@ -93,6 +95,19 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
             engine.Predict(typed[i % typed.Length], ref output);
             return output.Probability;
         });
+    }
+
+    /// <summary>Bytes this thread allocates per call of <paramref name="predict"/>, ML.NET's own allocations included.</summary>
+    private static double Allocated<T>(Func<int, T> predict)
+    {
+        const int Rows = 10_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Rows; i++)
+        {
+            predict(i);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Rows;
     }
 
     /// <summary>A warm model is leased synchronously; anything else here means the fast path regressed.</summary>

@@ -53,6 +53,8 @@ var result = new Dictionary<string, object?>
     ["pool_vs_raw"] = Math.Round(inProcess.PoolRowsPerSecond / inProcess.RawRowsPerSecond, 3),
     ["json_pool_rows_per_s"] = Math.Round(inProcess.JsonRowsPerSecond),
     ["json_pool_vs_raw"] = Math.Round(inProcess.JsonRowsPerSecond / inProcess.RawRowsPerSecond, 3),
+    ["pool_bytes_per_row"] = Math.Round(inProcess.PoolBytesPerRow),
+    ["json_bytes_per_row"] = Math.Round(inProcess.JsonBytesPerRow),
 };
 
 if (options.Http)
