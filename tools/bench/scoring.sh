@@ -2,7 +2,7 @@
 # Scoring benchmark: trains credit with the platform's engine (LightGbm, one trial), measures the raw engine and the
 # pooled run-time-typed path in process, then wrk against the standalone scoring host (single-row JSON, /alive) and
 # one CSV batch. Progress on stderr; the last stdout line is one JSON object.
-# Usage (from the repository root): tools/bench/scoring.sh [--seconds 5] [--wrk "-t2 -c32 -d10s"] [--warmup 10] [--batch-rows 1000000] [--no-http]
+# Usage (from the repository root): tools/bench/scoring.sh [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10] [--batch-rows 1000000] [--no-http]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace AutoMLPlatform.Scoring.Batch;
 
 /// <summary>
-/// <c>POST /api/predict/{model}/batch</c>: CSV in, CSV out, streamed. Records are read, predicted with one pooled
-/// session and written as they come, so memory stays flat whatever the file size. Output is buffered until
+/// <c>POST /api/predict/{model}/batch</c>: CSV in, CSV out, streamed. Records are parsed in blocks on one task
+/// (<see cref="CsvRecordPump"/>) while the request's task predicts the previous block with one pooled session and
+/// writes it, so memory stays flat whatever the file size and parsing overlaps prediction. Output is buffered until
 /// <see cref="FlushBytes"/> before the response starts: an error in the header or the first rows is a clean 400; an
 /// error after the response started can only end it, so the connection is cut (the client sees a truncated body).
 /// </summary>
@@ -66,18 +67,25 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         var session = model.Rent();
         try
         {
-            while (await csv.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false))
+            await using var pump = new CsvRecordPump(csv, cancellationToken);
+            while (await pump.NextAsync(cancellationToken).ConfigureAwait(false) is { } block)
             {
-                if (fields.Count != mapping.Header.Count)
+                for (var i = 0; i < block.Count; i++)
                 {
-                    throw new CsvFormatException(CsvErrorCodes.RaggedRow,
-                        $"The record has {fields.Count} fields but the header has {mapping.Header.Count}", csv.RecordLine);
+                    var record = block.Records[i];
+                    if (record.Count != mapping.Header.Count)
+                    {
+                        throw new CsvFormatException(CsvErrorCodes.RaggedRow,
+                            $"The record has {record.Count} fields but the header has {mapping.Header.Count}", block.Lines[i]);
+                    }
+
+                    mapping.Bind(record, session.Row, block.Lines[i]);
+                    session.Predict();
+                    output.WriteRow(record, keep, model.Output, session.Output);
                 }
 
-                mapping.Bind(fields, session.Row, csv.RecordLine);
-                session.Predict();
-                output.WriteRow(fields, keep, model.Output, session.Output);
-                rows++;
+                rows += block.Count;
+                pump.Recycle(block);
                 if (buffer.WrittenCount >= FlushBytes)
                 {
                     await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);

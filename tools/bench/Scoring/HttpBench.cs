@@ -107,6 +107,15 @@ internal sealed partial class HttpBench(string dataDirectory, string wrkArgument
         return expectedRows / seconds;
     }
 
+    /// <summary>Engines the host created for the model: the warmed pool, plus one per burst beyond it (churn costs latency).</summary>
+    public async Task<long> EnginesCreatedAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(Url("/metrics"), cancellationToken);
+        var match = Regex.Match(text, @"^scoring_engines_created_total\{[^}]*\} (\d+)", RegexOptions.Multiline);
+        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+    }
+
     public void Dispose()
     {
         if (_host is { HasExited: false })

@@ -21,13 +21,14 @@ namespace AutoMLPlatform.Bench.Scoring;
 /// </summary>
 internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
 {
+    private const int Rounds = 3;
+
     public sealed record Result(double RawRowsPerSecond, double PoolRowsPerSecond, double JsonRowsPerSecond, double PoolBytesPerRow, double JsonBytesPerRow);
 
     public async Task<Result> RunAsync(ModelVersion version, ModelCache cache, IBlobStore blobs, IReadOnlyList<Dictionary<string, string>> rows,
         CancellationToken cancellationToken)
     {
-        var raw = await RawAsync(version, blobs, rows, cancellationToken);
-        Console.Error.WriteLine($"raw engine: {raw:N0} rows/s");
+        var rawPath = await RawPathAsync(version, blobs, rows, cancellationToken);
 
         using (var probe = await cache.AcquireAsync(TenantId.Default, CreditModel.Name, ModelSelector.Production, cancellationToken))
         {
@@ -46,8 +47,6 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
             model.Return(session);
             return answer;
         };
-        var pool = Rate(poolPath);
-        Console.Error.WriteLine($"pool + run-time types: {pool:N0} rows/s ({pool / raw:F3} x raw), {Allocated(poolPath):F0} bytes allocated per row");
 
         var bodies = rows.Select(r => JsonSerializer.SerializeToUtf8Bytes(ParsedRow.JsonObject(r, version.Inputs))).ToArray();
         var output = new ArrayBufferWriter<byte>(1024);
@@ -71,12 +70,26 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
             model.Return(session);
             return output.WrittenCount;
         };
-        var json = Rate(jsonPath);
-        Console.Error.WriteLine($"JSON in, pool, JSON out: {json:N0} rows/s ({json / raw:F3} x raw), {Allocated(jsonPath):F0} bytes allocated per row");
-        return new Result(raw, pool, json, Allocated(poolPath), Allocated(jsonPath));
+
+        // The machine is shared: alternate the paths over several rounds and keep each one's best, so a burst of
+        // someone else's work does not land on one path only.
+        double raw = 0, pool = 0, json = 0;
+        for (var round = 1; round <= Rounds; round++)
+        {
+            raw = Math.Max(raw, Rate(rawPath));
+            pool = Math.Max(pool, Rate(poolPath));
+            json = Math.Max(json, Rate(jsonPath));
+            Console.Error.WriteLine($"round {round}: raw {raw:N0}, pool {pool:N0} ({pool / raw:F3} x raw), JSON {json:N0} ({json / raw:F3} x raw) rows/s (best so far)");
+        }
+
+        var result = new Result(raw, pool, json, Allocated(poolPath), Allocated(jsonPath));
+        Console.Error.WriteLine($"allocated per row: pool {result.PoolBytesPerRow:F0} bytes, JSON {result.JsonBytesPerRow:F0} bytes");
+        return result;
     }
 
-    private async Task<double> RawAsync(ModelVersion version, IBlobStore blobs, IReadOnlyList<Dictionary<string, string>> rows, CancellationToken cancellationToken)
+    /// <summary>The floor: <c>PredictionEngine.Predict</c> on a compile-time row class over the same loaded pipeline.</summary>
+    private static async Task<Func<int, float>> RawPathAsync(ModelVersion version, IBlobStore blobs, IReadOnlyList<Dictionary<string, string>> rows,
+        CancellationToken cancellationToken)
     {
         var mlContext = new MLContext(0);
         using var artifact = new MemoryStream();
@@ -87,14 +100,14 @@ internal sealed class InProcessBench(TimeSpan warmUp, TimeSpan measure)
 
         artifact.Position = 0;
         var loaded = ModelPackage.Read(artifact, mlContext);
-        using var engine = mlContext.Model.CreatePredictionEngine<CreditRow, CreditOutput>(loaded.Transformer);
+        var engine = mlContext.Model.CreatePredictionEngine<CreditRow, CreditOutput>(loaded.Transformer);
         var typed = rows.Select(r => ToCreditRow(r, version.Inputs)).ToArray();
         var output = new CreditOutput();
-        return Rate(i =>
+        return i =>
         {
             engine.Predict(typed[i % typed.Length], ref output);
             return output.Probability;
-        });
+        };
     }
 
     /// <summary>Bytes this thread allocates per call of <paramref name="predict"/>, ML.NET's own allocations included.</summary>

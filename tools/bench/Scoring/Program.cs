@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 5] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
+// Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
 //        [--batch-rows 1000000] [--no-http]
 // Progress goes to stderr; the last stdout line is one JSON object.
 var options = BenchOptions.Parse(args);
@@ -39,7 +39,7 @@ var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datas
 var rows = await ReadRowsAsync(Path.Combine(options.Datasets, "credit", "test.csv"), cancellationToken);
 Console.Error.WriteLine($"model {version.ModelName} v{version.Version} ({version.Lineage.Trainer}), {rows.Count} held-out rows");
 
-var inProcess = await new InProcessBench(TimeSpan.FromSeconds(Math.Max(1, options.Seconds / 2)), TimeSpan.FromSeconds(options.Seconds))
+var inProcess = await new InProcessBench(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.Seconds))
     .RunAsync(version, host.Services.GetRequiredService<ModelCache>(), blobs, rows, cancellationToken);
 await host.StopAsync(cancellationToken);
 
@@ -76,6 +76,7 @@ if (options.Http)
     result["alive_rps"] = Math.Round(alive.RequestsPerSecond);
     result["alive_p99_ms"] = alive.P99Milliseconds;
     result["http_vs_alive"] = Math.Round(predict.RequestsPerSecond / alive.RequestsPerSecond, 3);
+    result["engines_created"] = await http.EnginesCreatedAsync(cancellationToken);
     result["batch_rows"] = options.BatchRows;
     result["batch_rows_per_s"] = Math.Round(batch);
     result["batch_rows_per_min"] = Math.Round(batch * 60);
@@ -127,7 +128,7 @@ internal sealed record BenchOptions(string Datasets, string Work, int Seconds, s
         return new BenchOptions(
             Value("--datasets", Path.Combine("..", "shared", "datasets")),
             Value("--work", Path.Combine(Path.GetTempPath(), "amlp-bench-scoring")),
-            int.Parse(Value("--seconds", "5"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--seconds", "3"), CultureInfo.InvariantCulture),
             Value("--wrk", "-t2 -c32 -d10s"),
             int.Parse(Value("--warmup", "10"), CultureInfo.InvariantCulture),
             long.Parse(Value("--batch-rows", "1000000"), CultureInfo.InvariantCulture),
