@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.Http;
@@ -86,6 +87,31 @@ public class PredictApiTests
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "[1].x2" }));
+    }
+
+    [TestCase("/api/predict/rule")]
+    [TestCase("/v2/models/rule/infer")]
+    public async Task A_chunked_body_over_the_limit_is_refused_with_413_as_it_is_read(string path)
+    {
+        // A stream that cannot tell its length is sent chunked: the limit can only be enforced while reading.
+        var unsized = System.IO.Pipelines.PipeReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(ScoringHost.Row + new string(' ', 4096)))).AsStream();
+        var content = new StreamContent(unsized);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await _client.PostAsync(path, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Test]
+    public async Task An_inference_request_with_more_rows_than_allowed_is_refused_with_413()
+    {
+        const string json = """{"inputs": [{"name": "x1", "shape": [4], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""";
+
+        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/infer", json);
+        var problem = await ScoringHost.ReadObjectAsync(response);
+
+        Assert.That((response.StatusCode, (string?)problem["errorCode"]), Is.EqualTo((HttpStatusCode.RequestEntityTooLarge, (string?)"too-many-rows")));
     }
 
     [Test]
