@@ -1,3 +1,4 @@
+using System.Reflection;
 using AutoMLPlatform.Scoring.Batch;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.ObjectPool;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace AutoMLPlatform.Scoring;
 
@@ -36,7 +38,9 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<CsvBatchHandler>();
         services.AddSingleton<OipInferHandler>();
         services.AddHostedService<RegistryWatcher>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ScoringMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(Assembly.GetEntryAssembly()?.GetName().Name ?? "AutoMLPlatform"))
+            .WithMetrics(metrics => metrics.AddMeter(ScoringMetrics.MeterName).AddPrometheusExporter());
 
         // The Open Inference Protocol's clients read an error's message from "error": add it to our problem details there.
         services.PostConfigure<ProblemDetailsOptions>(options =>

@@ -40,6 +40,8 @@ internal static class InferRequestReader
                     case "outputs" when json.TokenType == JsonTokenType.StartArray:
                         outputs = ReadOutputs(ref json);
                         break;
+                    case "id" or "outputs" when json.TokenType == JsonTokenType.Null:
+                        break; // some clients send null for what they leave out
                     case "id" or "inputs" or "outputs":
                         throw Invalid(name, $"'{name}' has the wrong JSON type.");
                     default:

@@ -8,7 +8,7 @@ namespace AutoMLPlatform.Scoring.Tests.Oip;
 public class OipApiTests
 {
     private const string Infer = """
-        {"id": "req-1", "inputs": [
+        {"id": "req-1", "parameters": {"content_type": "pd"}, "inputs": [
           {"name": "x1", "shape": [2], "datatype": "FP32", "data": [0.9, -0.9]},
           {"name": "x2", "shape": [2, 1], "datatype": "FP64", "data": [[0.5], [-0.5]]},
           {"name": "color", "shape": [2], "datatype": "BYTES", "data": ["red", null]}
@@ -78,7 +78,8 @@ public class OipApiTests
     public async Task Inference_on_a_named_version_returns_only_the_outputs_asked_for()
     {
         var request = JsonNode.Parse(Infer)!.AsObject();
-        request["outputs"] = new JsonArray(new JsonObject { ["name"] = "predicted_label" });
+        request["id"] = null;
+        request["outputs"] = new JsonArray(new JsonObject { ["name"] = "predicted_label", ["parameters"] = new JsonObject { ["binary_data"] = false } });
 
         using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/versions/1/infer", request.ToJsonString());
         var body = await ScoringHost.ReadObjectAsync(response);
