@@ -6,11 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v wrk >/dev/null 2>&1; then
+# wrk drives the single-row load; curl (full duplex: it reads the answer while still sending) streams the batch.
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
-  echo "bench: installing wrk" >&2
+  echo "bench: installing ${missing[*]}" >&2
   $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 fi
 
 dotnet build tools/bench/Scoring -c Release -nologo -clp:ErrorsOnly >&2
