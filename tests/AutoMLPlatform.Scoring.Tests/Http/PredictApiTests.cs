@@ -115,6 +115,24 @@ public class PredictApiTests
     }
 
     [Test]
+    public async Task A_body_without_a_media_type_is_taken_as_json()
+    {
+        using var response = await _client.PostAsync("/api/predict/rule", new ByteArrayContent(Encoding.UTF8.GetBytes(ScoringHost.Row)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("/api/predict/rule", "text/csv")]
+    [TestCase("/api/predict/rule/batch", "application/json")]
+    [TestCase("/v2/models/rule/infer", "application/x-www-form-urlencoded")]
+    public async Task A_body_of_another_media_type_is_refused_with_415(string path, string mediaType)
+    {
+        using var response = await _client.PostAsync(path, new StringContent(ScoringHost.Row, Encoding.UTF8, mediaType));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+    }
+
+    [Test]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
         var padding = new string(' ', 4096);
