@@ -30,7 +30,7 @@ internal sealed class ScoringMetrics
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
         _requests = meter.CreateCounter<long>("scoring.requests", "{request}", "Prediction requests by model, protocol and HTTP status.");
-        _duration = meter.CreateHistogram("scoring.request.duration", "s", "Time from the handler's start to the last byte written.",
+        _duration = meter.CreateHistogram("scoring.request.duration", "s", "Time in the prediction handler, from its start to the answer handed to the server.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _rows = meter.CreateCounter<long>("scoring.rows", "{row}", "Rows predicted by model and protocol.");
         meter.CreateObservableGauge("scoring.models.loaded", () => cache.Loaded.Select(m => new Measurement<int>(1,
