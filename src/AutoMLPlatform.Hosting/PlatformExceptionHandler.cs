@@ -10,7 +10,7 @@ namespace AutoMLPlatform.Hosting;
 /// Maps our exceptions to RFC 7807 problem details: input errors 400 (with the field), not found 404, conflicts 409,
 /// unprocessable 422, too large 413. Anything else is a 500 whose body says nothing about the exception.
 /// </summary>
-public sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -43,25 +43,18 @@ public sealed partial class PlatformExceptionHandler(IProblemDetailsService prob
             .ConfigureAwait(false);
     }
 
-    /// <summary>The status an exception is answered with, for code that must know it before the handler runs (the audit trail).</summary>
-    public static int StatusFor(Exception exception) => exception switch
-    {
-        AutoMLPlatformException known => ProblemFor(known).Status!.Value,
-        BadHttpRequestException bad => bad.StatusCode,
-        _ => StatusCodes.Status500InternalServerError,
-    };
-
     internal static ProblemDetails ProblemFor(AutoMLPlatformException exception)
     {
-        var (status, title) = exception.Kind switch
+        var status = ErrorStatus.Of(exception);
+        var title = exception.Kind switch
         {
-            ErrorKind.InvalidInput => (StatusCodes.Status400BadRequest, "The request is invalid."),
-            ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found."),
-            ErrorKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state."),
-            ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "The request cannot be processed."),
-            ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "The request is too large."),
-            ErrorKind.LimitExceeded => (StatusCodes.Status429TooManyRequests, "A quota or rate limit is used up."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+            ErrorKind.InvalidInput => "The request is invalid.",
+            ErrorKind.NotFound => "Not found.",
+            ErrorKind.Conflict => "The request conflicts with the current state.",
+            ErrorKind.Unprocessable => "The request cannot be processed.",
+            ErrorKind.TooLarge => "The request is too large.",
+            ErrorKind.LimitExceeded => "A quota or rate limit is used up.",
+            _ => "An unexpected error occurred.",
         };
         var problem = exception is InvalidInputException { Errors.Count: > 0 } invalid
             ? new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))

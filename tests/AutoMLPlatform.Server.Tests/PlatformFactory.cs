@@ -22,7 +22,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The system tenant's admin key, bootstrapped from configuration at start.</summary>
-    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789abcdef";
+    public const string AdminKey = TestKeys.Admin;
 
     public string DataDirectory { get; }
 

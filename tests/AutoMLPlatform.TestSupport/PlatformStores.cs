@@ -45,6 +45,7 @@ public sealed class PlatformStores : IAsyncDisposable
         var directory = dataDirectory ?? owned!.Path;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = directory;
+        builder.Configuration[TestKeys.BootstrapSetting] = TestKeys.Admin;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;

@@ -23,7 +23,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, Tim
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
             // The exception handler outside writes the answer; record the status it will give, then let it do so.
-            await RecordAsync(context, PlatformExceptionHandler.StatusFor(ex)).ConfigureAwait(false);
+            await RecordAsync(context, ErrorStatus.Of(ex)).ConfigureAwait(false);
             throw;
         }
 

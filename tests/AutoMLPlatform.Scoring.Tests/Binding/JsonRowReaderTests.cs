@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -7,7 +8,7 @@ using AutoMLPlatform.Scoring.RowTypes;
 
 namespace AutoMLPlatform.Scoring.Tests.Binding;
 
-public class RowBinderTests
+public class JsonRowReaderTests
 {
     private static readonly ModelInputColumn[] Columns =
     [
@@ -74,24 +75,35 @@ public class RowBinderTests
         Assert.That(error!.Field, Is.EqualTo("[4].Age"));
     }
 
-    /// <summary>Binds through the generic binder made for a run-time type, as the scoring model does.</summary>
+    [Test]
+    public void A_field_sent_in_another_order_or_case_still_binds_to_its_column()
+    {
+        var row = Bind("""{"OWNER": "n", "home": "own", "income": 5, "AGE": "7"}""");
+
+        Assert.That(Fields(row), Is.EqualTo(new object[] { 7f, 5f, "own", "false" }));
+    }
+
+    [Test]
+    public void A_row_that_is_not_an_object_is_an_error()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Bind("[1, 2]", rowIndex: 2));
+
+        Assert.That((error!.ErrorCode, error.Field), Is.EqualTo(("invalid-row", "[2]")));
+    }
+
+    /// <summary>Binds through a row target made for a run-time type, as a pooled session does.</summary>
     private static object Bind(string json, int? rowIndex = null)
     {
         var rowType = new RowTypeFactory().Create(Columns);
-        var binderType = typeof(RowBinder<>).MakeGenericType(rowType.ClrType);
-        var binder = Activator.CreateInstance(binderType, rowType)!;
-        var row = Activator.CreateInstance(rowType.ClrType)!;
-        using var document = JsonDocument.Parse(json);
-        try
-        {
-            binderType.GetMethod("Bind")!.Invoke(binder, [document.RootElement, row, rowIndex]);
-        }
-        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
-        }
+        var targetType = typeof(TypedRowTarget<>).MakeGenericType(rowType.ClrType);
+        var factory = (Delegate)targetType.GetMethod("Factory")!.Invoke(null, [rowType, new InputColumns(Columns)])!;
+        var target = (RowTarget)factory.DynamicInvoke()!;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
 
-        return row;
+        JsonRowReader.Read(ref reader, target, rowIndex is { } i ? RowLocation.Item(i) : RowLocation.Body);
+
+        return targetType.GetProperty("Row")!.GetValue(target)!;
     }
 
     private static object[] Fields(object row) => row.GetType().GetFields().Select(f => f.GetValue(row)!).ToArray();
