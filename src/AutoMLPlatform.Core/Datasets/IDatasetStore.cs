@@ -26,4 +26,11 @@ public interface IDatasetStore
     Task<IReadOnlyList<DatasetVersion>> ListVersionsAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Dataset>> ListAsync(TenantId tenant, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the dataset: its rows stay as tombstones (lineage still names them, reads no longer find them) and its
+    /// name is free again. Returns the content hashes no other live version of the tenant uses, whose blobs may go;
+    /// null when there is no such dataset.
+    /// </summary>
+    Task<IReadOnlyList<string>?> DeleteAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken);
 }

@@ -50,6 +50,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
             RetireIfUnused(current);
         }
 
+        await RetireDeletedAsync(cancellationToken).ConfigureAwait(false);
         UnloadUnused();
     }
 
@@ -154,6 +155,21 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
         var model = await loader.LoadAsync(version, CancellationToken.None).ConfigureAwait(false);
         LogLoaded(key.Name, key.Version);
         return model;
+    }
+
+    /// <summary>A version deleted from the registry stops answering at once, even if requests named it recently.</summary>
+    private async Task RetireDeletedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, lazy) in _versions.ToArray())
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully &&
+                await registry.FindVersionAsync(key.Tenant, key.Name, key.Version, cancellationToken).ConfigureAwait(false) is null &&
+                _versions.TryRemove(new KeyValuePair<VersionKey, Lazy<Task<ScoringModel>>>(key, lazy)))
+            {
+                lazy.Value.Result.Release();
+                LogRetired(key.Name, key.Version);
+            }
+        }
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public static class DatasetEndpoints
         group.MapGet("/", ListAsync).WithSummary("Lists datasets, newest first, with their newest version.");
         group.MapGet("/{id}", GetAsync).WithSummary("A dataset's newest version and the list of its versions.");
         group.MapGet("/{id}/versions/{version:int}", GetVersionAsync).WithSummary("One version of a dataset.");
+        group.MapDelete("/{id}", DeleteAsync).RequireScope(ApiScopeNames.Train).WithMetadata(new AuditedAttribute("dataset.delete"))
+            .WithSummary("Deletes a dataset and its files; tombstones stay for the lineage of models trained on it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/versions/{version:int}/preview", PreviewAsync).WithMetadata(new AuditedAttribute("dataset.preview"))
             .WithSummary("The first rows of a version (20 unless ?rows= says, at most 200); sensitive values masked.");
         group.MapGet("/{id}/versions/{version:int}/content", DownloadAsync).RequireScope(ApiScopeNames.Train).WithMetadata(new AuditedAttribute("dataset.download"))
@@ -79,6 +82,21 @@ public static class DatasetEndpoints
         var found = await datasets.FindVersionAsync(tenant.Id, datasetId, version, cancellationToken).ConfigureAwait(false)
             ?? throw new DatasetNotFoundException(datasetId, version);
         return TypedResults.Ok(DatasetResponse.From(dataset.Name, found));
+    }
+
+    internal static async Task<NoContent> DeleteAsync(string id, IDatasetStore datasets, IBlobStore blobs, ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var datasetId = ParseId(id);
+        var orphans = await datasets.DeleteAsync(tenant.Id, datasetId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId);
+
+        // Rows first, files after: a crash in between leaves unused files, never a live row without its file.
+        foreach (var sha in orphans)
+        {
+            await blobs.DeleteAsync(tenant.Id, BlobKind.Dataset, sha, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Ok<DatasetPreviewResponse>> PreviewAsync(string id, int version, int? rows, IDatasetStore datasets, IBlobStore blobs,

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Security;
@@ -19,6 +20,12 @@ public static class ModelEndpoints
         group.MapGet("/{name}", GetAsync).WithSummary("One registered model.");
         group.MapGet("/{name}/versions", ListVersionsAsync).WithSummary("A model's versions, newest first: metrics, schema, lineage, artifact hash.");
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithSummary("One model version.");
+        group.MapDelete("/{name}/versions/{version:int}", DeleteVersionAsync)
+            .WithSummary("Deletes a version's artifact; a tombstone stays for lineage. Refused (409) while an alias points at it.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.delete"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{name}/aliases/{alias}", SetAliasAsync)
             .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call.")
             .RequireScope(ApiScopeNames.Train)
@@ -60,6 +67,18 @@ public static class ModelEndpoints
         var found = await registry.FindVersionAsync(tenant.Id, name, version, cancellationToken).ConfigureAwait(false)
             ?? throw ModelNotFoundException.Version(name, version);
         return TypedResults.Ok(ModelVersionResponse.From(found, model.Aliases));
+    }
+
+    internal static async Task<NoContent> DeleteVersionAsync(string name, int version, IModelRegistry registry, IBlobStore blobs, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
+        if (await registry.DeleteVersionAsync(tenant.Id, name, version, cancellationToken).ConfigureAwait(false) is { } orphan)
+        {
+            await blobs.DeleteAsync(tenant.Id, BlobKind.Model, orphan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Ok<AliasChangeResponse>> SetAliasAsync(string name, string alias, SetAliasRequest request, IModelRegistry registry,

@@ -183,5 +183,12 @@ internal static class Migrations
             );
             INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
             """),
+
+        // Deleting keeps the rows as tombstones (lineage still names them); only the blobs go.
+        new(4, "tombstones for deleted datasets and model versions", """
+            ALTER TABLE datasets ADD COLUMN deleted_at BIGINT NULL;
+            ALTER TABLE dataset_versions ADD COLUMN deleted_at BIGINT NULL;
+            ALTER TABLE model_versions ADD COLUMN deleted_at BIGINT NULL;
+            """),
     ];
 }

@@ -67,18 +67,18 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
     }
 
     public Task<Dataset?> FindAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken) =>
-        QuerySingleDatasetAsync($"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.id = @Id",
+        QuerySingleDatasetAsync($"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.id = @Id AND d.deleted_at IS NULL",
             new { Tenant = tenant.ToString(), Id = id.ToString() }, cancellationToken);
 
     public Task<Dataset?> FindByNameAsync(TenantId tenant, string name, CancellationToken cancellationToken) =>
-        QuerySingleDatasetAsync($"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.name = @Name",
+        QuerySingleDatasetAsync($"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.name = @Name AND d.deleted_at IS NULL",
             new { Tenant = tenant.ToString(), Name = name }, cancellationToken);
 
     public async Task<DatasetVersion?> FindVersionAsync(TenantId tenant, DatasetId id, int version, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command(
-            $"{SelectVersion} WHERE tenant_id = @Tenant AND dataset_id = @Id AND version = @Version",
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND dataset_id = @Id AND version = @Version AND deleted_at IS NULL",
             new { Tenant = tenant.ToString(), Id = id.ToString(), Version = version }, null, cancellationToken)).ConfigureAwait(false);
         return row?.ToVersion();
     }
@@ -87,7 +87,7 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<VersionRow>(Command(
-            $"{SelectVersion} WHERE tenant_id = @Tenant AND dataset_id = @Id ORDER BY version DESC",
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND dataset_id = @Id AND deleted_at IS NULL ORDER BY version DESC",
             new { Tenant = tenant.ToString(), Id = id.ToString() }, null, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToVersion()).ToArray();
     }
@@ -96,9 +96,36 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<DatasetRow>(Command(
-            $"{SelectDataset} WHERE d.tenant_id = @Tenant ORDER BY d.created_at DESC, d.name LIMIT @Limit OFFSET @Offset",
+            $"{SelectDataset} WHERE d.tenant_id = @Tenant AND d.deleted_at IS NULL ORDER BY d.created_at DESC, d.name LIMIT @Limit OFFSET @Offset",
             new { Tenant = tenant.ToString(), Limit = limit, Offset = offset }, null, cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToDataset()).ToArray();
+    }
+
+    public async Task<IReadOnlyList<string>?> DeleteAsync(TenantId tenant, DatasetId id, CancellationToken cancellationToken)
+    {
+        var key = new { Tenant = tenant.ToString(), Id = id.ToString(), Now = UnixTime.ToMs(time.GetUtcNow()) };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // The name gets the id appended so that it is free for a new dataset; the row itself stays for lineage.
+        var deleted = await connection.ExecuteAsync(Command(
+            "UPDATE datasets SET deleted_at = @Now, name = name || '#deleted-' || id WHERE tenant_id = @Tenant AND id = @Id AND deleted_at IS NULL",
+            key, transaction, cancellationToken)).ConfigureAwait(false);
+        if (deleted == 0)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(Command("UPDATE dataset_versions SET deleted_at = @Now WHERE tenant_id = @Tenant AND dataset_id = @Id",
+            key, transaction, cancellationToken)).ConfigureAwait(false);
+        var orphans = await connection.QueryAsync<string>(Command("""
+            SELECT DISTINCT v.sha256 FROM dataset_versions v
+            WHERE v.tenant_id = @Tenant AND v.dataset_id = @Id
+              AND NOT EXISTS (SELECT 1 FROM dataset_versions o WHERE o.tenant_id = @Tenant AND o.sha256 = v.sha256 AND o.deleted_at IS NULL)
+            """, key, transaction, cancellationToken)).ConfigureAwait(false);
+        var result = orphans.ToArray();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     private async Task<Dataset?> QuerySingleDatasetAsync(string sql, object parameters, CancellationToken cancellationToken)

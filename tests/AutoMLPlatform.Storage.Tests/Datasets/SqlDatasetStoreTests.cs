@@ -98,6 +98,28 @@ public class SqlDatasetStoreTests(StorageProvider provider)
         Assert.That(versions.Select(v => v.Version).Order(), Is.EqualTo(Enumerable.Range(1, 8)));
     }
 
+    [Test]
+    public async Task Deleting_a_dataset_hides_it_frees_its_name_and_names_only_the_files_nothing_else_uses()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var doomed = await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("only-here"), CancellationToken.None);
+        await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("shared"), CancellationToken.None);
+        await store.AddVersionAsync(TenantId.Default, "keeper", NewVersion("shared"), CancellationToken.None);
+
+        var orphans = await store.DeleteAsync(TenantId.Default, doomed.DatasetId, CancellationToken.None);
+        var reused = await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("new"), CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(orphans, Is.EqualTo(new[] { Sha("only-here") }));
+            Assert.That(await store.FindAsync(TenantId.Default, doomed.DatasetId, CancellationToken.None), Is.Null);
+            Assert.That(await store.FindVersionAsync(TenantId.Default, doomed.DatasetId, 1, CancellationToken.None), Is.Null);
+            Assert.That(reused.DatasetId, Is.Not.EqualTo(doomed.DatasetId));
+            Assert.That(reused.Version, Is.EqualTo(1));
+        });
+    }
+
     private static NewDatasetVersion NewVersion(string content) => new(Sha(content), 10, 3, DatasetFormat.Csv, Schema);
 
     private static string Sha(string content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
