@@ -37,6 +37,7 @@ public static class HostingExtensions
         app.UseAuthentication();
         audit?.Invoke(app);
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -18,6 +18,7 @@ public static class AuthenticationExtensions
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<FailedKeyLimiter>();
+        services.AddPredictionRateLimits();
         services.AddSingleton<ICurrentTenant, ClaimsCurrentTenant>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeAuthorizationResultHandler>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)

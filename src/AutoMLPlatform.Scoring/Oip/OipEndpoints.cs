@@ -30,7 +30,7 @@ public static class OipEndpoints
         v2.MapGet("/", () => TypedResults.Ok(new OipServerMetadata("automlplatform-scoring", ServerVersion, []))).AllowAnonymous();
         v2.MapGet("/health/live", () => TypedResults.Ok(new OipLive(true))).AllowAnonymous();
         v2.MapGet("/health/ready", ReadyAsync).AllowAnonymous();
-        var models = v2.MapGroup("/").RequireScope(ApiScopeNames.Predict);
+        var models = v2.MapGroup("/").RequireScope(ApiScopeNames.Predict).RequirePredictionRateLimit();
 
         var infer = endpoints.ServiceProvider.GetRequiredService<OipInferHandler>();
         foreach (var prefix in new[] { "/models/{name}", "/models/{name}/versions/{version}" })
