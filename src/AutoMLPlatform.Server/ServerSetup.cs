@@ -14,9 +14,14 @@ internal static class ServerSetup
     /// <summary>The address used when none is configured: loopback only, port 5000.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
-    /// <summary>Applies the embedded defaults: listen on <see cref="DefaultUrl"/>; honour <c>AUTOMLPLATFORM_DATA</c> as the data directory.</summary>
-    public static void ApplyPlatformDefaults(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Applies the embedded defaults: listen on <see cref="DefaultUrl"/>; honour <c>AUTOMLPLATFORM_DATA</c> as the data
+    /// directory; read <c>--role</c> as <c>AutoMLPlatform:Role</c>.
+    /// </summary>
+    public static void ApplyPlatformDefaults(this WebApplicationBuilder builder, string[] args)
     {
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = Roles.RoleSetup.ConfigurationKey });
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
