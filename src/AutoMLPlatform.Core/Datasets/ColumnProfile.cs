@@ -1,3 +1,5 @@
+using AutoMLPlatform.Core.Security;
+
 namespace AutoMLPlatform.Core.Datasets;
 
 /// <summary>
@@ -8,11 +10,13 @@ namespace AutoMLPlatform.Core.Datasets;
 /// <param name="MissingCount">Rows whose field is empty.</param>
 /// <param name="DistinctCount">Distinct present values; a lower bound when <paramref name="DistinctCountCapped"/>.</param>
 /// <param name="DistinctCountCapped">True when counting stopped at the profiler's cap.</param>
-/// <param name="Numeric">Min, max and mean when <paramref name="Type"/> is numeric.</param>
+/// <param name="Numeric">Min, max and mean when <paramref name="Type"/> is numeric (never for a sensitive column).</param>
+/// <param name="Sensitive">Set when the column holds personal data: why, and what training does with it.</param>
 public sealed record ColumnProfile(
     string Name,
     ColumnType Type,
     long MissingCount,
     long DistinctCount,
     bool DistinctCountCapped = false,
-    NumericSummary? Numeric = null);
+    NumericSummary? Numeric = null,
+    SensitiveColumn? Sensitive = null);

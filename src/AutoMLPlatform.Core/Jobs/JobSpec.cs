@@ -13,6 +13,7 @@ namespace AutoMLPlatform.Core.Jobs;
 /// <param name="ModelName">The registered model the result becomes a version of.</param>
 /// <param name="Seed">Seed for splits and the search.</param>
 /// <param name="MaxTrials">Stop after this many trials even if time is left; null for no limit.</param>
+/// <param name="Holdout">Rows of the version the job must not train on; null to train on every row.</param>
 public sealed record JobSpec(
     DatasetId DatasetId,
     int DatasetVersion,
@@ -22,7 +23,8 @@ public sealed record JobSpec(
     TimeSpan TimeBudget,
     string ModelName,
     int Seed = JobSpec.DefaultSeed,
-    int? MaxTrials = null)
+    int? MaxTrials = null,
+    HoldoutSpec? Holdout = null)
 {
     /// <summary>The seed used when the caller gives none.</summary>
     public const int DefaultSeed = 1;

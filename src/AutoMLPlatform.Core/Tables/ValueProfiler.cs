@@ -11,7 +11,7 @@ public static class ValueProfiler
     public static ColumnProfile Profile(string name, IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var accumulator = new ColumnAccumulator(name);
+        var accumulator = new ColumnAccumulator(name, []);
         foreach (var value in values)
         {
             accumulator.Add(value);

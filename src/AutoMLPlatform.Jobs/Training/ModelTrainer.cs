@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
@@ -46,6 +47,12 @@ internal sealed class ModelTrainer
         await using (var content = await _blobs.OpenReadAsync(job.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false))
         {
             table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(version.Format), version.Schema, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (spec.Holdout is { } holdout)
+        {
+            // The held-out rows are kept from the search and the refit: a retraining pipeline scores this model on them.
+            table = HoldoutSplit.Split(table, version.Schema, spec.Label, spec.Task, holdout).Training;
         }
 
         // The budget counts from the claim: loading the data is part of what the user waits for.

@@ -1,37 +1,49 @@
 using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Security.Quotas;
 using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Datasets;
 
 /// <summary>
 /// Takes an upload from staged bytes to a stored dataset version: check it is a well-formed table and infer its
-/// schema first, then commit the blob and add the version. A bad file is refused before anything is committed,
-/// so nothing already stored changes. Uploading the bytes the dataset's newest version already has adds nothing.
+/// schema first (personal data flagged), then commit the blob and add the version. A bad file, or one past the
+/// tenant's storage quota, is refused before anything is committed, so nothing already stored changes. Uploading
+/// the bytes the dataset's newest version already has adds nothing. With <c>mode=append</c> the file's rows are
+/// added to the newest version instead (<see cref="DatasetAppender"/>).
 /// </summary>
-internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, IOptions<UploadOptions> options)
+internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, DatasetAppender appender, TableInspector inspector,
+    TenantQuotas quotas, IOptions<UploadOptions> options)
 {
     public async Task<(DatasetResponse Dataset, bool Created)> UploadAsync(HttpRequest request, TenantId tenant, CancellationToken cancellationToken)
     {
         await using var upload = await MultipartUpload.ReadAsync(request, blobs, options.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         var name = string.IsNullOrWhiteSpace(upload.Name) ? DatasetNames.FromFileName(upload.FileName) : DatasetNames.Validate(upload.Name);
+        var mode = UploadModes.Parse(upload.Mode);
         var format = DatasetFormats.FromFileName(upload.FileName);
         DatasetFormats.EnsureDelimited(format);
 
         var existing = await datasets.FindByNameAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        if (mode == UploadMode.Append)
+        {
+            var dataset = existing ?? throw new NotFoundException("dataset-not-found",
+                $"There is no dataset named '{name}' to append to; upload its first version without mode=append.");
+            var appended = await appender.AppendAsync(tenant, dataset, upload.File, format, cancellationToken).ConfigureAwait(false);
+            return (DatasetResponse.From(name, appended), true);
+        }
+
         if (existing is not null && existing.Latest.Sha256 == upload.File.Sha256)
         {
             return (DatasetResponse.From(existing.Name, existing.Latest), false);
         }
 
-        TableProfile profile;
-        await using (var content = await upload.File.OpenReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            profile = await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(format), cancellationToken).ConfigureAwait(false);
-        }
-
+        var profile = await inspector.ProfileAsync(upload.File, format, cancellationToken).ConfigureAwait(false);
+        profile = profile with { Schema = SensitiveMarks.Apply(profile.Schema, upload.Fields) };
+        await quotas.EnsureRoomForAsync(tenant, upload.File.SizeBytes, cancellationToken).ConfigureAwait(false);
         await blobs.CommitAsync(upload.File, tenant, BlobKind.Dataset, cancellationToken).ConfigureAwait(false);
         var version = await datasets.AddVersionAsync(tenant, name,
             new NewDatasetVersion(upload.File.Sha256, upload.File.SizeBytes, profile.RowCount, format, profile.Schema), cancellationToken).ConfigureAwait(false);
