@@ -3,6 +3,7 @@
 # missing, run as a non-root user (the `postgres` system user when called as root) on a free loopback port.
 #   tools/postgres.sh start   starts it (if not running) and prints its connection string
 #   tools/postgres.sh url     prints the connection string of the running cluster
+#   tools/postgres.sh restart restarts the server (connections are cut): for fault tests
 #   tools/postgres.sh stop    stops it and deletes its files
 # State lives in $AUTOMLPLATFORM_PG_DIR (default /tmp/automlplatform-pg).
 set -euo pipefail
@@ -55,6 +56,11 @@ start() {
   url
 }
 
+restart() {
+  # A real restart of the server (fast shutdown: connections are cut, as in a crash or failover).
+  as_owner "$(bin_dir)/pg_ctl" -D "$dir/data" -m fast -w restart >/dev/null
+}
+
 stop() {
   if [ -d "$dir/data" ]; then as_owner "$(bin_dir)/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; fi
   rm -rf "$dir"
@@ -64,5 +70,6 @@ case "${1:-}" in
   start) start ;;
   url) running && url ;;
   stop) stop ;;
-  *) echo "usage: tools/postgres.sh start|url|stop" >&2; exit 2 ;;
+  restart) restart ;;
+  *) echo "usage: tools/postgres.sh start|url|restart|stop" >&2; exit 2 ;;
 esac

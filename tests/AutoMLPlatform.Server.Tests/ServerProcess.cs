@@ -12,6 +12,7 @@ namespace AutoMLPlatform.Server.Tests;
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private ServerProcess(Process process, int port, string logPath)
     {
@@ -33,6 +34,10 @@ public sealed class ServerProcess : IDisposable
 
     public static Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings) =>
         StartAsync([Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll")], dataDirectory, settings);
+
+    /// <summary>The platform's binary in one role (<c>--role api|worker|scoring</c>).</summary>
+    public static Task<ServerProcess> StartRoleAsync(string role, string dataDirectory, IDictionary<string, string> settings) =>
+        StartAsync([Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll"), "--role", role], dataDirectory, settings);
 
     /// <summary>The standalone scoring host, given the data directory as its first argument, as its README says.</summary>
     public static Task<ServerProcess> StartScoringAsync(string dataDirectory, IDictionary<string, string> settings) =>
@@ -74,8 +79,15 @@ public sealed class ServerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Kills the process if it still runs; safe to call twice (a test's <c>using</c> and its cluster).</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             Kill();
