@@ -7,6 +7,14 @@ cd "$(dirname "$0")/.."
 
 bash tools/setup.sh || { echo "tests: 0 passed, 1 failed (setup failed)"; exit 1; }
 
+# A private PostgreSQL cluster for the tests of the PostgreSQL provider (category "Postgres"), stopped at exit.
+if AUTOMLPLATFORM_TEST_POSTGRES=$(bash tools/postgres.sh start); then
+  export AUTOMLPLATFORM_TEST_POSTGRES
+  trap 'bash tools/postgres.sh stop' EXIT
+else
+  echo "tests: 0 passed, 1 failed (PostgreSQL could not be started)"; exit 1
+fi
+
 results=TestResults
 rm -rf "$results"
 status=0

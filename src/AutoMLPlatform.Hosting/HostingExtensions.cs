@@ -1,10 +1,9 @@
-using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Hosting.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AutoMLPlatform.Hosting;
@@ -12,7 +11,7 @@ namespace AutoMLPlatform.Hosting;
 /// <summary>Cross-cutting defaults every host of the platform calls once, after eShop's service defaults.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Problem details, our exception mapping, JSON conventions, health checks and the default tenant.</summary>
+    /// <summary>Problem details, our exception mapping, JSON conventions, health checks and API-key authentication.</summary>
     public static IServiceCollection AddPlatformHostDefaults(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -20,24 +19,33 @@ public static class HostingExtensions
         services.AddExceptionHandler<PlatformExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
-        services.TryAddSingleton<ICurrentTenant, DefaultTenant>();
+        services.AddApiKeyAuthentication();
         return services;
     }
 
-    /// <summary>The exception handler and status-code pages that turn errors into problem details.</summary>
-    public static WebApplication UsePlatformErrorHandling(this WebApplication app)
+    /// <summary>
+    /// Errors as problem details, then API-key authentication and scope authorization, in the order they must run.
+    /// </summary>
+    /// <param name="app">The host.</param>
+    /// <param name="audit">Middleware that must see each authenticated request's final status (the audit trail): it runs
+    /// after authentication and before authorization, so refusals are recorded too.</param>
+    public static WebApplication UsePlatformPipeline(this WebApplication app, Action<WebApplication>? audit = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        audit?.Invoke(app);
+        app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
     /// <summary><c>/alive</c> answers while the process runs; <c>/health</c> when every readiness check passes.</summary>
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health");
-        endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        endpoints.MapHealthChecks("/health").AllowAnonymous();
+        endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return endpoints;
     }
 }

@@ -34,20 +34,27 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is LimitExceededException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception })
             .ConfigureAwait(false);
     }
 
     internal static ProblemDetails ProblemFor(AutoMLPlatformException exception)
     {
-        var (status, title) = exception.Kind switch
+        var status = ErrorStatus.Of(exception);
+        var title = exception.Kind switch
         {
-            ErrorKind.InvalidInput => (StatusCodes.Status400BadRequest, "The request is invalid."),
-            ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found."),
-            ErrorKind.Conflict => (StatusCodes.Status409Conflict, "The request conflicts with the current state."),
-            ErrorKind.Unprocessable => (StatusCodes.Status422UnprocessableEntity, "The request cannot be processed."),
-            ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "The request is too large."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
+            ErrorKind.InvalidInput => "The request is invalid.",
+            ErrorKind.NotFound => "Not found.",
+            ErrorKind.Conflict => "The request conflicts with the current state.",
+            ErrorKind.Unprocessable => "The request cannot be processed.",
+            ErrorKind.TooLarge => "The request is too large.",
+            ErrorKind.LimitExceeded => "A quota or rate limit is used up.",
+            _ => "An unexpected error occurred.",
         };
         var problem = exception is InvalidInputException { Errors.Count: > 0 } invalid
             ? new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))

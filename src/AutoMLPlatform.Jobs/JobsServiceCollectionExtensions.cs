@@ -1,27 +1,63 @@
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
 using AutoMLPlatform.Jobs.Recovery;
+using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Jobs;
 
-/// <summary>Registers the job classes, the queue and recovery. Hangfire itself (storage, server) is configured by the host.</summary>
+/// <summary>
+/// Registers the job classes, the queues, recovery and retraining pipelines. Hangfire itself (storage, server) is
+/// configured by the host; the Hangfire-backed queues and scheduler need its <c>IBackgroundJobClient</c>,
+/// <c>IRecurringJobManager</c> and <c>JobStorage</c>.
+/// </summary>
 public static class JobsServiceCollectionExtensions
 {
-    public static IServiceCollection AddPlatformJobs(this IServiceCollection services)
+    /// <param name="services">The host's services.</param>
+    /// <param name="parts">What this process does: submit and schedule (<see cref="JobParts.Client"/>, the API), execute
+    /// and recover (<see cref="JobParts.Worker"/>), or both (the embedded set-up).</param>
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, JobParts parts = JobParts.All)
     {
         services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PipelinesOptions>()
+            .BindConfiguration(PipelinesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
-        services.AddSingleton<ModelArtifacts>();
-        services.AddSingleton<TorchJobTrainer>();
-        services.AddSingleton<ModelTrainer>();
-        services.AddSingleton<ITrainingRunner, TrainingRunner>();
-        services.AddTransient<TrainModelJob>();
-        services.AddHostedService<JobRecoveryService>();
+        services.AddSingleton<IPipelineRunQueue, HangfirePipelineRunQueue>();
+        services.AddSingleton<IPipelineScheduler, HangfirePipelineScheduler>();
+        services.AddSingleton<PipelineValidator>();
+        services.AddSingleton<PipelineCatalog>();
+        services.AddSingleton<PipelineTrigger>();
+        if (parts.HasFlag(JobParts.Client))
+        {
+            // Pipeline files are read, and schedules registered again, by the processes users talk to.
+            services.AddSingleton<PipelineFileLoader>();
+            services.AddHostedService<PipelineStartup>();
+        }
+
+        if (parts.HasFlag(JobParts.Worker))
+        {
+            services.AddSingleton<ModelArtifacts>();
+            services.AddSingleton<TorchJobTrainer>();
+            services.AddSingleton<ModelTrainer>();
+            services.AddSingleton<ITrainingRunner, TrainingRunner>();
+            services.AddTransient<TrainModelJob>();
+            services.AddSingleton<ChallengerTraining>();
+            services.AddSingleton<HoldoutScorer>();
+            services.AddSingleton<ChampionChallenger>();
+            services.AddSingleton<IPipelineRunner, PipelineRunner>();
+            services.AddTransient<PipelineScheduleJob>();
+            services.AddTransient<PipelineRunJob>();
+            services.AddHostedService<JobRecoveryService>();
+            services.AddHostedService<PipelineRecoveryService>();
+        }
+
         return services;
     }
 }

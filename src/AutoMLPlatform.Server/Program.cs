@@ -1,26 +1,13 @@
-using AutoMLPlatform.Hosting;
-using AutoMLPlatform.Jobs;
-using AutoMLPlatform.Scoring;
 using AutoMLPlatform.Server;
-using AutoMLPlatform.Server.Hangfire;
-using AutoMLPlatform.Storage;
+using AutoMLPlatform.Server.Roles;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.ApplyPlatformDefaults();
-builder.Services.AddPlatformHostDefaults();
-builder.Services.AddPlatformStorage();
-builder.Services.AddPlatformJobs();
-builder.Services.AddPlatformHangfire();
-builder.Services.AddScoring();
-builder.Services.AddServerApi();
+builder.ApplyPlatformDefaults(args);
+var role = RoleSetup.RoleOf(builder.Configuration);
+builder.AddRoleServices(role);
 
 var app = builder.Build();
-app.UsePlatformErrorHandling();
-app.MapPlatformHealth();
-app.MapOpenApi();
-app.UsePlatformHangfireDashboard();
-app.MapServerApi();
-app.MapScoringEndpoints();
+app.MapRoleEndpoints(role);
 app.Run();
 
 /// <summary>The server's entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>

@@ -1,6 +1,9 @@
+using AutoMLPlatform.Server.Access;
+using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Datasets;
 using AutoMLPlatform.Server.Jobs;
 using AutoMLPlatform.Server.Models;
+using AutoMLPlatform.Server.Pipelines;
 using AutoMLPlatform.Storage;
 
 namespace AutoMLPlatform.Server;
@@ -11,9 +14,14 @@ internal static class ServerSetup
     /// <summary>The address used when none is configured: loopback only, port 5000.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
-    /// <summary>Applies the embedded defaults: listen on <see cref="DefaultUrl"/>; honour <c>AUTOMLPLATFORM_DATA</c> as the data directory.</summary>
-    public static void ApplyPlatformDefaults(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Applies the embedded defaults: listen on <see cref="DefaultUrl"/>; honour <c>AUTOMLPLATFORM_DATA</c> as the data
+    /// directory; read <c>--role</c> as <c>AutoMLPlatform:Role</c>.
+    /// </summary>
+    public static void ApplyPlatformDefaults(this WebApplicationBuilder builder, string[] args)
     {
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = Roles.RoleSetup.ConfigurationKey });
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -31,8 +39,11 @@ internal static class ServerSetup
         services.AddOpenApi();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<DatasetAppender>();
+        services.AddSingleton<TableInspector>();
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
+        services.AddSingleton<KeyIssuer>();
         return services;
     }
 
@@ -41,6 +52,9 @@ internal static class ServerSetup
         endpoints.MapDatasetEndpoints();
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
+        endpoints.MapPipelineEndpoints();
+        endpoints.MapAccessEndpoints();
+        endpoints.MapAuditEndpoints();
         return endpoints;
     }
 }

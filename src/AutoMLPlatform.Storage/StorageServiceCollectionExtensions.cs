@@ -1,12 +1,20 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Audit;
+using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
 using AutoMLPlatform.Storage.Jobs;
+using AutoMLPlatform.Storage.Audit;
+using AutoMLPlatform.Storage.Pipelines;
 using AutoMLPlatform.Storage.Registry;
+using AutoMLPlatform.Storage.Security;
+using AutoMLPlatform.Storage.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,17 +29,27 @@ public static class StorageServiceCollectionExtensions
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>(sp => CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDatasetStore, SqlDatasetStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
-        services.AddSingleton<IBlobStore>(sp =>
-            new FileBlobStore(Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs")));
+        services.AddSingleton<IPipelineStore, SqlPipelineStore>();
+        services.AddSingleton<ITenantStore, SqlTenantStore>();
+        services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<ITenantUsage, SqlTenantUsage>();
+        services.AddSingleton<IBlobStore>(sp => new FileBlobStore(
+            Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs"), sp.GetRequiredService<IBlobCipher>()));
         services.AddHostedService<StorageInitializer>();
         return services;
     }
+
+    /// <summary>The configured data directory, full path: where blobs, the SQLite file and secret files live.</summary>
+    public static string GetDataDirectory(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory;
 
     private static StoreDatabase CreateDatabase(StorageOptions options)
     {
@@ -40,8 +58,11 @@ public static class StorageServiceCollectionExtensions
             case StorageProvider.Sqlite:
                 Directory.CreateDirectory(options.FullDataDirectory);
                 return new SqliteStoreDatabase(Path.Combine(options.FullDataDirectory, "automlplatform.db"));
+            case StorageProvider.Postgres when !string.IsNullOrWhiteSpace(options.ConnectionString):
+                return new PostgresStoreDatabase(options.ConnectionString);
             default:
-                throw new NotSupportedException($"Storage provider {options.Provider} is not available yet.");
+                throw new InvalidOperationException(
+                    $"Storage provider {options.Provider} needs {StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)}.");
         }
     }
 }

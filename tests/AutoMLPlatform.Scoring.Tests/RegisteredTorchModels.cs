@@ -42,7 +42,7 @@ internal static class RegisteredTorchModels
         buffer.Position = 0;
         await using var staged = await stores.Blobs.StageAsync(buffer, long.MaxValue, CancellationToken.None);
         await stores.Blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, CancellationToken.None);
-        return await stores.Registry.RegisterAsync(new NewModelVersion(TenantId.Default, name, task, "label", Metrics.DefaultFor(task),
+        return await stores.Registry.RegisterAsync(new NewModelVersion(TenantId.Default, name, task, "label", Core.Modeling.Metrics.DefaultFor(task),
             new Dictionary<string, double>(), [input], classes, new ModelLineage(DatasetId.New(), 1, null, "test", new Dictionary<string, object>()),
             staged.Sha256, staged.SizeBytes), CancellationToken.None);
     }

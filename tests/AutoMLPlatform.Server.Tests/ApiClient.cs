@@ -28,6 +28,16 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> UploadAsync(string fileName, string csv, string? name) => UploadAsync(fileName, Encoding.UTF8.GetBytes(csv), name);
 
+    /// <summary>An upload with the <c>mode</c> form field (<c>replace</c> or <c>append</c>).</summary>
+    public Task<HttpResponseMessage> UploadWithModeAsync(string fileName, string csv, string name, string mode)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName);
+        form.Add(new StringContent(name), "name");
+        form.Add(new StringContent(mode), "mode");
+        return Http.PostAsync("/api/datasets", form);
+    }
+
     public async Task<JsonObject> UploadOkAsync(string fileName, string csv, string name)
     {
         using var response = await UploadAsync(fileName, csv, name);

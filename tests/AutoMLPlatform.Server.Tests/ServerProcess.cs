@@ -6,11 +6,13 @@ namespace AutoMLPlatform.Server.Tests;
 
 /// <summary>
 /// The server as a real child process (<c>dotnet AutoMLPlatform.Server.dll</c> from the test's output) on a free
-/// loopback port, for tests that must kill it the hard way.
+/// loopback port, for tests that must kill it the hard way; or the standalone scoring host
+/// (<c>dotnet AutoMLPlatform.Scoring.dll DATA_DIRECTORY</c>) over a data directory the platform writes.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private ServerProcess(Process process, int port, string logPath)
     {
@@ -23,13 +25,29 @@ public sealed class ServerProcess : IDisposable
 
     public string LogPath { get; }
 
-    public ApiClient Api() => new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) });
+    public ApiClient Api()
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlatformFactory.AdminKey);
+        return new ApiClient(http);
+    }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings) =>
+        StartAsync([Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll")], dataDirectory, settings);
+
+    /// <summary>The platform's binary in one role (<c>--role api|worker|scoring</c>).</summary>
+    public static Task<ServerProcess> StartRoleAsync(string role, string dataDirectory, IDictionary<string, string> settings) =>
+        StartAsync([Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll"), "--role", role], dataDirectory, settings);
+
+    /// <summary>The standalone scoring host, given the data directory as its first argument, as its README says.</summary>
+    public static Task<ServerProcess> StartScoringAsync(string dataDirectory, IDictionary<string, string> settings) =>
+        StartAsync([Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Scoring.dll"), dataDirectory], dataDirectory, settings);
+
+    private static async Task<ServerProcess> StartAsync(string[] command, string dataDirectory, IDictionary<string, string> settings)
     {
         var port = FreePort();
-        var logPath = Path.Combine(dataDirectory, $"server-{port}.log");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        var logPath = Path.Combine(dataDirectory, $"{Path.GetFileNameWithoutExtension(command[0])}-{port}.log");
+        var start = new ProcessStartInfo("dotnet", [.. command, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -37,6 +55,7 @@ public sealed class ServerProcess : IDisposable
             WorkingDirectory = dataDirectory,
         };
         start.Environment["AutoMLPlatform__DataDirectory"] = dataDirectory;
+        start.Environment["AutoMLPlatform__Security__BootstrapKey"] = PlatformFactory.AdminKey;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -60,8 +79,15 @@ public sealed class ServerProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Kills the process if it still runs; safe to call twice (a test's <c>using</c> and its cluster).</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             Kill();

@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Security;
 using AutoMLPlatform.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,12 +45,14 @@ public sealed class PlatformStores : IAsyncDisposable
         var directory = dataDirectory ?? owned!.Path;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = directory;
+        builder.Configuration[TestKeys.BootstrapSetting] = TestKeys.Admin;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;
         }
 
         builder.Services.AddPlatformStorage();
+        builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

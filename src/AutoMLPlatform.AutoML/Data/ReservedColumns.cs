@@ -9,6 +9,9 @@ public static class ReservedColumns
     /// <summary>The concatenated feature vector a trainer reads.</summary>
     public const string Features = "__Features";
 
+    /// <summary>The feature vector after a linear learner's normalizer: kept apart so that members of an ensemble share <see cref="Features"/> unscaled.</summary>
+    public const string NormalizedFeatures = "__FeaturesNormalized";
+
     /// <summary>ML.NET's standard output columns, as every model of ours produces them.</summary>
     public const string PredictedLabel = "PredictedLabel";
 

@@ -1,14 +1,10 @@
-using System.Diagnostics;
+using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Data;
-using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Featurization;
-using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Finishing;
 using AutoMLPlatform.AutoML.Runtime;
-using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
-using AutoMLPlatform.Core.Modeling;
-using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,8 +14,16 @@ namespace AutoMLPlatform.AutoML.Experiment;
 
 /// <summary>
 /// Searches for the best ML.NET pipeline for a table within a time budget: infers the task and column roles,
-/// holds out a validation split, tries trainer candidates, then refits the winner on every row.
+/// featurizes once, validates trials by k-fold or holdout, tunes trainers with a cost-frugal search, and returns
+/// the winner (or an ensemble of the best) refit on every labelled row, all inside the budget. See docs/automl.md.
 /// </summary>
+/// <example>
+/// <code>
+/// var experiment = new AutoMLExperiment(mlContext, new ExperimentSettings { LabelColumn = "Status", TimeBudget = TimeSpan.FromSeconds(60) });
+/// var result = await experiment.RunAsync(dataView, monitor: null, cancellationToken);
+/// var predictions = result.Model.Transform(testView);
+/// </code>
+/// </example>
 public sealed partial class AutoMLExperiment
 {
     /// <summary>Fewest labelled rows an experiment accepts.</summary>
@@ -34,173 +38,105 @@ public sealed partial class AutoMLExperiment
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.TimeBudget, TimeSpan.Zero);
+        settings.Validate();
+        OpenMpWaitPolicy.EnsurePassive();
         _mlContext = mlContext;
         _settings = settings;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>Runs the experiment on a table loaded by the platform, with its stored schema.</summary>
     public async Task<ExperimentResult> RunAsync(LoadedTable table, DatasetSchema schema, IExperimentMonitor? monitor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(schema);
         var started = _time.GetTimestamp();
-        var labelProfile = schema.Find(_settings.LabelColumn)
-            ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{_settings.LabelColumn}'.", "label");
-        var (task, taskReason) = TaskInference.Resolve(labelProfile, _settings.Task, table.RowCount);
-        var metric = _settings.Metric ?? Metrics.DefaultFor(task);
-        if (!Metrics.AppliesTo(metric, task))
-        {
-            throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(metric)}' does not apply to {TaskKindNames.NameOf(task)} tasks.", "metric");
-        }
-
-        var labelled = DropMissingLabels(table);
-        var labels = LabelEncodingBuilder.Build(labelled[_settings.LabelColumn], task);
-        var decisions = ColumnInference.Decide(schema, _settings.LabelColumn, table.RowCount);
-        var used = decisions.Where(d => d.Role is not (ColumnRole.Ignored or ColumnRole.Label)).ToArray();
-        var withMissing = schema.Columns.Where(c => c.MissingCount > 0).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var data = labelled.Project(used.Select(d => d.Name).Append(_settings.LabelColumn));
-
-        var (trainRows, validationRows) = DataSplitter.Split(data[_settings.LabelColumn], task, _settings.ValidationFraction, _settings.Seed);
-        var train = TabularDataView.WithLabel(data.Select(trainRows), _settings.LabelColumn, labels);
-        var validation = TabularDataView.WithLabel(data.Select(validationRows), _settings.LabelColumn, labels);
-        var validationText = $"holdout: {trainRows.Length} training rows, {validationRows.Length} validation rows" +
-            (task == TaskKind.Regression ? "" : ", stratified by class");
-
+        var experiment = ExperimentPreparer.Prepare(table, schema, _settings);
+        LogPlanned(experiment.Task, experiment.Table.RowCount, experiment.Validation.Description, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         if (monitor is not null)
         {
-            await monitor.OnPlannedAsync(new ExperimentPlan(task, taskReason, metric, decisions, validationText), cancellationToken).ConfigureAwait(false);
+            await monitor.OnPlannedAsync(experiment.Plan, cancellationToken).ConfigureAwait(false);
         }
 
-        var deadline = started + (long)(_settings.TimeBudget.TotalSeconds * _time.TimestampFrequency);
-        var trials = new List<TrialResult>();
-        TrialResult? best = null;
-        IEstimator<ITransformer>? bestPipeline = null;
-        foreach (var candidate in Candidates(task, _settings.Seed))
+        var budget = new SearchBudget(_time, started, _settings.TimeBudget);
+        var memory = new MemoryGuard(_settings.MemoryLimitBytes ?? MemoryGuard.DefaultLimit());
+        var (featurizer, features) = FeaturePipelineBuilder.HasFeatures(experiment.Features)
+            ? await FeaturizeAsync(experiment, cancellationToken).ConfigureAwait(false)
+            : (null, null);
+        LogFeaturized(features?.Dimension ?? 0, (long)budget.Elapsed.TotalMilliseconds);
+        var loop = new SearchLoop(experiment, features, _settings, budget, memory, _time, _logger);
+        if (loop.ArmCount == 0)
         {
-            if (_settings.MaxTrials is { } max && trials.Count >= max)
-            {
-                break;
-            }
-
-            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
-            if (remaining <= TimeSpan.Zero)
-            {
-                break;
-            }
-
-            var trialContext = new MLContext(_settings.Seed + trials.Count);
-            var pipeline = FeaturePipelineBuilder.Build(trialContext, used, withMissing, candidate.NeedsNormalization)
-                .Append(candidate.CreateTrainer(trialContext, task));
-            var trial = RunTrial(trials.Count + 1, candidate, trialContext, pipeline, train, validation, task, metric,
-                best is null ? null : remaining, cancellationToken);
-            trials.Add(trial);
-            if (trial.Succeeded && (best is null || Metrics.IsBetter(metric, trial.Score!.Value, best.Score!.Value)))
-            {
-                best = trial;
-                bestPipeline = FeaturePipelineBuilder.Build(_mlContext, used, withMissing, candidate.NeedsNormalization)
-                    .Append(candidate.CreateTrainer(_mlContext, task));
-            }
-
-            LogTrial(trial.Number, trial.Trainer, Metrics.NameOf(metric), trial.Score, (long)trial.Duration.TotalMilliseconds);
-            if (monitor is not null)
-            {
-                await monitor.OnTrialCompletedAsync(trial, best, cancellationToken).ConfigureAwait(false);
-            }
+            throw new UnprocessableException("no-usable-columns", "No column is usable as a feature and no other trainer can learn from these columns; see the column decisions for why.");
         }
 
-        if (best is null || bestPipeline is null)
+        if (features is not null)
+        {
+            await loop.WarmUpAsync(features, _time, cancellationToken).ConfigureAwait(false);
+            LogWarmedUp((long)budget.Elapsed.TotalMilliseconds);
+        }
+
+        await loop.RunAsync(monitor, cancellationToken).ConfigureAwait(false);
+        if (loop.Best is null)
         {
             throw new NoSuccessfulTrialException("No trial finished successfully within the budget; see the trials for their errors.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var all = TabularDataView.WithLabel(data, _settings.LabelColumn, labels);
-        var model = Refit(bestPipeline, all, task, cancellationToken);
-        var inputSchema = TabularDataView.WithoutLabel(data, _settings.LabelColumn).Schema;
-        var inputs = used.Select(d => new ModelInputColumn(d.Name, d.Type, withMissing.Contains(d.Name))).ToArray();
-        return new ExperimentResult(task, taskReason, metric, decisions, validationText, best, trials, model, inputSchema, inputs, labels);
+        var final = await new ModelFinisher(experiment, features, featurizer, _settings, budget, _time).FinishAsync(loop, cancellationToken).ConfigureAwait(false);
+        var trials = loop.Trials.Select(t => t.ToResult()).ToList();
+        if (final.Ensemble is { } ensemble)
+        {
+            trials.Add(ensemble);
+            if (monitor is not null)
+            {
+                await monitor.OnTrialCompletedAsync(ensemble, ensemble, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        LogFinished(final.Best.Trainer, final.Best.Score, trials.Count, (long)budget.Elapsed.TotalMilliseconds, final.Refit);
+        var inputSchema = TabularDataView.WithoutLabel(experiment.Table.Project(final.Inputs.Select(i => i.Name))).Schema;
+        return new ExperimentResult(experiment.Task, experiment.Plan.TaskReason, experiment.Metric, experiment.Plan.Columns, experiment.Validation.Description,
+            final.Best, trials, final.Model, inputSchema, final.Inputs, experiment.Labels, final.Refit, _settings.Tuner);
     }
 
-    /// <summary>Each trainer with its defaults first, then random LightGbm settings for as long as time allows.</summary>
-    private static IEnumerable<TrainerCandidate> Candidates(TaskKind task, int seed)
+    /// <summary>
+    /// Runs the experiment on any ML.NET data view: numeric and boolean columns are read as numbers, text columns
+    /// are profiled like an uploaded file; columns of other types (vectors, keys, dates) are left out with a reason.
+    /// The returned model reads the view's own columns (numbers are converted to <c>Single</c> inside it).
+    /// </summary>
+    public async Task<ExperimentResult> RunAsync(IDataView data, IExperimentMonitor? monitor = null, CancellationToken cancellationToken = default)
     {
-        TrainerCandidate[] defaults = [new LightGbmCandidate(), new FastTreeCandidate(), new SdcaCandidate()];
-        foreach (var candidate in defaults.Where(c => c.Supports(task)))
-        {
-            yield return candidate;
-        }
-
-        var random = new Random(seed);
-        while (true)
-        {
-            yield return LightGbmCandidate.Random(random);
-        }
+        ArgumentNullException.ThrowIfNull(data);
+        var read = DataViewTableReader.Read(data, _settings.LabelColumn, cancellationToken);
+        var result = await RunAsync(read.Table, read.Schema, monitor, cancellationToken).ConfigureAwait(false);
+        return read.AdaptResult(_mlContext, result);
     }
 
-    private LoadedTable DropMissingLabels(LoadedTable table)
+    private async Task<(ITransformer Featurizer, FeaturizedData Features)> FeaturizeAsync(PreparedExperiment experiment, CancellationToken cancellationToken)
     {
-        var label = table[_settings.LabelColumn];
-        var rows = Enumerable.Range(0, table.RowCount).Where(i => label switch
+        // Featurizers learn no labels (means, vocabularies, n-gram dictionaries), so one fitted on all labelled rows
+        // serves every fold and the final model alike, and the data is featurized once for the whole search.
+        return await Task.Run(() =>
         {
-            NumericColumn n => !float.IsNaN(n.Values[i]),
-            StringColumn s => s.Values[i].Length > 0,
-            _ => false,
-        }).ToArray();
-        if (rows.Length < MinRows)
-        {
-            throw new UnprocessableException("too-few-rows", $"Only {rows.Length} rows have a label; at least {MinRows} are needed.", "label");
-        }
-
-        return rows.Length == table.RowCount ? table : table.Select(rows);
+            var mlContext = new MLContext(_settings.Seed);
+            using var registration = mlContext.CancelOn(cancellationToken);
+            var all = experiment.LabelledView();
+            var featurizer = FeaturePipelineBuilder.Build(mlContext, experiment.Features, experiment.ColumnsWithMissing).Fit(all);
+            return (featurizer, FeaturizedData.Materialize(featurizer.Transform(all), cancellationToken));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    private ITransformer Refit(IEstimator<ITransformer> pipeline, IDataView all, TaskKind task, CancellationToken cancellationToken)
-    {
-        using var registration = _mlContext.CancelOn(cancellationToken);
-        var model = pipeline.Fit(all);
-        if (task != TaskKind.Multiclass)
-        {
-            return model;
-        }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Experiment planned: {Task} on {Rows} labelled rows, {Validation} ({ElapsedMs} ms)")]
+    private partial void LogPlanned(Core.Modeling.TaskKind task, int rows, string validation, long elapsedMs);
 
-        // Multiclass models answer with the class name, not ML.NET's key number.
-        var toName = _mlContext.Transforms.Conversion.MapKeyToValue(ReservedColumns.PredictedLabel).Fit(model.Transform(all));
-        return model.Append(toName);
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Featurized into {Dimension} features at {ElapsedMs} ms")]
+    private partial void LogFeaturized(int dimension, long elapsedMs);
 
-    private static TrialResult RunTrial(int number, TrainerCandidate candidate, MLContext trialContext, IEstimator<ITransformer> pipeline,
-        IDataView train, IDataView validation, TaskKind task, MetricKind metric, TimeSpan? timeLimit, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeLimit is { } l)
-        {
-            limit.CancelAfter(l);
-        }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trainers warmed up at {ElapsedMs} ms")]
+    private partial void LogWarmedUp(long elapsedMs);
 
-        // ML.NET polls its context between iterations: cancelling the context stops a long fit within moments.
-        using var registration = trialContext.CancelOn(limit.Token);
-        try
-        {
-            var model = pipeline.Fit(train);
-            var metrics = MetricsCalculator.Evaluate(trialContext, model.Transform(validation), task);
-            var score = metrics.GetValueOrDefault(Metrics.NameOf(metric), double.NaN);
-            return new TrialResult(number, candidate.Name, candidate.Hyperparameters, score, metrics, clock.Elapsed,
-                double.IsFinite(score) ? null : $"The trial produced no finite {Metrics.NameOf(metric)}.");
-        }
-        catch (Exception ex) when (MLContextCancellation.IsCancellation(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            return new TrialResult(number, candidate.Name, candidate.Hyperparameters, null, new Dictionary<string, double>(), clock.Elapsed,
-                "Stopped: it would have overrun the time budget.");
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
-        {
-            return new TrialResult(number, candidate.Name, candidate.Hyperparameters, null, new Dictionary<string, double>(), clock.Elapsed, ex.Message);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialNumber} ({Trainer}) scored {Metric}={Score} in {ElapsedMs} ms")]
-    private partial void LogTrial(int trialNumber, string trainer, string metric, double? score, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Experiment finished: best {Trainer} scored {Score} after {Trials} trials in {ElapsedMs} ms; {Refit}")]
+    private partial void LogFinished(string trainer, double? score, int trials, long elapsedMs, string refit);
 }

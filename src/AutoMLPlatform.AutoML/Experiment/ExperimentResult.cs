@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using Microsoft.ML;
@@ -12,12 +13,14 @@ namespace AutoMLPlatform.AutoML.Experiment;
 /// <param name="Metric">The optimised metric.</param>
 /// <param name="Columns">The decision for every column, with reasons.</param>
 /// <param name="Validation">How trials were validated, in words.</param>
-/// <param name="BestTrial">The winning trial; its metrics are validation metrics.</param>
-/// <param name="Trials">Every trial in the order it ran.</param>
+/// <param name="BestTrial">The winning trial (possibly the final ensemble); its metrics are validation metrics.</param>
+/// <param name="Trials">Every trial in the order it ran, the ensemble last when it won.</param>
 /// <param name="Model">The best pipeline refit on all rows; reads the columns in <paramref name="Inputs"/>.</param>
 /// <param name="InputSchema">The schema <paramref name="Model"/> was fitted on (label excluded), for saving it.</param>
 /// <param name="Inputs">The columns the model reads at prediction time.</param>
 /// <param name="Labels">How the label was encoded (the class names).</param>
+/// <param name="Refit">How <paramref name="Model"/> was trained, in words: refit on all rows, an ensemble, or, when the refit could not finish in time, the validation model.</param>
+/// <param name="Tuner">The search strategy used.</param>
 public sealed record ExperimentResult(
     TaskKind Task,
     string TaskReason,
@@ -29,4 +32,6 @@ public sealed record ExperimentResult(
     ITransformer Model,
     DataViewSchema InputSchema,
     IReadOnlyList<ModelInputColumn> Inputs,
-    LabelEncoding Labels);
+    LabelEncoding Labels,
+    string Refit,
+    TunerKind Tuner);

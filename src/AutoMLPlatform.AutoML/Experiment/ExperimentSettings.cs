@@ -1,8 +1,13 @@
+using AutoMLPlatform.AutoML.External;
+using AutoMLPlatform.AutoML.Search;
+using AutoMLPlatform.AutoML.Trainers;
+using AutoMLPlatform.AutoML.Validation;
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
 
 namespace AutoMLPlatform.AutoML.Experiment;
 
-/// <summary>What an experiment is asked to do.</summary>
+/// <summary>What an experiment is asked to do. Checked once, when the experiment is created.</summary>
 public sealed class ExperimentSettings
 {
     /// <summary>The column to predict.</summary>
@@ -14,18 +19,84 @@ public sealed class ExperimentSettings
     /// <summary>The metric to optimise, or null for the task's default (AUC, log loss, RMSE).</summary>
     public MetricKind? Metric { get; init; }
 
-    /// <summary>Wall time for the whole search, refit included.</summary>
+    /// <summary>Wall time for the whole experiment, the final refit included.</summary>
     /// <value>Defaults to 60 seconds.</value>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Stop after this many trials even when time is left; null for no limit.</summary>
+    /// <summary>
+    /// Stop after this many trials even when time is left; null for no limit. With a limit set, the search
+    /// decides by estimated costs rather than measured times, so a seed repeats the run exactly as long as the
+    /// budget does not cut it short.
+    /// </summary>
     public int? MaxTrials { get; init; }
 
-    /// <summary>Seed for splits and every trial's <c>MLContext</c>.</summary>
+    /// <summary>Seed for splits, tuners and every trial's <c>MLContext</c>.</summary>
     /// <value>Defaults to 1.</value>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Share of rows held out for validation.</summary>
+    /// <summary>How trials are validated.</summary>
+    /// <value>Defaults to <see cref="ValidationKind.Auto"/>: k-fold on small tables, holdout on large ones.</value>
+    public ValidationKind Validation { get; init; } = ValidationKind.Auto;
+
+    /// <summary>Folds of k-fold cross-validation.</summary>
+    /// <value>Defaults to 5.</value>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Share of rows held out for validation in a holdout.</summary>
     /// <value>Defaults to 0.2.</value>
     public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>The search strategy.</summary>
+    /// <value>Defaults to <see cref="TunerKind.CostFrugal"/>, which won the engine's benchmark (docs/automl.md).</value>
+    public TunerKind Tuner { get; init; } = TunerKind.CostFrugal;
+
+    /// <summary>
+    /// Names of the ML.NET trainers the search may use (any case; see <see cref="KnownTrainers"/>); null for all that
+    /// fit the task, an empty list for none (only <see cref="ExternalTrainers"/> then compete).
+    /// </summary>
+    public IReadOnlyList<string>? Trainers { get; init; }
+
+    /// <summary>Try an average of the best trials at the end, kept only when it validates better than the best single one.</summary>
+    /// <value>Defaults to true.</value>
+    public bool Ensemble { get; init; } = true;
+
+    /// <summary>Stop a trial when the process's resident memory exceeds this; null for 80 % of the memory available to the process.</summary>
+    public long? MemoryLimitBytes { get; init; }
+
+    /// <summary>Trainers from outside the engine (e.g. TorchSharp networks) that compete in the same search and budget.</summary>
+    public IReadOnlyList<IExternalTrainer> ExternalTrainers { get; init; } = [];
+
+    /// <summary>The names <see cref="Trainers"/> accepts.</summary>
+    public static IReadOnlyList<string> KnownTrainers => TrainerCatalog.Names;
+
+    /// <summary>Throws for settings no experiment can run with; a user-supplied trainer name that is unknown is an input error.</summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumn);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TimeBudget, TimeSpan.Zero);
+        if (MaxTrials is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(MaxTrials));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(Folds, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Folds, 20);
+        if (!(ValidationFraction is > 0 and <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation share must be in (0, 0.5].");
+        }
+
+        if (MemoryLimitBytes is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, 0, nameof(MemoryLimitBytes));
+        }
+
+        ArgumentNullException.ThrowIfNull(ExternalTrainers);
+        var unknown = Trainers?.Where(t => !KnownTrainers.Contains(t, StringComparer.OrdinalIgnoreCase)).ToArray() ?? [];
+        if (unknown.Length > 0)
+        {
+            throw new InvalidInputException("unknown-trainer",
+                $"Unknown trainer '{unknown[0]}'. Known trainers: {string.Join(", ", KnownTrainers)}.", "trainers");
+        }
+    }
 }

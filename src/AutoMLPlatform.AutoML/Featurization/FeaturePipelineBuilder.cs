@@ -1,39 +1,54 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.Core.Common;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Text;
 
 namespace AutoMLPlatform.AutoML.Featurization;
 
 /// <summary>
 /// Builds the estimator chain that turns the used columns into one feature vector, <see cref="ReservedColumns.Features"/>,
-/// each column by its role. Intermediate columns get a "__f" prefix so they cannot clash with user columns.
+/// each column by its role. Intermediate columns get a "__f" prefix so they cannot clash with user columns. The chain
+/// holds no scaling: linear trainers add their own normalizer (a searched choice), trees need none.
 /// </summary>
 internal static class FeaturePipelineBuilder
 {
     /// <summary>Hash bits for high-cardinality categoricals: 2^10 slots.</summary>
-    private const int HashBits = 10;
+    public const int HashBits = 10;
 
-    public static IEstimator<ITransformer> Build(MLContext mlContext, IReadOnlyList<ColumnDecision> decisions, IReadOnlyCollection<string> columnsWithMissing, bool normalize)
+    /// <summary>Most word and character n-grams a text column keeps, each: bounds memory on large corpora.</summary>
+    public const int MaxNgrams = 20_000;
+
+    /// <summary>True when at least one column can become a feature of an ML.NET trainer.</summary>
+    public static bool HasFeatures(IReadOnlyList<ColumnDecision> decisions) => decisions.Any(d => IsFeature(d.Role));
+
+    public static bool IsFeature(ColumnRole role) =>
+        role is ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.HashedCategorical or ColumnRole.Text or ColumnRole.DateTime;
+
+    public static IEstimator<ITransformer> Build(MLContext mlContext, IReadOnlyList<ColumnDecision> decisions, IReadOnlyCollection<string> columnsWithMissing)
     {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(columnsWithMissing);
         var steps = new List<IEstimator<ITransformer>>();
         var featureColumns = new List<string>();
         foreach (var (decision, index) in decisions.Select((d, i) => (d, i)))
         {
             var output = $"__f{index}";
+            var hadMissing = columnsWithMissing.Contains(decision.Name);
             switch (decision.Role)
             {
-                case ColumnRole.Numeric when columnsWithMissing.Contains(decision.Name):
-                    var indicator = $"{output}_missing";
-                    steps.Add(mlContext.Transforms.IndicateMissingValues(indicator, decision.Name));
-                    steps.Add(mlContext.Transforms.Conversion.ConvertType(indicator, indicator, DataKind.Single));
-                    steps.Add(mlContext.Transforms.ReplaceMissingValues(output, decision.Name, MissingValueReplacingEstimator.ReplacementMode.Mean));
-                    featureColumns.Add(output);
-                    featureColumns.Add(indicator);
-                    break;
                 case ColumnRole.Numeric:
-                    // No missing values in training, but a request may still send null: impute it all the same.
+                    if (hadMissing)
+                    {
+                        steps.Add(mlContext.Transforms.IndicateMissingValues($"{output}_missing", decision.Name));
+                        steps.Add(mlContext.Transforms.Conversion.ConvertType($"{output}_missing", $"{output}_missing", DataKind.Single));
+                        featureColumns.Add($"{output}_missing");
+                    }
+
+                    // Even without missing values in training a request may send null: impute it all the same.
                     steps.Add(mlContext.Transforms.ReplaceMissingValues(output, decision.Name, MissingValueReplacingEstimator.ReplacementMode.Mean));
                     featureColumns.Add(output);
                     break;
@@ -46,23 +61,38 @@ internal static class FeaturePipelineBuilder
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.Text:
-                    steps.Add(mlContext.Transforms.Text.FeaturizeText(output, decision.Name));
+                    steps.Add(mlContext.Transforms.Text.FeaturizeText(output, TextOptions(), decision.Name));
                     featureColumns.Add(output);
+                    break;
+                case ColumnRole.DateTime:
+                    steps.Add(mlContext.Transforms.CopyColumns(DateParts.InputColumn, decision.Name));
+                    steps.Add(mlContext.Transforms.CustomMapping<DatePartsInput, DatePartsOutput>(DateParts.Map, DateParts.ContractName));
+                    steps.Add(mlContext.Transforms.ReplaceMissingValues(output, DateParts.PartsColumn, MissingValueReplacingEstimator.ReplacementMode.Mean));
+                    featureColumns.Add(output);
+                    if (hadMissing)
+                    {
+                        steps.Add(mlContext.Transforms.CopyColumns($"{output}_missing", DateParts.MissingColumn));
+                        featureColumns.Add($"{output}_missing");
+                    }
+
                     break;
             }
         }
 
         if (featureColumns.Count == 0)
         {
-            throw new Core.Common.UnprocessableException("no-usable-columns", "No column is usable as a feature; see the column decisions for why each was left out.");
+            throw new UnprocessableException("no-usable-columns", "No column is usable as a feature; see the column decisions for why each was left out.");
         }
 
         steps.Add(mlContext.Transforms.Concatenate(ReservedColumns.Features, [.. featureColumns]));
-        if (normalize)
-        {
-            steps.Add(mlContext.Transforms.NormalizeMinMax(ReservedColumns.Features));
-        }
-
-        return steps.Skip(1).Aggregate((IEstimator<ITransformer>)steps[0], (chain, step) => chain.Append(step));
+        return steps.Skip(1).Aggregate(steps[0], (chain, step) => chain.Append(step));
     }
+
+    /// <summary>Word unigrams and bigrams plus character trigrams, L2-normalized, dictionaries capped at <see cref="MaxNgrams"/>.</summary>
+    private static TextFeaturizingEstimator.Options TextOptions() => new()
+    {
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, MaximumNgramsCount = [MaxNgrams, MaxNgrams] },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false, MaximumNgramsCount = [MaxNgrams] },
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AutoMLPlatform.Core.Datasets;
 
 namespace AutoMLPlatform.AutoML.Inference;
@@ -6,13 +7,16 @@ namespace AutoMLPlatform.AutoML.Inference;
 /// Decides each column's role from its profile. Every decision carries a reason, because the first question about
 /// an AutoML result is "why was my column ignored?".
 /// </summary>
-public static class ColumnInference
+public static partial class ColumnInference
 {
     /// <summary>Up to this many distinct values a categorical column is one-hot encoded; above it, hashed.</summary>
     public const int MaxOneHotCardinality = 100;
 
     /// <summary>A string column whose share of distinct values reaches this looks like an identifier.</summary>
     public const double IdentifierDistinctRatio = 0.9;
+
+    /// <summary>Identifier rules apply only from this many present values on; in tiny tables everything is distinct.</summary>
+    public const int IdentifierMinRows = 20;
 
     public static IReadOnlyList<ColumnDecision> Decide(DatasetSchema schema, string label, long rowCount)
     {
@@ -35,31 +39,58 @@ public static class ColumnInference
 
         if (column.DistinctCount == 1)
         {
-            return Ignore(column, "It has a single value, so it cannot tell rows apart.");
+            return (column.MissingCount, column.Type) switch
+            {
+                (0, _) or (_, ColumnType.Image) => Ignore(column, "It has a single value, so it cannot tell rows apart."),
+                (_, ColumnType.Numeric) => Keep(column, ColumnRole.Numeric,
+                    $"A single value, missing in {column.MissingCount} rows: only whether it is present can matter, which its missing-value indicator carries."),
+                _ => Keep(column, ColumnRole.Categorical,
+                    $"A single value, missing in {column.MissingCount} rows: only whether it is present can matter, so it is one-hot encoded."),
+            };
         }
 
+        var distinctRatio = (double)column.DistinctCount / present;
+        var manyRows = present > IdentifierMinRows;
         switch (column.Type)
         {
+            case ColumnType.Numeric when manyRows && column.MissingCount == 0 && column.DistinctCount == present && IsConsecutive(column):
+                return Ignore(column, $"Whole numbers {column.Numeric!.Min}–{column.Numeric.Max}, one per row: it looks like a row number, which would not generalise.");
+            case ColumnType.Numeric when manyRows && distinctRatio >= IdentifierDistinctRatio && IdentifierName().IsMatch(column.Name):
+                return Ignore(column, $"Its name and {column.DistinctCount} distinct values in {present} rows say it is an identifier, which would not generalise.");
             case ColumnType.Numeric:
-                return new(column.Name, column.Type, ColumnRole.Numeric, column.MissingCount > 0
+                return Keep(column, ColumnRole.Numeric, column.MissingCount > 0
                     ? $"Numeric; {column.MissingCount} missing values are replaced by the mean and flagged in an indicator column."
-                    : "Numeric.");
+                    : "Numeric; a missing value at prediction time is replaced by the training mean.");
             case ColumnType.Boolean:
-                return new(column.Name, column.Type, ColumnRole.Categorical, "Yes/no values: one-hot encoded.");
+                return Keep(column, ColumnRole.Categorical, "Yes/no values: one-hot encoded.");
             case ColumnType.DateTime:
-                return new(column.Name, column.Type, ColumnRole.DateTime, "Dates: split into year, month, day, weekday and hour.");
+                return Keep(column, ColumnRole.DateTime, "Dates: split into year, month, day, weekday, day of year, hour, minute and days since 2000.");
             case ColumnType.Text:
-                return new(column.Name, column.Type, ColumnRole.Text, "Free text: word and character n-gram features.");
-            case ColumnType.Categorical when present > 20 && (double)column.DistinctCount / present >= IdentifierDistinctRatio:
+                return Keep(column, ColumnRole.Text, "Free text: word unigrams and bigrams plus character trigrams, normalized.");
+            case ColumnType.Image:
+                return Keep(column, ColumnRole.Image, "Image paths: read only by image trainers, when one takes part in the search.");
+            case ColumnType.Categorical when manyRows && distinctRatio >= IdentifierDistinctRatio:
                 return Ignore(column, $"{column.DistinctCount} distinct values in {present} rows: it looks like an identifier, which would not generalise.");
             case ColumnType.Categorical when column.DistinctCount <= MaxOneHotCardinality:
-                return new(column.Name, column.Type, ColumnRole.Categorical, $"{column.DistinctCount} distinct values: one-hot encoded.");
+                return Keep(column, ColumnRole.Categorical, $"{column.DistinctCount} distinct values: one-hot encoded.");
             case ColumnType.Categorical:
-                return new(column.Name, column.Type, ColumnRole.HashedCategorical, $"{column.DistinctCount} distinct values, too many to one-hot encode: hashed.");
+                return Keep(column, ColumnRole.HashedCategorical,
+                    $"{column.DistinctCount} distinct values, too many to one-hot encode: hashed into {1 << Featurization.FeaturePipelineBuilder.HashBits} slots.");
             default:
                 return Ignore(column, $"Columns of type {column.Type} are not used for tabular training.");
         }
     }
+
+    /// <summary>Distinct whole numbers filling their whole range: 1, 2, …, n in any order.</summary>
+    private static bool IsConsecutive(ColumnProfile column) =>
+        column.Numeric is { } n && n.Min == Math.Floor(n.Min) && n.Max == Math.Floor(n.Max) && n.Max - n.Min + 1 == column.DistinctCount
+        && Math.Abs(n.Mean - (n.Min + n.Max) / 2) < 1e-6 * Math.Max(1, Math.Abs(n.Max));
+
+    /// <summary>Names like "id", "customer_id", "CustomerId", "order-key", "uuid", "id_2".</summary>
+    [GeneratedRegex(@"(^|[^A-Za-z])([Ii][Dd]|[Uu][Uu][Ii][Dd]|[Gg][Uu][Ii][Dd]|[Kk][Ee][Yy])$|[a-z](Id|ID|Uuid|Guid|Key)$|^([Ii][Dd]|[Uu][Uu][Ii][Dd]|[Gg][Uu][Ii][Dd])([^A-Za-z]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierName();
+
+    private static ColumnDecision Keep(ColumnProfile column, ColumnRole role, string reason) => new(column.Name, column.Type, role, reason);
 
     private static ColumnDecision Ignore(ColumnProfile column, string reason) => new(column.Name, column.Type, ColumnRole.Ignored, reason);
 }

@@ -21,6 +21,9 @@ public enum ColumnRole
     /// <summary>A date or date-time: split into calendar parts.</summary>
     DateTime,
 
+    /// <summary>The path of an image: read only by image trainers that compete in the search from outside the engine.</summary>
+    Image,
+
     /// <summary>Left out of training; the decision's reason says why.</summary>
     Ignored,
 }

@@ -66,6 +66,10 @@ public static class ModelPackage
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         var loaders = (partLoaders ?? []).ToDictionary(l => l.Kind, StringComparer.Ordinal);
+
+        // Models may hold the engine's stateless custom mappings (date parts, ensemble averaging): ML.NET finds
+        // their factories by contract name only in registered assemblies.
+        mlContext.ComponentCatalog.RegisterAssembly(typeof(ModelPackage).Assembly);
         try
         {
             using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);

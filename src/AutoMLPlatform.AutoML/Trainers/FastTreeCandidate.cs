@@ -1,37 +1,90 @@
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
 
 namespace AutoMLPlatform.AutoML.Trainers;
 
-/// <summary>FastTree boosted trees with ML.NET's defaults, for binary classification and regression.</summary>
+/// <summary>
+/// ML.NET's FastTree (MART) boosted trees: binary (calibrated) and regression; multiclass one-versus-all when there
+/// are few classes, since it trains one ensemble per class. ML.NET's defaults are suggested after the cheap start.
+/// </summary>
 internal sealed class FastTreeCandidate : TrainerCandidate
 {
-    private const int Leaves = 20;
-    private const int Trees = 100;
-    private const int MinExamplesPerLeaf = 10;
-    private const double LearningRate = 0.2;
+    /// <summary>Above this many classes one-versus-all costs too much to be worth a trial.</summary>
+    public const int MaxOneVersusAllClasses = 10;
 
     public override string Name => "FastTree";
 
-    public override bool NeedsNormalization => false;
+    public override bool Supports(TaskKind task, DataShape shape) =>
+        shape is not null && shape.TreesFit && (task != TaskKind.Multiclass || shape.Classes <= MaxOneVersusAllClasses);
 
-    public override IReadOnlyDictionary<string, object> Hyperparameters { get; } = new Dictionary<string, object>
+    public override SearchSpace CreateSpace(TaskKind task, DataShape shape)
     {
-        ["numberOfLeaves"] = Leaves,
-        ["numberOfTrees"] = Trees,
-        ["minimumExampleCountPerLeaf"] = MinExamplesPerLeaf,
-        ["learningRate"] = LearningRate,
-    };
+        ArgumentNullException.ThrowIfNull(shape);
+        var maxLeaves = Math.Clamp(shape.Rows / 4, 4, 512);
+        var maxMinLeaf = Math.Clamp(shape.Rows / 10, 2, 128);
+        List<Hyperparameter> parameters =
+        [
+            Hyperparameter.Integer("numberOfTrees", 4, 2048, 4, log: true),
+            Hyperparameter.Integer("numberOfLeaves", 4, maxLeaves, 4, log: true),
+            Hyperparameter.Integer("minimumExampleCountPerLeaf", 2, maxMinLeaf, Math.Min(20, maxMinLeaf), log: true),
+            Hyperparameter.Float("learningRate", 1.0 / 1024, 1.0, 0.1, log: true),
+            Hyperparameter.Float("featureFraction", 0.3, 1.0, 1.0),
+        ];
+        if (LabelTransform.Applies(task, shape))
+        {
+            parameters.Add(LabelTransform.Choice());
+        }
 
-    public override bool Supports(TaskKind task) => task is TaskKind.Binary or TaskKind.Regression;
+        return new SearchSpace(parameters,
+        [
+            new Dictionary<string, double> { ["numberOfTrees"] = 100, ["numberOfLeaves"] = 20, ["minimumExampleCountPerLeaf"] = 10, ["learningRate"] = 0.2 },
+        ]);
+    }
 
-    public override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TaskKind task) => task switch
+    public override double RelativeInitialCost(TaskKind task, DataShape shape)
     {
-        TaskKind.Binary => mlContext.BinaryClassification.Trainers.FastTree(ReservedColumns.Label, ReservedColumns.Features,
-            numberOfLeaves: Leaves, numberOfTrees: Trees, minimumExampleCountPerLeaf: MinExamplesPerLeaf, learningRate: LearningRate),
-        TaskKind.Regression => mlContext.Regression.Trainers.FastTree(ReservedColumns.Label, ReservedColumns.Features,
-            numberOfLeaves: Leaves, numberOfTrees: Trees, minimumExampleCountPerLeaf: MinExamplesPerLeaf, learningRate: LearningRate),
-        _ => throw new ArgumentOutOfRangeException(nameof(task)),
-    };
+        ArgumentNullException.ThrowIfNull(shape);
+        return 1.5 * shape.TreeWidthFactor * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    }
+
+    public override double EstimateCost(Configuration configuration, TaskKind task, DataShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
+        var perTree = 1.5 * shape.Work * configuration.Float("featureFraction") * (1 + Math.Log2(configuration.Int("numberOfLeaves")));
+        return configuration.Int("numberOfTrees") * perTree * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    }
+
+    public override IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
+        var trees = configuration.Int("numberOfTrees");
+        var leaves = configuration.Int("numberOfLeaves");
+        var minLeaf = configuration.Int("minimumExampleCountPerLeaf");
+        var rate = configuration.Float("learningRate");
+        var fraction = configuration.Float("featureFraction");
+        FastTreeBinaryTrainer.Options BinaryOptions() => new()
+        {
+            LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features, NumberOfTrees = trees, NumberOfLeaves = leaves,
+            MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = fraction, NumberOfThreads = shape.Threads,
+        };
+
+        return task switch
+        {
+            TaskKind.Binary => mlContext.BinaryClassification.Trainers.FastTree(BinaryOptions()),
+            TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.OneVersusAll(
+                mlContext.BinaryClassification.Trainers.FastTree(BinaryOptions()), ReservedColumns.Label, useProbabilities: true),
+            TaskKind.Regression => mlContext.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features, NumberOfTrees = trees, NumberOfLeaves = leaves,
+                MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = fraction, NumberOfThreads = shape.Threads,
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(task)),
+        };
+    }
 }

@@ -1,61 +1,123 @@
-using System.Globalization;
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
+using Microsoft.ML.Trainers.LightGbm;
 
 namespace AutoMLPlatform.AutoML.Trainers;
 
-/// <summary>LightGBM gradient-boosted trees, for every task; ML.NET's defaults unless other settings are given.</summary>
-internal sealed class LightGbmCandidate(LightGbmCandidate.Settings? settings = null) : TrainerCandidate
+/// <summary>
+/// LightGBM gradient-boosted trees, for every task. The space follows the ranges published for FLAML's LightGBM
+/// learner: trees and leaves on log scales from 4 (the cheap start, followed by LightGBM's defaults), learning rate 2⁻¹⁰–1, L1 and L2 2⁻¹⁰–2¹⁰.
+/// The bin count stays at 255: on tables of few distinct values every choice trains the same model, a trial wasted.
+/// </summary>
+internal sealed class LightGbmCandidate : TrainerCandidate
 {
-    private readonly Settings _settings = settings ?? Settings.Default;
-
     public override string Name => "LightGbm";
 
-    public override bool NeedsNormalization => false;
+    public override bool Supports(TaskKind task, DataShape shape) => shape?.TreesFit ?? true;
 
-    public override IReadOnlyDictionary<string, object> Hyperparameters => new Dictionary<string, object>
+    public override SearchSpace CreateSpace(TaskKind task, DataShape shape)
     {
-        ["numberOfLeaves"] = _settings.Leaves,
-        ["numberOfIterations"] = _settings.Iterations,
-        ["learningRate"] = Math.Round(_settings.LearningRate, 5),
-        ["minimumExampleCountPerLeaf"] = _settings.MinExamplesPerLeaf,
-    };
+        ArgumentNullException.ThrowIfNull(shape);
+        var maxLeaves = Math.Clamp(shape.Rows / 4, 4, 1024);
+        var maxMinLeaf = Math.Clamp(shape.Rows / 10, 2, 128);
+        List<Hyperparameter> parameters =
+        [
+            Hyperparameter.Integer("numberOfIterations", 4, 4096, 4, log: true),
+            Hyperparameter.Integer("numberOfLeaves", 4, maxLeaves, 4, log: true),
+            Hyperparameter.Integer("minimumExampleCountPerLeaf", 2, maxMinLeaf, Math.Min(20, maxMinLeaf), log: true),
+            Hyperparameter.Float("learningRate", 1.0 / 1024, 1.0, 0.1, log: true),
+            Hyperparameter.Float("featureFraction", 0.1, 1.0, 1.0),
+            Hyperparameter.Float("l1Regularization", 1.0 / 1024, 1024, 1.0 / 1024, log: true),
+            Hyperparameter.Float("l2Regularization", 1.0 / 1024, 1024, 1.0, log: true),
+        ];
+        if (shape.HasCategoricalSlots)
+        {
+            // LightGBM's own categorical splits over one-hot slot ranges: a featurization choice in the search.
+            parameters.Add(Hyperparameter.Choice("useCategoricalSplit", ["false", "true"]));
+        }
 
-    public override bool Supports(TaskKind task) => true;
+        if (LabelTransform.Applies(task, shape))
+        {
+            parameters.Add(LabelTransform.Choice());
+        }
 
-    /// <summary>Settings drawn at random from log-scaled ranges around the defaults: the random-search baseline.</summary>
-    public static LightGbmCandidate Random(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        double LogUniform(double low, double high) => Math.Exp(Math.Log(low) + random.NextDouble() * (Math.Log(high) - Math.Log(low)));
-        return new LightGbmCandidate(new Settings(
-            (int)Math.Round(LogUniform(4, 256)),
-            (int)Math.Round(LogUniform(50, 500)),
-            LogUniform(0.01, 0.3),
-            (int)Math.Round(LogUniform(2, 100))));
+        // LightGBM's own defaults, tried right after the cheap start: a strong point on most tables. Its L2 is 0
+        // (here the range's floor); the start's L2 of 1 slows multiclass boosting, whose leaf hessians are small.
+        return new SearchSpace(parameters,
+        [
+            new Dictionary<string, double>
+            {
+                ["numberOfIterations"] = 100, ["numberOfLeaves"] = 31, ["minimumExampleCountPerLeaf"] = 20, ["learningRate"] = 0.1,
+                ["l2Regularization"] = 1.0 / 1024,
+            },
+        ]);
     }
 
-    public override IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TaskKind task)
+    public override double RelativeInitialCost(TaskKind task, DataShape shape) => shape?.TreeWidthFactor ?? 1;
+
+    public override double EstimateCost(Configuration configuration, TaskKind task, DataShape shape)
     {
-        var (leaves, iterations, rate, minLeaf) = _settings;
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
+        var perTree = shape.Work * configuration.Float("featureFraction") * (1 + Math.Log2(configuration.Int("numberOfLeaves")));
+        return configuration.Int("numberOfIterations") * perTree * (task == TaskKind.Multiclass ? shape.Classes : 1);
+    }
+
+    public override IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(shape);
+        var s = new Settings(configuration);
+
+        // ML.NET's three option classes share these fields but no base type that holds them, hence three copies.
+        // Deterministic: LightGBM's results then do not depend on the thread count.
         return task switch
         {
-            TaskKind.Binary => mlContext.BinaryClassification.Trainers.LightGbm(ReservedColumns.Label, ReservedColumns.Features,
-                numberOfLeaves: leaves, minimumExampleCountPerLeaf: minLeaf, learningRate: rate, numberOfIterations: iterations),
-            TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.LightGbm(ReservedColumns.Label, ReservedColumns.Features,
-                numberOfLeaves: leaves, minimumExampleCountPerLeaf: minLeaf, learningRate: rate, numberOfIterations: iterations),
-            TaskKind.Regression => mlContext.Regression.Trainers.LightGbm(ReservedColumns.Label, ReservedColumns.Features,
-                numberOfLeaves: leaves, minimumExampleCountPerLeaf: minLeaf, learningRate: rate, numberOfIterations: iterations),
+            TaskKind.Binary => mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
+                NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
+                UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
+                Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
+            }),
+            TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
+                NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
+                UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
+                Deterministic = true, NumberOfThreads = shape.LightGbmThreads(shape.Classes), Silent = true, Verbose = false,
+            }),
+            TaskKind.Regression => mlContext.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
+                NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
+                UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
+                Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
+            }),
             _ => throw new ArgumentOutOfRangeException(nameof(task)),
         };
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} {_settings}");
-
-    /// <summary>LightGBM's main knobs; <see cref="Default"/> is ML.NET's default.</summary>
-    public sealed record Settings(int Leaves, int Iterations, double LearningRate, int MinExamplesPerLeaf)
+    /// <summary>A configuration read into LightGBM's terms.</summary>
+    private sealed class Settings(Configuration c)
     {
-        public static Settings Default { get; } = new(31, 100, 0.1, 20);
+        public int Iterations { get; } = c.Int("numberOfIterations");
+
+        public int Leaves { get; } = c.Int("numberOfLeaves");
+
+        public int MinLeaf { get; } = c.Int("minimumExampleCountPerLeaf");
+
+        public double LearningRate { get; } = c.Float("learningRate");
+
+        public bool CategoricalSplit { get; } = c.Has("useCategoricalSplit") && c.Choice("useCategoricalSplit") == "true";
+
+        public GradientBooster.Options Booster() => new()
+        {
+            FeatureFraction = c.Float("featureFraction"),
+            L1Regularization = c.Float("l1Regularization"),
+            L2Regularization = c.Float("l2Regularization"),
+        };
     }
 }

@@ -1,22 +1,35 @@
+using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
 
 namespace AutoMLPlatform.AutoML.Trainers;
 
-/// <summary>One ML.NET trainer the search may try, with the hyperparameters it is tried with.</summary>
+/// <summary>
+/// One ML.NET trainer family the search may try: its search space with a low-cost starting point, a
+/// deterministic cost estimate, and the estimator for a configuration. The estimator reads
+/// <see cref="Data.ReservedColumns.Features"/> and <see cref="Data.ReservedColumns.Label"/> and writes ML.NET's
+/// standard columns; binary estimators always end with a calibrated <c>Probability</c>.
+/// </summary>
 internal abstract class TrainerCandidate
 {
     /// <summary>The trainer's name as shown on the leaderboard, e.g. <c>LightGbm</c>.</summary>
     public abstract string Name { get; }
 
-    /// <summary>True for learners that need features scaled to a common range (linear models).</summary>
-    public abstract bool NeedsNormalization { get; }
+    public abstract bool Supports(TaskKind task, DataShape shape);
 
-    public abstract bool Supports(TaskKind task);
+    public abstract SearchSpace CreateSpace(TaskKind task, DataShape shape);
 
-    /// <summary>The settings this candidate trains with, as shown on the leaderboard and stored in lineage.</summary>
-    public abstract IReadOnlyDictionary<string, object> Hyperparameters { get; }
+    /// <summary>
+    /// What the starting configuration costs relative to LightGbm's start on a narrow table (1); calibrates the
+    /// trainer selector before a trainer has run, and orders the warm-up.
+    /// </summary>
+    public abstract double RelativeInitialCost(TaskKind task, DataShape shape);
 
-    /// <summary>The trainer estimator reading <see cref="Data.ReservedColumns.Features"/> and <see cref="Data.ReservedColumns.Label"/>.</summary>
-    public abstract IEstimator<ITransformer> CreateTrainer(MLContext mlContext, TaskKind task);
+    /// <summary>
+    /// An estimate of a configuration's training work, in arbitrary units proportional to time. Used instead of
+    /// measured time when a run must repeat exactly (a maximum trial count is set), because timings never repeat.
+    /// </summary>
+    public abstract double EstimateCost(Configuration configuration, TaskKind task, DataShape shape);
+
+    public abstract IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape);
 }

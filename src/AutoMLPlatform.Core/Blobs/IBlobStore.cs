@@ -18,4 +18,7 @@ public interface IBlobStore
     Task<Stream> OpenReadAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken);
 
     Task<bool> ExistsAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a committed blob; false when it was not there.</summary>
+    Task<bool> DeleteAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken);
 }

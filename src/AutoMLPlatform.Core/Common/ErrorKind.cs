@@ -17,4 +17,7 @@ public enum ErrorKind
 
     /// <summary>The input is larger than a configured limit (413).</summary>
     TooLarge,
+
+    /// <summary>A quota or rate limit is exhausted for now (429, with Retry-After).</summary>
+    LimitExceeded,
 }

@@ -1,3 +1,5 @@
+using AutoMLPlatform.Core.Security;
+
 namespace AutoMLPlatform.Core.Datasets;
 
 /// <summary>
@@ -8,8 +10,9 @@ namespace AutoMLPlatform.Core.Datasets;
 /// <param name="MissingCount">Rows whose field is empty.</param>
 /// <param name="DistinctCount">Distinct present values; a lower bound when <paramref name="DistinctCountCapped"/>.</param>
 /// <param name="DistinctCountCapped">True when counting stopped at the profiler's cap.</param>
-/// <param name="Numeric">Min, max and mean when <paramref name="Type"/> is numeric.</param>
+/// <param name="Numeric">Min, max and mean when <paramref name="Type"/> is numeric (never for a sensitive column).</param>
 /// <param name="ValueCounts">How often each value occurs, when every value was counted (the class folders of an image dataset); else null.</param>
+/// <param name="Sensitive">Set when the column holds personal data: why, and what training does with it.</param>
 public sealed record ColumnProfile(
     string Name,
     ColumnType Type,
@@ -17,4 +20,5 @@ public sealed record ColumnProfile(
     long DistinctCount,
     bool DistinctCountCapped = false,
     NumericSummary? Numeric = null,
-    IReadOnlyDictionary<string, long>? ValueCounts = null);
+    IReadOnlyDictionary<string, long>? ValueCounts = null,
+    SensitiveColumn? Sensitive = null);

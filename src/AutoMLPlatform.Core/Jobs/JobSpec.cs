@@ -14,6 +14,7 @@ namespace AutoMLPlatform.Core.Jobs;
 /// <param name="Seed">Seed for splits and the search.</param>
 /// <param name="MaxTrials">Stop after this many trials even if time is left; null for no limit.</param>
 /// <param name="Modality">The kind of learner asked for (<c>text-classification</c>, <c>image-classification</c>), or auto.</param>
+/// <param name="Holdout">Rows of the version the job must not train on; null to train on every row.</param>
 public sealed record JobSpec(
     DatasetId DatasetId,
     int DatasetVersion,
@@ -24,7 +25,8 @@ public sealed record JobSpec(
     string ModelName,
     int Seed = JobSpec.DefaultSeed,
     int? MaxTrials = null,
-    DataModality Modality = DataModality.Auto)
+    DataModality Modality = DataModality.Auto,
+    HoldoutSpec? Holdout = null)
 {
     /// <summary>The seed used when the caller gives none.</summary>
     public const int DefaultSeed = 1;

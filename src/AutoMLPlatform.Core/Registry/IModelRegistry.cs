@@ -29,6 +29,12 @@ public interface IModelRegistry
     /// <summary>Points the alias back at the version it pointed at before its last move. Throws if it has no history.</summary>
     Task<AliasChange> RollbackAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes a version, leaving a tombstone (lineage and listings still show it, marked deleted; nothing resolves to
+    /// it). Refused while an alias points at it. Returns the artifact hash when no other live version uses it.
+    /// </summary>
+    Task<string?> DeleteVersionAsync(TenantId tenant, string name, int version, CancellationToken cancellationToken);
+
     /// <summary>A number that grows whenever a version is registered or an alias moves: cheap to poll for changes.</summary>
     Task<long> GetRevisionAsync(CancellationToken cancellationToken);
 }

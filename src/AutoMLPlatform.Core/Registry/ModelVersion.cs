@@ -17,6 +17,7 @@ namespace AutoMLPlatform.Core.Registry;
 /// <param name="ArtifactSha256">Hex SHA-256 of the model artifact.</param>
 /// <param name="ArtifactSizeBytes">Size of the model artifact.</param>
 /// <param name="CreatedAt">When it was registered.</param>
+/// <param name="DeletedAt">When it was deleted (a tombstone kept for lineage), or null.</param>
 public sealed record ModelVersion(
     TenantId TenantId,
     string ModelName,
@@ -30,4 +31,5 @@ public sealed record ModelVersion(
     ModelLineage Lineage,
     string ArtifactSha256,
     long ArtifactSizeBytes,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeletedAt = null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.Core.Tables;
 
@@ -33,7 +34,13 @@ internal sealed class ColumnAccumulator
     private double _sum;
     private long _words;
 
-    public ColumnAccumulator(string name) => Name = name;
+    private readonly SensitiveValueCounter? _sensitive;
+
+    public ColumnAccumulator(string name, IReadOnlyList<ISensitiveValueDetector> detectors)
+    {
+        Name = name;
+        _sensitive = detectors.Count > 0 ? new SensitiveValueCounter(detectors) : null;
+    }
 
     public string Name { get; }
 
@@ -46,6 +53,7 @@ internal sealed class ColumnAccumulator
         }
 
         _present++;
+        _sensitive?.Add(value);
         if (!_distinctCapped)
         {
             _distinct.Add(Fnv1a64(value));
@@ -75,8 +83,14 @@ internal sealed class ColumnAccumulator
     {
         var distinct = _distinct.Count;
         var type = InferType(distinct);
-        var numeric = type == ColumnType.Numeric && _present > 0 ? new NumericSummary(_min, _max, _sum / _present) : null;
-        return new ColumnProfile(Name, type, _missing, distinct, _distinctCapped, numeric);
+        var kind = _sensitive?.Result();
+
+        // A range of card or phone numbers is itself personal data: sensitive columns get no numeric summary.
+        var numeric = type == ColumnType.Numeric && _present > 0 && kind is null ? new NumericSummary(_min, _max, _sum / _present) : null;
+        var sensitive = kind is { } k
+            ? new SensitiveColumn(k, $"{SensitiveReasons.Describe(k)} in at least {SensitiveValueCounter.Threshold:P0} of its values.", SensitiveHandling.Drop)
+            : null;
+        return new ColumnProfile(Name, type, _missing, distinct, _distinctCapped, numeric, Sensitive: sensitive);
     }
 
     private ColumnType InferType(int distinct)

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.Core.Tables;
 
@@ -8,11 +9,16 @@ namespace AutoMLPlatform.Core.Tables;
 /// </summary>
 public static class TableProfiler
 {
-    public static async Task<TableProfile> ProfileAsync(Stream content, char delimiter, CancellationToken cancellationToken)
+    public static Task<TableProfile> ProfileAsync(Stream content, char delimiter, CancellationToken cancellationToken) =>
+        ProfileAsync(content, delimiter, [], cancellationToken);
+
+    /// <summary>Profiles the table and flags columns whose values <paramref name="detectors"/> recognise as personal data.</summary>
+    public static async Task<TableProfile> ProfileAsync(Stream content, char delimiter, IReadOnlyList<ISensitiveValueDetector> detectors,
+        CancellationToken cancellationToken)
     {
         using var reader = new CsvReader(content, delimiter, leaveOpen: true);
         var header = await TableHeader.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
-        var columns = header.Select(name => new ColumnAccumulator(name)).ToArray();
+        var columns = header.Select(name => new ColumnAccumulator(name, detectors)).ToArray();
 
         var fields = new List<string>(columns.Length);
         long rows = 0;

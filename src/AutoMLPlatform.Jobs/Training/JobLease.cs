@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AutoMLPlatform.Core.Jobs;
 
 namespace AutoMLPlatform.Jobs.Training;
@@ -72,6 +73,22 @@ internal sealed class JobLease : IAsyncDisposable
         _gate.Dispose();
     }
 
+    private async Task BeatAsync()
+    {
+        var stored = await _store.FindAnyAsync(Current.Id, _stop.Token).ConfigureAwait(false);
+        if (stored is { CancelRequested: true })
+        {
+            await _cancelled.CancelAsync().ConfigureAwait(false);
+        }
+
+        var now = _time.GetUtcNow();
+        await UpdateAsync(job => job with
+        {
+            HeartbeatAt = now,
+            Progress = job.Progress with { Elapsed = now - (job.StartedAt ?? now) },
+        }, _stop.Token).ConfigureAwait(false);
+    }
+
     private async Task HeartbeatLoopAsync(TimeSpan interval)
     {
         using var timer = new PeriodicTimer(interval, _time);
@@ -79,18 +96,15 @@ internal sealed class JobLease : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
-                var stored = await _store.FindAnyAsync(Current.Id, _stop.Token).ConfigureAwait(false);
-                if (stored is { CancelRequested: true })
+                try
                 {
-                    await _cancelled.CancelAsync().ConfigureAwait(false);
+                    await BeatAsync().ConfigureAwait(false);
                 }
-
-                var now = _time.GetUtcNow();
-                await UpdateAsync(job => job with
+                catch (DbException)
                 {
-                    HeartbeatAt = now,
-                    Progress = job.Progress with { Elapsed = now - (job.StartedAt ?? now) },
-                }, _stop.Token).ConfigureAwait(false);
+                    // The database is unreachable for a moment (a restart): training goes on and the next beat tries
+                    // again. Silence longer than the lease timeout lets recovery give the job to another worker.
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Core.Jobs;
 
@@ -27,12 +28,20 @@ internal sealed class LeaderboardMonitor(IJobStore store, JobLease lease) : IExp
     public async Task OnTrialCompletedAsync(TrialResult trial, TrialResult? best, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        await store.AddTrialAsync(lease.Current.Id, lease.Current.Attempt, new TrialRecord(trial.Number, trial.Trainer,
-            trial.Hyperparameters, trial.Score, trial.Metrics, trial.Duration, trial.Error), cancellationToken).ConfigureAwait(false);
         var done = Interlocked.Increment(ref _trials);
-        await lease.UpdateAsync(job => job with
+        try
         {
-            Progress = job.Progress with { TrialsDone = done, BestScore = best?.Score, BestTrainer = best?.Trainer },
-        }, cancellationToken).ConfigureAwait(false);
+            await store.AddTrialAsync(lease.Current.Id, lease.Current.Attempt, new TrialRecord(trial.Number, trial.Trainer,
+                trial.Hyperparameters, trial.Score, trial.Metrics, trial.Duration, trial.Error), cancellationToken).ConfigureAwait(false);
+            await lease.UpdateAsync(job => job with
+            {
+                Progress = job.Progress with { TrialsDone = done, BestScore = best?.Score, BestTrainer = best?.Trainer },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // The database is away for a moment: this trial misses the leaderboard, the search goes on. The model is
+            // registered at the end, when it must be back (or the job is queued again).
+        }
     }
 }

@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
@@ -63,6 +64,12 @@ internal sealed class ModelTrainer
         if (spec.Modality == DataModality.Text)
         {
             return await _torch.TrainTextAsync(lease, version, table, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (spec.Holdout is { } holdout)
+        {
+            // The held-out rows are kept from the search and the refit: a retraining pipeline scores this model on them.
+            table = HoldoutSplit.Split(table, version.Schema, spec.Label, spec.Task, holdout).Training;
         }
 
         // The budget counts from the claim: loading the data is part of what the user waits for.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
 using Microsoft.Extensions.Logging;
@@ -13,14 +14,16 @@ namespace AutoMLPlatform.Jobs.Training;
 internal sealed partial class TrainingRunner : ITrainingRunner
 {
     private readonly IJobStore _store;
+    private readonly IJobQueue _queue;
     private readonly ModelTrainer _trainer;
     private readonly TimeProvider _time;
     private readonly JobsOptions _options;
     private readonly ILogger<TrainingRunner> _logger;
 
-    public TrainingRunner(IJobStore store, ModelTrainer trainer, TimeProvider time, IOptions<JobsOptions> options, ILogger<TrainingRunner> logger)
+    public TrainingRunner(IJobStore store, IJobQueue queue, ModelTrainer trainer, TimeProvider time, IOptions<JobsOptions> options, ILogger<TrainingRunner> logger)
     {
         _store = store;
+        _queue = queue;
         _trainer = trainer;
         _time = time;
         _options = options.Value;
@@ -62,6 +65,14 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         catch (Exception ex) when (ex is OperationCanceledException || work.IsCancellationRequested)
         {
             await EndCancelledAsync(lease, shutdown, ex).ConfigureAwait(false);
+        }
+        catch (DbException ex)
+        {
+            // Checkpoint 2a: the database failed us (a restart), not the job: queue it again to run from the start. If even
+            // that write fails, the job stays running without heartbeats and recovery requeues it after the lease timeout.
+            LogRequeuedAfterDatabaseError(ex, id);
+            await lease.UpdateAsync(j => j.Requeue(), CancellationToken.None).ConfigureAwait(false);
+            await _queue.EnqueueAsync(id, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -120,6 +131,9 @@ internal sealed partial class TrainingRunner : ITrainingRunner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was interrupted by shutdown and queued again")]
     private partial void LogRequeuedOnShutdown(JobId jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} lost its database mid-run; queued again")]
+    private partial void LogRequeuedAfterDatabaseError(Exception exception, JobId jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed")]
     private partial void LogFailed(Exception exception, JobId jobId);

@@ -8,31 +8,25 @@ namespace AutoMLPlatform.Scoring.Models;
 
 /// <summary>
 /// Loaded model versions and the aliases requests named. A version loads once (concurrent first requests share the
-/// load); an alias maps to a version until <see cref="RefreshAliasesAsync"/> sees it moved, loads and warms the new
-/// version first, then swaps the mapping. Requests in flight keep their old version alive through their lease.
+/// load). An alias maps straight to its loaded model, so a request costs one lookup and one reference count.
+/// <see cref="RefreshAliasesAsync"/> loads and warms a moved alias's new version first, swaps the mapping in one
+/// write, then retires the old version: the cache drops its reference and the engines are disposed when the last
+/// in-flight request holding a lease on it ends. No request ever sees a half-loaded or disposed model.
 /// </summary>
 public sealed partial class ModelCache(IModelRegistry registry, ModelLoader loader, IOptions<ScoringOptions> options, ILogger<ModelCache> logger)
 {
     private readonly ConcurrentDictionary<VersionKey, Lazy<Task<ScoringModel>>> _versions = new();
-    private readonly ConcurrentDictionary<AliasKey, VersionKey> _aliases = new();
+    private readonly ConcurrentDictionary<AliasKey, ScoringModel> _aliases = new();
+
+    /// <summary>The models loaded now, for metadata and readiness.</summary>
+    public IReadOnlyList<ScoringModel> Loaded =>
+        _versions.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result).ToArray();
 
     /// <summary>Takes a lease on the version <paramref name="selector"/> picks; throws <see cref="ModelNotFoundException"/> if there is none.</summary>
-    public async ValueTask<ScoringModelLease> AcquireAsync(TenantId tenant, string name, ModelSelector selector, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var key = await ResolveAsync(tenant, name, selector, cancellationToken).ConfigureAwait(false);
-            var model = await GetOrLoadAsync(key, cancellationToken).ConfigureAwait(false);
-            if (model.TryAcquire())
-            {
-                return new ScoringModelLease(model);
-            }
+    public ValueTask<ScoringModelLease> AcquireAsync(TenantId tenant, string name, ModelSelector selector, CancellationToken cancellationToken) =>
+        TryAcquireLoaded(tenant, name, selector, out var lease) ? ValueTask.FromResult(lease) : AcquireSlowAsync(tenant, name, selector, cancellationToken);
 
-            // Retired between lookup and acquire (its alias just moved): look again.
-        }
-    }
-
-    /// <summary>Re-resolves every alias requests have used; loads, warms and swaps in versions that moved, then unloads what nothing needs.</summary>
+    /// <summary>Re-resolves every alias requests have used; loads, warms and swaps in versions that moved, then retires what nothing needs.</summary>
     public async Task RefreshAliasesAsync(CancellationToken cancellationToken)
     {
         foreach (var (alias, current) in _aliases.ToArray())
@@ -40,46 +34,100 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
             var resolved = await registry.ResolveAliasAsync(alias.Tenant, alias.Name, alias.Alias, cancellationToken).ConfigureAwait(false);
             if (resolved is null)
             {
-                _aliases.TryRemove(alias, out _);
+                _aliases.TryRemove(new KeyValuePair<AliasKey, ScoringModel>(alias, current));
+                RetireIfUnused(current);
                 continue;
             }
 
-            var next = new VersionKey(alias.Tenant, alias.Name, resolved.Version);
-            if (next == current)
+            if (resolved.Version == current.Version.Version)
             {
                 continue;
             }
 
-            await GetOrLoadAsync(next, cancellationToken).ConfigureAwait(false);
+            var next = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, resolved.Version), cancellationToken).ConfigureAwait(false);
             _aliases[alias] = next;
-            LogSwapped(alias.Name, alias.Alias, current.Version, next.Version);
+            LogSwapped(alias.Name, alias.Alias, current.Version.Version, next.Version.Version);
+            RetireIfUnused(current);
         }
 
+        await RetireDeletedAsync(cancellationToken).ConfigureAwait(false);
         UnloadUnused();
     }
 
-    private async ValueTask<VersionKey> ResolveAsync(TenantId tenant, string name, ModelSelector selector, CancellationToken cancellationToken)
+    /// <summary>Unloads versions no alias points at whose last explicit request is older than <see cref="ScoringOptions.IdleUnloadAfter"/>.</summary>
+    public void UnloadUnused()
     {
+        foreach (var lazy in _versions.Values.ToArray())
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+            {
+                RetireIfUnused(lazy.Value.Result);
+            }
+        }
+    }
+
+    /// <summary>The synchronous path every warm request takes: one dictionary lookup and one reference count, no allocation.</summary>
+    private bool TryAcquireLoaded(TenantId tenant, string name, ModelSelector selector, out ScoringModelLease lease)
+    {
+        ScoringModel? model;
         if (selector.Version is { } version)
         {
-            return new VersionKey(tenant, name, version);
+            model = _versions.TryGetValue(new VersionKey(tenant, name, version), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+                ? lazy.Value.Result
+                : null;
+            model?.MarkExplicitUse();
+        }
+        else
+        {
+            _aliases.TryGetValue(new AliasKey(tenant, name, selector.Alias), out model);
         }
 
-        var alias = new AliasKey(tenant, name, selector.Alias);
-        if (_aliases.TryGetValue(alias, out var known))
+        lease = model is not null && model.TryAcquire() ? new ScoringModelLease(model) : default;
+        return lease.Model is not null;
+    }
+
+    private async ValueTask<ScoringModelLease> AcquireSlowAsync(TenantId tenant, string name, ModelSelector selector, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var model = selector.Version is { } version
+                ? await GetOrLoadAsync(new VersionKey(tenant, name, version), cancellationToken).ConfigureAwait(false)
+                : await ResolveAliasAsync(new AliasKey(tenant, name, selector.Alias), cancellationToken).ConfigureAwait(false);
+            if (selector.Version is not null)
+            {
+                model.MarkExplicitUse();
+            }
+
+            if (model.TryAcquire())
+            {
+                return new ScoringModelLease(model);
+            }
+
+            // Retired between lookup and acquire (its alias just moved): look again.
+            if (TryAcquireLoaded(tenant, name, selector, out var lease))
+            {
+                return lease;
+            }
+        }
+    }
+
+    private async Task<ScoringModel> ResolveAliasAsync(AliasKey alias, CancellationToken cancellationToken)
+    {
+        if (_aliases.TryGetValue(alias, out var known) && !known.IsReleased)
         {
             return known;
         }
 
-        var resolved = await registry.ResolveAliasAsync(tenant, name, selector.Alias, cancellationToken).ConfigureAwait(false);
+        var resolved = await registry.ResolveAliasAsync(alias.Tenant, alias.Name, alias.Alias, cancellationToken).ConfigureAwait(false);
         if (resolved is null)
         {
-            throw await registry.FindModelAsync(tenant, name, cancellationToken).ConfigureAwait(false) is null
-                ? ModelNotFoundException.Model(name)
-                : ModelNotFoundException.Alias(name, selector.Alias);
+            throw await registry.FindModelAsync(alias.Tenant, alias.Name, cancellationToken).ConfigureAwait(false) is null
+                ? ModelNotFoundException.Model(alias.Name)
+                : ModelNotFoundException.Alias(alias.Name, alias.Alias);
         }
 
-        return _aliases.GetOrAdd(alias, new VersionKey(tenant, name, resolved.Version));
+        var model = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, resolved.Version), cancellationToken).ConfigureAwait(false);
+        return _aliases.AddOrUpdate(alias, model, (_, existing) => existing.IsReleased ? model : existing);
     }
 
     private async Task<ScoringModel> GetOrLoadAsync(VersionKey key, CancellationToken cancellationToken)
@@ -109,23 +157,39 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
         return model;
     }
 
-    /// <summary>Unloads versions no alias points at that have had no request for <see cref="ScoringOptions.IdleUnloadAfter"/>.</summary>
-    public void UnloadUnused()
+    /// <summary>A version deleted from the registry stops answering at once, even if requests named it recently.</summary>
+    private async Task RetireDeletedAsync(CancellationToken cancellationToken)
     {
-        var pinned = _aliases.Values.ToHashSet();
-        var idleBefore = Environment.TickCount64 - (long)options.Value.IdleUnloadAfter.TotalMilliseconds;
         foreach (var (key, lazy) in _versions.ToArray())
         {
-            if (pinned.Contains(key) || !lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result.LastUsedTicks > idleBefore)
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully &&
+                await registry.FindVersionAsync(key.Tenant, key.Name, key.Version, cancellationToken).ConfigureAwait(false) is null &&
+                _versions.TryRemove(new KeyValuePair<VersionKey, Lazy<Task<ScoringModel>>>(key, lazy)))
             {
-                continue;
+                lazy.Value.Result.Release();
+                LogRetired(key.Name, key.Version);
             }
+        }
+    }
 
-            if (_versions.TryRemove(new KeyValuePair<VersionKey, Lazy<Task<ScoringModel>>>(key, lazy)))
-            {
-                lazy.Value.Result.Release(); // the cache's own reference; in-flight leases keep it alive until they end
-                LogUnloaded(key.Name, key.Version);
-            }
+    /// <summary>
+    /// Drops the cache's reference to <paramref name="model"/> unless an alias still points at it or a request named its
+    /// version within <see cref="ScoringOptions.IdleUnloadAfter"/>. Leases in flight keep it alive until they end.
+    /// </summary>
+    private void RetireIfUnused(ScoringModel model)
+    {
+        var idleBefore = Environment.TickCount64 - (long)options.Value.IdleUnloadAfter.TotalMilliseconds;
+        if (_aliases.Values.Contains(model) || model.LastExplicitUseTicks > idleBefore)
+        {
+            return;
+        }
+
+        var key = new VersionKey(model.Version.TenantId, model.Version.ModelName, model.Version.Version);
+        if (_versions.TryGetValue(key, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && lazy.Value.Result == model
+            && _versions.TryRemove(new KeyValuePair<VersionKey, Lazy<Task<ScoringModel>>>(key, lazy)))
+        {
+            model.Release();
+            LogRetired(key.Name, key.Version);
         }
     }
 
@@ -135,8 +199,8 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
     [LoggerMessage(Level = LogLevel.Information, Message = "Alias {Alias} of model {ModelName} moved from version {From} to {To}; swapped")]
     private partial void LogSwapped(string modelName, string alias, int from, int to);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Unloaded model {ModelName} version {Version}")]
-    private partial void LogUnloaded(string modelName, int version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retired model {ModelName} version {Version}; it is released when its last request ends")]
+    private partial void LogRetired(string modelName, int version);
 
     private readonly record struct VersionKey(TenantId Tenant, string Name, int Version);
 

@@ -34,8 +34,12 @@ public sealed class ModelLoader(IBlobStore blobs, RowTypeFactory rowTypes, IEnum
         var calibrated = loaded.Transformer.GetOutputSchema(InputSchemaOf(loaded.Manifest.Inputs)).GetColumnOrNull("Probability") is not null;
         var outputType = OutputReaders.OutputTypeFor(loaded.Manifest.Task, calibrated);
         var reader = OutputReaders.For(loaded.Manifest.Task, calibrated, loaded.Manifest.Classes);
+        var shape = OutputReaders.ShapeFor(loaded.Manifest.Task, calibrated, loaded.Manifest.Classes);
         var modelType = typeof(PooledScoringModel<,>).MakeGenericType(rowType.ClrType, outputType);
-        return (ScoringModel)Activator.CreateInstance(modelType, version, loaded, mlContext, rowType, reader, options.Value.EnginesPerModel)!;
+
+        // Building the pool creates and warms every engine: CPU work, kept off the caller's thread.
+        return await Task.Run(() => (ScoringModel)Activator.CreateInstance(modelType, version, loaded, mlContext, rowType, shape, reader,
+            options.Value.EnginesPerModel)!, cancellationToken).ConfigureAwait(false);
     }
 
     private static DataViewSchema InputSchemaOf(IReadOnlyList<ModelInputColumn> inputs)

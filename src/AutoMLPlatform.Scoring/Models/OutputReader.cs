@@ -2,14 +2,14 @@ using AutoMLPlatform.Core.Modeling;
 
 namespace AutoMLPlatform.Scoring.Models;
 
-/// <summary>Turns a task's ML.NET output object into a <see cref="Prediction"/> in the user's terms (class names, not keys).</summary>
+/// <summary>Copies a task's ML.NET output object into <see cref="PredictionValues"/> (class names, not keys), allocating nothing.</summary>
 internal abstract class OutputReader<TOut>
     where TOut : class, new()
 {
-    public abstract Prediction Read(TOut output);
+    public abstract void Read(TOut output, PredictionValues values);
 }
 
-/// <summary>Picks the output type and reader for a model's task.</summary>
+/// <summary>Picks the output type, reader and shape for a model's task.</summary>
 internal static class OutputReaders
 {
     public static object For(TaskKind task, bool calibrated, IReadOnlyList<string> classes) => task switch
@@ -29,26 +29,50 @@ internal static class OutputReaders
         TaskKind.Regression => typeof(RegressionOutput),
         _ => throw new ArgumentOutOfRangeException(nameof(task)),
     };
+
+    public static OutputShape ShapeFor(TaskKind task, bool calibrated, IReadOnlyList<string> classes) => task switch
+    {
+        TaskKind.Binary when !calibrated => new OutputShape(OutputKind.ClassScore, classes),
+        TaskKind.Regression => new OutputShape(OutputKind.Value, classes),
+        _ => new OutputShape(OutputKind.ClassProbabilities, classes),
+    };
 }
 
 internal sealed class BinaryReader(IReadOnlyList<string> classes) : OutputReader<BinaryOutput>
 {
-    public override Prediction Read(BinaryOutput output) =>
-        new(output.PredictedLabel ? classes[1] : classes[0], null, [1 - output.Probability, output.Probability]);
+    private readonly string _negative = classes[0];
+    private readonly string _positive = classes[1];
+
+    public override void Read(BinaryOutput output, PredictionValues values)
+    {
+        values.Label = output.PredictedLabel ? _positive : _negative;
+        values.Probabilities[0] = 1 - output.Probability;
+        values.Probabilities[1] = output.Probability;
+    }
 }
 
 internal sealed class BinaryScoreReader(IReadOnlyList<string> classes) : OutputReader<BinaryScoreOutput>
 {
-    public override Prediction Read(BinaryScoreOutput output) =>
-        new(output.PredictedLabel ? classes[1] : classes[0], output.Score, null);
+    private readonly string _negative = classes[0];
+    private readonly string _positive = classes[1];
+
+    public override void Read(BinaryScoreOutput output, PredictionValues values)
+    {
+        values.Label = output.PredictedLabel ? _positive : _negative;
+        values.Value = output.Score;
+    }
 }
 
 internal sealed class MulticlassReader : OutputReader<MulticlassOutput>
 {
-    public override Prediction Read(MulticlassOutput output) => new(output.PredictedLabel, null, (float[])output.Score.Clone());
+    public override void Read(MulticlassOutput output, PredictionValues values)
+    {
+        values.Label = output.PredictedLabel;
+        output.Score.AsSpan(0, Math.Min(output.Score.Length, values.Probabilities.Length)).CopyTo(values.Probabilities);
+    }
 }
 
 internal sealed class RegressionReader : OutputReader<RegressionOutput>
 {
-    public override Prediction Read(RegressionOutput output) => new(null, output.Score, null);
+    public override void Read(RegressionOutput output, PredictionValues values) => values.Value = output.Score;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
@@ -9,86 +8,79 @@ using Microsoft.ML;
 namespace AutoMLPlatform.Scoring.Models;
 
 /// <summary>
-/// A model version behind a pool of <see cref="PredictionEngine{TSrc,TDst}"/>s (an engine is not thread-safe, so
-/// each request borrows one). Each pooled slot also owns a row and an output object, so predicting allocates
-/// nothing but the answer.
+/// A model version behind a pool of sessions, each owning a <see cref="PredictionEngine{TSrc,TDst}"/> (not thread-safe,
+/// so each request borrows one), the row it reads and the output it writes: predicting allocates nothing of ours.
+/// Every session is created and run once before the model takes traffic, so no request pays for JIT or engine creation.
 /// </summary>
 internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
     where TRow : class, new()
     where TOut : class, new()
 {
-    private readonly ObjectPool<EngineSlot> _pool;
-    private readonly RowBinder<TRow> _binder;
-    private readonly OutputReader<TOut> _reader;
+    private readonly ObjectPool<Session> _pool;
     private readonly ITransformer _transformer;
 
-    public PooledScoringModel(ModelVersion version, LoadedModel loaded, MLContext mlContext, RowType rowType, OutputReader<TOut> reader, int poolSize)
-        : base(version, loaded.Manifest)
+    public PooledScoringModel(ModelVersion version, LoadedModel loaded, MLContext mlContext, RowType rowType, OutputShape output,
+        OutputReader<TOut> reader, int poolSize)
+        : base(version, loaded.Manifest, new InputColumns(rowType.Columns), output)
     {
         _transformer = loaded.Transformer;
-        _binder = new RowBinder<TRow>(rowType);
-        _reader = reader;
-        _pool = new DefaultObjectPool<EngineSlot>(new SlotPolicy(mlContext, loaded.Transformer, rowType, _binder), poolSize);
-        WarmUp();
+        var rows = TypedRowTarget<TRow>.Factory(rowType, Inputs);
+        var policy = new SessionPolicy(() =>
+        {
+            CountEngineCreated();
+            return new Session(
+                mlContext.Model.CreatePredictionEngine<TRow, TOut>(loaded.Transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
+                rows(), output.NewValues(), reader);
+        });
+        _pool = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(policy);
+        WarmUp(poolSize);
     }
 
-    public override Prediction Predict(JsonElement row)
+    internal override ScoringSession Rent() => _pool.Get();
+
+    internal override void Return(ScoringSession session) => _pool.Return((Session)session);
+
+    private protected override void ReleaseResources()
     {
-        var slot = _pool.Get();
-        try
-        {
-            _binder.Bind(row, slot.Row, null);
-            slot.Engine.Predict(slot.Row, ref slot.Output);
-            return _reader.Read(slot.Output);
-        }
-        finally
-        {
-            _pool.Return(slot);
-        }
+        (_pool as IDisposable)?.Dispose();
+        (_transformer as IDisposable)?.Dispose();
     }
 
-    public override void PredictMany(JsonElement rows, Span<Prediction> results)
+    /// <summary>Creates every pooled session and predicts an all-missing row with each, so JIT and lazy set-up happen now.</summary>
+    private void WarmUp(int poolSize)
     {
-        var slot = _pool.Get();
-        try
+        var sessions = new Session[poolSize];
+        for (var i = 0; i < poolSize; i++)
         {
-            var i = 0;
-            foreach (var row in rows.EnumerateArray())
-            {
-                _binder.Bind(row, slot.Row, i);
-                slot.Engine.Predict(slot.Row, ref slot.Output);
-                results[i++] = _reader.Read(slot.Output);
-            }
+            sessions[i] = _pool.Get();
+            sessions[i].Predict();
         }
-        finally
+
+        foreach (var session in sessions)
         {
-            _pool.Return(slot);
+            _pool.Return(session);
         }
     }
 
-    protected override void ReleaseResources() => (_transformer as IDisposable)?.Dispose();
-
-    /// <summary>Runs one prediction so JIT and lazy initialisation happen before the first request, not during it.</summary>
-    private void WarmUp()
+    private sealed class Session(PredictionEngine<TRow, TOut> engine, TypedRowTarget<TRow> row, PredictionValues values, OutputReader<TOut> reader)
+        : ScoringSession(row, values), IDisposable
     {
-        var slot = _pool.Get();
-        slot.Engine.Predict(_binder.Empty(), ref slot.Output);
-        _pool.Return(slot);
+        private readonly TRow _row = row.Row;
+        private TOut _output = new();
+
+        public override void Predict()
+        {
+            engine.Predict(_row, ref _output);
+            reader.Read(_output, Output);
+        }
+
+        public void Dispose() => engine.Dispose();
     }
 
-    private sealed class EngineSlot(PredictionEngine<TRow, TOut> engine, TRow row)
+    private sealed class SessionPolicy(Func<Session> create) : PooledObjectPolicy<Session>
     {
-        public readonly PredictionEngine<TRow, TOut> Engine = engine;
-        public readonly TRow Row = row;
-        public TOut Output = new();
-    }
+        public override Session Create() => create();
 
-    private sealed class SlotPolicy(MLContext mlContext, ITransformer transformer, RowType rowType, RowBinder<TRow> binder) : PooledObjectPolicy<EngineSlot>
-    {
-        public override EngineSlot Create() => new(
-            mlContext.Model.CreatePredictionEngine<TRow, TOut>(transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
-            binder.Empty());
-
-        public override bool Return(EngineSlot obj) => true;
+        public override bool Return(Session obj) => true;
     }
 }

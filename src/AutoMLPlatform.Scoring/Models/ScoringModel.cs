@@ -1,39 +1,59 @@
 using System.Text.Json;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Scoring.Binding;
 
 namespace AutoMLPlatform.Scoring.Models;
 
 /// <summary>
-/// One loaded model version, ready to predict from JSON rows. Reference-counted: the cache holds one reference,
-/// each request holds one through a <see cref="ScoringModelLease"/>; when the cache retires a version (its alias
-/// moved on), it is disposed only after its last in-flight request ends.
+/// One loaded model version, ready to predict. Reference-counted: the cache holds one reference, each request holds one
+/// through a <see cref="ScoringModelLease"/>; when the cache retires a version (its alias moved on), its engines are
+/// disposed only after the last in-flight request ends.
 /// </summary>
 public abstract class ScoringModel
 {
     private int _references = 1;
-    private long _lastUsedTicks;
+    private long _lastExplicitUseTicks;
+    private long _enginesCreated;
 
-    protected ScoringModel(ModelVersion version, ModelManifest manifest)
+    private protected ScoringModel(ModelVersion version, ModelManifest manifest, InputColumns inputs, OutputShape output)
     {
         Version = version;
         Manifest = manifest;
+        Inputs = inputs;
+        Output = output;
+        EncodedName = JsonEncodedText.Encode(version.ModelName);
     }
 
     public ModelVersion Version { get; }
 
     public ModelManifest Manifest { get; }
 
-    /// <summary>When a request last acquired it (<see cref="Environment.TickCount64"/>).</summary>
-    public long LastUsedTicks => Volatile.Read(ref _lastUsedTicks);
+    /// <summary>True once the last reference is gone and the engines are disposed.</summary>
+    public bool IsReleased => Volatile.Read(ref _references) == 0;
 
-    /// <summary>Predicts one row given as a JSON object.</summary>
-    public abstract Prediction Predict(JsonElement row);
+    internal InputColumns Inputs { get; }
 
-    /// <summary>Predicts each element of a JSON array of objects into <paramref name="results"/>.</summary>
-    public abstract void PredictMany(JsonElement rows, Span<Prediction> results);
+    internal OutputShape Output { get; }
 
-    /// <summary>Takes a reference for one request; false if the model was already retired and disposed.</summary>
+    /// <summary>The model's name, encoded once for the JSON writers.</summary>
+    internal JsonEncodedText EncodedName { get; }
+
+    /// <summary>
+    /// Engines created so far: the pool size after warm-up, then one more each time more requests ran at once than the
+    /// pool keeps. A count that keeps rising means <see cref="ScoringOptions.EnginesPerModel"/> is too small.
+    /// </summary>
+    internal long EnginesCreated => Interlocked.Read(ref _enginesCreated);
+
+    /// <summary>When a request last named this version explicitly (<see cref="Environment.TickCount64"/>), or 0.</summary>
+    internal long LastExplicitUseTicks => Volatile.Read(ref _lastExplicitUseTicks);
+
+    /// <summary>Borrows a session (engine, row, answer) from the pool; give it back with <see cref="Return"/>.</summary>
+    internal abstract ScoringSession Rent();
+
+    internal abstract void Return(ScoringSession session);
+
+    /// <summary>Takes a reference for one request; false if the model was already retired and released.</summary>
     internal bool TryAcquire()
     {
         while (true)
@@ -46,11 +66,15 @@ public abstract class ScoringModel
 
             if (Interlocked.CompareExchange(ref _references, current + 1, current) == current)
             {
-                Volatile.Write(ref _lastUsedTicks, Environment.TickCount64);
                 return true;
             }
         }
     }
+
+    private protected void CountEngineCreated() => Interlocked.Increment(ref _enginesCreated);
+
+    /// <summary>Records a request that asked for this version by number, which keeps it loaded for a while after it is retired.</summary>
+    internal void MarkExplicitUse() => Volatile.Write(ref _lastExplicitUseTicks, Environment.TickCount64);
 
     /// <summary>Drops a reference; the last one out releases the model's resources.</summary>
     internal void Release()
@@ -61,5 +85,5 @@ public abstract class ScoringModel
         }
     }
 
-    protected abstract void ReleaseResources();
+    private protected abstract void ReleaseResources();
 }

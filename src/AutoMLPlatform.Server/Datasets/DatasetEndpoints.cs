@@ -1,6 +1,10 @@
+using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
+using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,15 +16,27 @@ public static class DatasetEndpoints
 {
     public static IEndpointRouteBuilder MapDatasetEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets");
+        var group = endpoints.MapGroup("/api/datasets").WithTags("Datasets").RequireScope(ApiScopeNames.Read);
         group.MapPost("/", UploadAsync)
-            .WithSummary("Uploads a CSV or TSV file, or a .zip of image class folders (multipart form: file, name). Same name: a new version; same bytes as the newest version: nothing new.")
+            .WithSummary("Uploads a CSV or TSV file, or a .zip of image class folders (multipart form: file, name, mode). Same name: a new version, " +
+                "replacing the data (mode=replace, the default; same bytes as the newest version: nothing new) or adding the file's rows to it " +
+                "(mode=append, tables only; same columns required).")
             .DisableAntiforgery()
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("dataset.upload"))
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", ListAsync).WithSummary("Lists datasets, newest first, with their newest version.");
         group.MapGet("/{id}", GetAsync).WithSummary("A dataset's newest version and the list of its versions.");
         group.MapGet("/{id}/versions/{version:int}", GetVersionAsync).WithSummary("One version of a dataset.");
+        group.MapDelete("/{id}", DeleteAsync).RequireScope(ApiScopeNames.Train).WithMetadata(new AuditedAttribute("dataset.delete"))
+            .WithSummary("Deletes a dataset and its files; tombstones stay for the lineage of models trained on it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/versions/{version:int}/preview", PreviewAsync).WithMetadata(new AuditedAttribute("dataset.preview"))
+            .WithSummary("The first rows of a version (20 unless ?rows= says, at most 200); sensitive values masked.");
+        group.MapGet("/{id}/versions/{version:int}/content", DownloadAsync).RequireScope(ApiScopeNames.Train).WithMetadata(new AuditedAttribute("dataset.download"))
+            .WithSummary("The version's file as uploaded (train scope; audited).");
         return endpoints;
     }
 
@@ -35,6 +51,7 @@ public static class DatasetEndpoints
         }
 
         var (dataset, created) = await uploader.UploadAsync(http.Request, tenant.Id, cancellationToken).ConfigureAwait(false);
+        http.Items[AuditMiddleware.TargetItem] = $"dataset/{dataset.Id} version {dataset.Version}";
         return created
             ? TypedResults.Created($"/api/datasets/{dataset.Id}", dataset)
             : TypedResults.Ok(dataset);
@@ -66,6 +83,44 @@ public static class DatasetEndpoints
         var found = await datasets.FindVersionAsync(tenant.Id, datasetId, version, cancellationToken).ConfigureAwait(false)
             ?? throw new DatasetNotFoundException(datasetId, version);
         return TypedResults.Ok(DatasetResponse.From(dataset.Name, found));
+    }
+
+    internal static async Task<NoContent> DeleteAsync(string id, IDatasetStore datasets, IBlobStore blobs, ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var datasetId = ParseId(id);
+        var orphans = await datasets.DeleteAsync(tenant.Id, datasetId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId);
+
+        // Rows first, files after: a crash in between leaves unused files, never a live row without its file.
+        foreach (var sha in orphans)
+        {
+            await blobs.DeleteAsync(tenant.Id, BlobKind.Dataset, sha, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<Ok<DatasetPreviewResponse>> PreviewAsync(string id, int version, int? rows, IDatasetStore datasets, IBlobStore blobs,
+        ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var found = await FindVersionAsync(id, version, datasets, tenant, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(await DatasetPreview.ReadAsync(blobs, found, rows ?? 20, cancellationToken).ConfigureAwait(false));
+    }
+
+    internal static async Task<FileStreamHttpResult> DownloadAsync(string id, int version, IDatasetStore datasets, IBlobStore blobs,
+        ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var found = await FindVersionAsync(id, version, datasets, tenant, cancellationToken).ConfigureAwait(false);
+        var content = await blobs.OpenReadAsync(found.TenantId, BlobKind.Dataset, found.Sha256, cancellationToken).ConfigureAwait(false);
+        var (type, extension) = found.Format == DatasetFormat.Tsv ? ("text/tab-separated-values", "tsv") : found.Format == DatasetFormat.Csv ? ("text/csv", "csv") : ("application/zip", "zip");
+        return TypedResults.Stream(content, type, $"{found.DatasetId}-v{found.Version}.{extension}");
+    }
+
+    private static async Task<DatasetVersion> FindVersionAsync(string id, int version, IDatasetStore datasets, ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var datasetId = ParseId(id);
+        return await datasets.FindVersionAsync(tenant.Id, datasetId, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId, version);
     }
 
     /// <summary>A malformed id cannot name any dataset: it answers 404 like an unknown one.</summary>

@@ -7,24 +7,32 @@ namespace AutoMLPlatform.Server.Datasets;
 
 /// <summary>
 /// Reads a <c>multipart/form-data</c> upload as a stream: the <c>file</c> part goes straight into blob staging
-/// (hashed as it is written, never held whole in memory), the <c>name</c> part is read as text.
+/// (hashed as it is written, never held whole in memory); the other parts (<c>name</c>, <c>sensitive</c>, …) are
+/// read as short texts.
 /// </summary>
 internal sealed class MultipartUpload : IAsyncDisposable
 {
-    private const int MaxNameBytes = 1024;
+    private const int MaxFieldBytes = 4096;
+    private const int MaxFields = 16;
 
-    private MultipartUpload(StagedBlob file, string? fileName, string? name)
+    private MultipartUpload(StagedBlob file, string? fileName, IReadOnlyDictionary<string, string> fields)
     {
         File = file;
         FileName = fileName;
-        Name = name;
+        Fields = fields;
     }
 
     public StagedBlob File { get; }
 
     public string? FileName { get; }
 
-    public string? Name { get; }
+    /// <summary>The text parts of the form (e.g. <c>name</c>, <c>sensitive</c>), by part name.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; }
+
+    public string? Name => Fields.GetValueOrDefault("name");
+
+    /// <summary>The <c>mode</c> part: <c>replace</c> or <c>append</c> (see <see cref="UploadModes"/>).</summary>
+    public string? Mode => Fields.GetValueOrDefault("mode");
 
     public static async Task<MultipartUpload> ReadAsync(HttpRequest request, IBlobStore blobs, long maxFileBytes, CancellationToken cancellationToken)
     {
@@ -38,7 +46,7 @@ internal sealed class MultipartUpload : IAsyncDisposable
         var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value!, request.Body);
         StagedBlob? file = null;
         string? fileName = null;
-        string? name = null;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
@@ -48,7 +56,8 @@ internal sealed class MultipartUpload : IAsyncDisposable
                     continue;
                 }
 
-                switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
+                var part = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                switch (part)
                 {
                     case "file" when file is null:
                         fileName = HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value;
@@ -56,8 +65,10 @@ internal sealed class MultipartUpload : IAsyncDisposable
                         break;
                     case "file":
                         throw new InvalidInputException("multiple-files", "Upload one file per request.", "file");
-                    case "name":
-                        name = await ReadTextAsync(section.Body, cancellationToken).ConfigureAwait(false);
+                    case var _ when fields.Count >= MaxFields:
+                        throw new InvalidInputException("too-many-fields", $"The form has more than {MaxFields} fields.", part);
+                    default:
+                        fields[part] = await ReadTextAsync(section.Body, part, cancellationToken).ConfigureAwait(false);
                         break;
                 }
             }
@@ -78,22 +89,22 @@ internal sealed class MultipartUpload : IAsyncDisposable
 
         return file is null
             ? throw new InvalidInputException("missing-file", "The upload has no 'file' part.", "file")
-            : new MultipartUpload(file, fileName, name);
+            : new MultipartUpload(file, fileName, fields);
     }
 
     public ValueTask DisposeAsync() => File.DisposeAsync();
 
-    private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<string> ReadTextAsync(Stream body, string field, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[MaxNameBytes + 1];
+        var chunk = new byte[MaxFieldBytes + 1];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxNameBytes)
+            if (buffer.Length > MaxFieldBytes)
             {
-                throw new InvalidInputException("invalid-dataset-name", "The dataset name is too long.", "name");
+                throw new InvalidInputException("field-too-long", $"The form field '{field}' is longer than {MaxFieldBytes} bytes.", field);
             }
         }
 

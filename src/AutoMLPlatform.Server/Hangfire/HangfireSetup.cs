@@ -1,30 +1,57 @@
 using AutoMLPlatform.Jobs;
+using AutoMLPlatform.Storage;
 using Hangfire;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Hangfire;
 
 /// <summary>
-/// Hangfire for the embedded set-up: in-memory storage (our job rows are the truth; recovery re-enqueues after a
-/// restart) and one server whose worker count defaults to one, because a single training run already uses every core.
+/// Hangfire per storage provider. Embedded (SQLite): in-memory storage, which forgets on restart (our job rows are the
+/// truth; recovery enqueues again), so only the all-in-one role may use it. PostgreSQL: Hangfire's own tables in the
+/// same database, shared by every process; a worker that dies loses its fetched jobs to the others after the sliding
+/// invisibility timeout, and our lease recovery requeues its claimed jobs sooner.
 /// </summary>
 internal static class HangfireSetup
 {
     public const string DashboardPath = "/hangfire";
 
-    public static IServiceCollection AddPlatformHangfire(this IServiceCollection services)
+    public static IServiceCollection AddPlatformHangfire(this IServiceCollection services, IConfiguration configuration, bool runServer)
     {
-        services.AddHangfire(configuration => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
-        services.AddHangfireServer((provider, server) =>
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var postgres = storage.Provider == StorageProvider.Postgres;
+        services.AddHangfire(hangfire =>
         {
-            var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
-            server.WorkerCount = jobs.WorkerCount;
-            server.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (postgres)
+            {
+                hangfire.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(storage.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
         });
+
+        // A durable queue still holds queued jobs after a restart: recovery must not enqueue them a second time.
+        services.PostConfigure<JobsOptions>(jobs => jobs.QueueIsVolatile = !postgres);
+        if (runServer)
+        {
+            services.AddHangfireServer((provider, server) =>
+            {
+                var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = jobs.WorkerCount;
+                server.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            });
+        }
+
         return services;
     }
 
@@ -32,7 +59,7 @@ internal static class HangfireSetup
     {
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new LoopbackOnlyDashboardFilter()],
+            Authorization = [new SystemAdminDashboardFilter()],
             DisplayStorageConnectionString = false,
         });
         return app;

@@ -1,6 +1,9 @@
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
+using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoMLPlatform.Server.Jobs;
@@ -10,9 +13,11 @@ public static class JobEndpoints
 {
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs");
+        var group = endpoints.MapGroup("/api/jobs").WithTags("Jobs").RequireScope(ApiScopeNames.Read);
         group.MapPost("/", SubmitAsync)
             .WithSummary("Submits a training job: predict column 'label' of dataset 'datasetId' within 'timeBudgetSeconds'.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("job.submit"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -20,15 +25,18 @@ public static class JobEndpoints
         group.MapGet("/{id}", GetAsync).WithSummary("A job's status, progress, column decisions and leaderboard (best first).");
         group.MapPost("/{id}/cancel", CancelAsync)
             .WithSummary("Cancels a queued or running job.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("job.cancel"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
     internal static async Task<Accepted<JobResponse>> SubmitAsync(SubmitJobRequest request, JobSubmitter submitter, ICurrentTenant tenant,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         var job = await submitter.SubmitAsync(tenant.Id, request, cancellationToken).ConfigureAwait(false);
+        http.Items[AuditMiddleware.TargetItem] = $"job/{job.Id}";
         return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
     }
 

@@ -23,6 +23,7 @@ public sealed record JobResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
+    HoldoutSpec? Holdout,
     IReadOnlyList<ColumnNote>? Columns = null,
     IReadOnlyList<TrialResponse>? Leaderboard = null)
 {
@@ -44,7 +45,8 @@ public sealed record JobResponse(
         job.Result,
         job.CreatedAt,
         job.StartedAt,
-        job.FinishedAt);
+        job.FinishedAt,
+        job.Spec.Holdout);
 }
 
 /// <summary>How far a job has got.</summary>

@@ -5,6 +5,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Security.Quotas;
 
 namespace AutoMLPlatform.Server.Jobs;
 
@@ -12,7 +13,7 @@ namespace AutoMLPlatform.Server.Jobs;
 /// Checks a job request against the dataset it names (so a bad label or budget is refused now, not minutes later
 /// in a worker), stores the job row and hands its id to the queue.
 /// </summary>
-internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQueue queue, TimeProvider time)
+internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQueue queue, TenantQuotas quotas, TimeProvider time)
 {
     /// <summary>Longest time budget accepted: one day.</summary>
     public const double MaxTimeBudgetSeconds = 86_400;
@@ -72,6 +73,7 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
         var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,
             request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality);
+        await quotas.EnsureJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
         var job = TrainingJob.Create(tenant, spec, time.GetUtcNow());
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(job.Id, cancellationToken).ConfigureAwait(false);

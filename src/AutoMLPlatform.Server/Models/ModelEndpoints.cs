@@ -1,7 +1,11 @@
+using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Server.Api;
+using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AutoMLPlatform.Server.Models;
@@ -11,17 +15,27 @@ public static class ModelEndpoints
 {
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/models").WithTags("Models");
+        var group = endpoints.MapGroup("/api/models").WithTags("Models").RequireScope(ApiScopeNames.Read);
         group.MapGet("/", ListAsync).WithSummary("Lists registered models with their aliases.");
         group.MapGet("/{name}", GetAsync).WithSummary("One registered model.");
         group.MapGet("/{name}/versions", ListVersionsAsync).WithSummary("A model's versions, newest first: metrics, schema, lineage, artifact hash.");
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithSummary("One model version.");
+        group.MapDelete("/{name}/versions/{version:int}", DeleteVersionAsync)
+            .WithSummary("Deletes a version's artifact; a tombstone stays for lineage. Refused (409) while an alias points at it.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.delete"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{name}/aliases/{alias}", SetAliasAsync)
             .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.promote"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{name}/aliases/{alias}/rollback", RollbackAsync)
             .WithSummary("Points an alias back at the version it pointed at before its last move.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.rollback"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
@@ -53,6 +67,18 @@ public static class ModelEndpoints
         var found = await registry.FindVersionAsync(tenant.Id, name, version, cancellationToken).ConfigureAwait(false)
             ?? throw ModelNotFoundException.Version(name, version);
         return TypedResults.Ok(ModelVersionResponse.From(found, model.Aliases));
+    }
+
+    internal static async Task<NoContent> DeleteVersionAsync(string name, int version, IModelRegistry registry, IBlobStore blobs, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
+        if (await registry.DeleteVersionAsync(tenant.Id, name, version, cancellationToken).ConfigureAwait(false) is { } orphan)
+        {
+            await blobs.DeleteAsync(tenant.Id, BlobKind.Model, orphan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Ok<AliasChangeResponse>> SetAliasAsync(string name, string alias, SetAliasRequest request, IModelRegistry registry,

@@ -23,12 +23,13 @@ public sealed record ModelVersionResponse(
     string ArtifactSha256,
     long ArtifactSizeBytes,
     IReadOnlyList<string> Aliases,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeletedAt)
 {
     public static ModelVersionResponse From(ModelVersion version, IReadOnlyDictionary<string, int> aliases) => new(
         version.ModelName, version.Version, TaskKindNames.NameOf(version.Task), version.Label, Core.Modeling.Metrics.NameOf(version.Metric),
         version.Metrics, version.Inputs, version.Classes, version.Lineage, version.ArtifactSha256, version.ArtifactSizeBytes,
-        aliases.Where(a => a.Value == version.Version).Select(a => a.Key).Order(StringComparer.Ordinal).ToArray(), version.CreatedAt);
+        aliases.Where(a => a.Value == version.Version).Select(a => a.Key).Order(StringComparer.Ordinal).ToArray(), version.CreatedAt, version.DeletedAt);
 }
 
 /// <summary>The body of <c>PUT /api/models/{name}/aliases/{alias}</c>.</summary>

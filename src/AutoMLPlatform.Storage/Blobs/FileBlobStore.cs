@@ -1,23 +1,27 @@
 using System.Security.Cryptography;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
 
 namespace AutoMLPlatform.Storage.Blobs;
 
 /// <summary>
-/// Blobs as files: <c>{root}/{tenant}/{kind}/{sha[0..2]}/{sha}</c>. Staging files live under <c>{root}/.staging</c>
-/// on the same file system, so the commit is an atomic rename.
+/// Blobs as encrypted files: <c>{root}/{tenant}/{kind}/{sha[0..2]}/{sha}</c>, keyed by the SHA-256 of their plaintext,
+/// sealed under the tenant's data key. Staging files live under <c>{root}/.staging</c>, sealed under a key only this
+/// process holds; committing re-seals a staged file for its tenant beside its final path, then renames it into place.
 /// </summary>
 internal sealed class FileBlobStore : IBlobStore
 {
     private const int CopyBufferSize = 81920;
     private readonly string _root;
     private readonly string _staging;
+    private readonly IBlobCipher _cipher;
 
-    public FileBlobStore(string root)
+    public FileBlobStore(string root, IBlobCipher cipher)
     {
         _root = root;
+        _cipher = cipher;
         _staging = Path.Combine(root, ".staging");
         Directory.CreateDirectory(_staging);
     }
@@ -26,28 +30,30 @@ internal sealed class FileBlobStore : IBlobStore
     {
         ArgumentNullException.ThrowIfNull(content);
         var path = Path.Combine(_staging, Guid.NewGuid().ToString("N"));
-        var staged = new FileStagedBlob(path);
+        var staged = new FileStagedBlob(path, _cipher);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long size = 0;
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
             {
-                var buffer = new byte[CopyBufferSize];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                await using (var sealing = _cipher.EncryptStaging(file))
                 {
-                    size += read;
-                    if (size > maxBytes)
+                    var buffer = new byte[CopyBufferSize];
+                    int read;
+                    while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                     {
-                        throw new PayloadTooLargeException(maxBytes);
-                    }
+                        size += read;
+                        if (size > maxBytes)
+                        {
+                            throw new PayloadTooLargeException(maxBytes);
+                        }
 
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                        hash.AppendData(buffer, 0, read);
+                        await sealing.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                // On disk before anyone may rename it into place: a crash must never leave a short file under a hash.
                 file.Flush(flushToDisk: true);
             }
 
@@ -61,7 +67,7 @@ internal sealed class FileBlobStore : IBlobStore
         }
     }
 
-    public Task<bool> CommitAsync(StagedBlob staged, TenantId tenant, BlobKind kind, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(StagedBlob staged, TenantId tenant, BlobKind kind, CancellationToken cancellationToken)
     {
         if (staged is not FileStagedBlob file)
         {
@@ -71,24 +77,30 @@ internal sealed class FileBlobStore : IBlobStore
         var target = PathOf(tenant, kind, file.Sha256);
         if (File.Exists(target))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var sealedPath = $"{target}.{Guid.NewGuid():N}.tmp";
         try
         {
-            File.Move(file.Path, target, overwrite: false);
+            await ResealAsync(file, tenant, sealedPath, cancellationToken).ConfigureAwait(false);
+
+            // Sealed and flushed beside its final path, then renamed: a crash never leaves half a blob under a hash.
+            File.Move(sealedPath, target, overwrite: false);
+            return true;
         }
         catch (IOException) when (File.Exists(target))
         {
-            return Task.FromResult(false); // another writer committed the same bytes first
+            return false; // another writer committed the same bytes first
         }
-
-        file.MarkCommitted();
-        return Task.FromResult(true);
+        finally
+        {
+            File.Delete(sealedPath);
+        }
     }
 
-    public Task<Stream> OpenReadAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken)
+    public async Task<Stream> OpenReadAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken)
     {
         var path = PathOf(tenant, kind, sha256);
         if (!File.Exists(path))
@@ -96,11 +108,32 @@ internal sealed class FileBlobStore : IBlobStore
             throw new BlobNotFoundException(kind, sha256);
         }
 
-        return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, useAsync: true));
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, useAsync: true);
+        return await _cipher.DecryptFromAsync(tenant, file, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<bool> ExistsAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken) =>
         Task.FromResult(File.Exists(PathOf(tenant, kind, sha256)));
+
+    public Task<bool> DeleteAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken)
+    {
+        var path = PathOf(tenant, kind, sha256);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        return Task.FromResult(existed);
+    }
+
+    private async Task ResealAsync(FileStagedBlob staged, TenantId tenant, string destination, CancellationToken cancellationToken)
+    {
+        await using var plain = await staged.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var file = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true);
+        await using (var sealing = await _cipher.EncryptToAsync(tenant, file, cancellationToken).ConfigureAwait(false))
+        {
+            await plain.CopyToAsync(sealing, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+        }
+
+        file.Flush(flushToDisk: true);
+    }
 
     private string PathOf(TenantId tenant, BlobKind kind, string sha256)
     {

@@ -1,13 +1,13 @@
 using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.Storage.Blobs;
 
-/// <summary>A staged file; deleted on dispose unless it was committed (moved into place).</summary>
-internal sealed class FileStagedBlob(string path) : StagedBlob
+/// <summary>A staged file, sealed under the process's staging key; always deleted on dispose (a commit re-seals a copy).</summary>
+internal sealed class FileStagedBlob(string path, IBlobCipher cipher) : StagedBlob
 {
     private string? _sha256;
     private long _size;
-    private bool _committed;
 
     public string Path { get; } = path;
 
@@ -16,7 +16,7 @@ internal sealed class FileStagedBlob(string path) : StagedBlob
     public override long SizeBytes => _size;
 
     public override Task<Stream> OpenReadAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+        Task.FromResult(cipher.DecryptStaging(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)));
 
     public void Complete(string sha256, long size)
     {
@@ -24,15 +24,9 @@ internal sealed class FileStagedBlob(string path) : StagedBlob
         _size = size;
     }
 
-    public void MarkCommitted() => _committed = true;
-
     public override ValueTask DisposeAsync()
     {
-        if (!_committed)
-        {
-            File.Delete(Path);
-        }
-
+        File.Delete(Path);
         return ValueTask.CompletedTask;
     }
 }

@@ -9,13 +9,19 @@ internal sealed partial class MigrationRunner(StoreDatabase database, TimeProvid
     public async Task MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)",
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using (var setup = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            await database.LockForMigrationAsync(connection, setup, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+                transaction: setup, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await setup.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         foreach (var migration in migrations.OrderBy(m => m.Version))
         {
             await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await database.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
             // Checked inside the write transaction: two processes starting together apply each migration once.
             var applied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(

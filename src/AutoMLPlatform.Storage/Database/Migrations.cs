@@ -107,5 +107,88 @@ internal static class Migrations
             );
             INSERT INTO registry_revision (id, revision) VALUES (1, 0);
             """),
+
+        // A run is active until finished_at is set; the partial unique index lets a pipeline have one active run at a
+        // time, whichever process inserts it: the database, not Hangfire, keeps two runs from overlapping.
+        new(2, "retraining pipelines and their runs", """
+            CREATE TABLE pipelines (
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                definition_json TEXT NOT NULL,
+                source TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, name)
+            );
+            CREATE TABLE pipeline_runs (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                pipeline_name TEXT NOT NULL,
+                definition_json TEXT NOT NULL,
+                run_trigger TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempt INTEGER NOT NULL,
+                failures INTEGER NOT NULL,
+                dataset_id TEXT NULL,
+                dataset_version INTEGER NULL,
+                job_id TEXT NULL,
+                job_ids_json TEXT NOT NULL,
+                decision_json TEXT NULL,
+                error TEXT NULL,
+                created_at BIGINT NOT NULL,
+                started_at BIGINT NULL,
+                finished_at BIGINT NULL,
+                heartbeat_at BIGINT NULL
+            );
+            CREATE INDEX ix_pipeline_runs_pipeline ON pipeline_runs (tenant_id, pipeline_name, created_at);
+            CREATE INDEX ix_pipeline_runs_status ON pipeline_runs (status);
+            CREATE UNIQUE INDEX ux_pipeline_runs_active ON pipeline_runs (tenant_id, pipeline_name) WHERE finished_at IS NULL;
+            """),
+        new(3, "tenants, API keys, audit trail", """
+            CREATE TABLE tenants (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                deleted_at BIGINT NULL,
+                data_key_master_id TEXT NULL,
+                data_key TEXT NULL
+            );
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                scopes INTEGER NOT NULL,
+                sha256 TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NULL,
+                revoked_at BIGINT NULL
+            );
+            CREATE INDEX ix_api_keys_tenant ON api_keys (tenant_id);
+            CREATE TABLE audit_log (
+                sequence BIGINT PRIMARY KEY,
+                at BIGINT NOT NULL,
+                tenant_id TEXT NOT NULL,
+                key_id TEXT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                previous_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX ix_audit_tenant ON audit_log (tenant_id, sequence);
+            CREATE TABLE audit_head (
+                id INTEGER PRIMARY KEY,
+                sequence BIGINT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+            """),
+
+        // Deleting keeps the rows as tombstones (lineage still names them); only the blobs go.
+        new(4, "tombstones for deleted datasets and model versions", """
+            ALTER TABLE datasets ADD COLUMN deleted_at BIGINT NULL;
+            ALTER TABLE dataset_versions ADD COLUMN deleted_at BIGINT NULL;
+            ALTER TABLE model_versions ADD COLUMN deleted_at BIGINT NULL;
+            """),
     ];
 }

@@ -16,4 +16,11 @@ internal abstract class StoreDatabase
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>
+    /// Serialises migration between processes for the rest of <paramref name="transaction"/>. SQLite needs nothing:
+    /// its write transaction already excludes every other writer.
+    /// </summary>
+    public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

@@ -15,7 +15,7 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
     private const string SelectVersion = """
         SELECT tenant_id AS TenantId, model_name AS ModelName, version AS Version, task AS Task, label AS Label, metric AS Metric,
                metrics_json AS MetricsJson, inputs_json AS InputsJson, classes_json AS ClassesJson, lineage_json AS LineageJson,
-               artifact_sha256 AS ArtifactSha256, artifact_size AS ArtifactSize, created_at AS CreatedAt
+               artifact_sha256 AS ArtifactSha256, artifact_size AS ArtifactSize, created_at AS CreatedAt, deleted_at AS DeletedAt
         FROM model_versions
         """;
 
@@ -27,19 +27,15 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        // Bumping the counter row locks it: concurrent registrations of one model queue here and get distinct numbers.
-        var number = await connection.ExecuteScalarAsync<int?>(Command(
-            "UPDATE models SET latest_version = latest_version + 1 WHERE tenant_id = @Tenant AND name = @Name RETURNING latest_version",
-            key, transaction, cancellationToken)).ConfigureAwait(false);
-        if (number is null)
-        {
-            number = 1;
-            await connection.ExecuteAsync(Command(
-                "INSERT INTO models (tenant_id, name, latest_version, created_at) VALUES (@Tenant, @Name, 1, @Now)",
-                new { key.Tenant, key.Name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
-        }
+        // One upsert creates the model or bumps its counter, atomically in both databases: concurrent registrations
+        // of one model queue on the row's lock and get distinct numbers, even for the very first version.
+        var number = await connection.ExecuteScalarAsync<int>(Command("""
+            INSERT INTO models (tenant_id, name, latest_version, created_at) VALUES (@Tenant, @Name, 1, @Now)
+            ON CONFLICT (tenant_id, name) DO UPDATE SET latest_version = models.latest_version + 1
+            RETURNING latest_version
+            """, new { key.Tenant, key.Name, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
 
-        var row = VersionRow.From(version, number.Value, now);
+        var row = VersionRow.From(version, number, now);
         await connection.ExecuteAsync(Command("""
             INSERT INTO model_versions (tenant_id, model_name, version, task, label, metric, metrics_json, inputs_json, classes_json,
                                         lineage_json, artifact_sha256, artifact_size, created_at)
@@ -79,7 +75,7 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command(
-            $"{SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version",
+            $"{SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL",
             new { Tenant = tenant.ToString(), Name = name, Version = version }, null, cancellationToken)).ConfigureAwait(false);
         return row?.ToVersion();
     }
@@ -88,7 +84,7 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command($"""
-            {SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name AND version =
+            {SelectVersion} WHERE tenant_id = @Tenant AND model_name = @Name AND deleted_at IS NULL AND version =
                 (SELECT a.version FROM model_aliases a WHERE a.tenant_id = @Tenant AND a.model_name = @Name AND a.alias = @Alias)
             """, new { Tenant = tenant.ToString(), Name = name, Alias = alias }, null, cancellationToken)).ConfigureAwait(false);
         return row?.ToVersion();
@@ -100,7 +96,7 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var exists = await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version",
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL",
             new { Tenant = tenant.ToString(), Name = name, Version = version }, transaction, cancellationToken)).ConfigureAwait(false);
         if (exists == 0)
         {
@@ -142,6 +138,31 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AliasChange(name, alias, history[0].Version, history[1].Version, UnixTime.FromMs(now));
+    }
+
+    public async Task<string?> DeleteVersionAsync(TenantId tenant, string name, int version, CancellationToken cancellationToken)
+    {
+        var key = new { Tenant = tenant.ToString(), Name = name, Version = version, Now = UnixTime.ToMs(time.GetUtcNow()) };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var aliases = (await connection.QueryAsync<string>(Command(
+            "SELECT alias FROM model_aliases WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version", key, transaction, cancellationToken))
+            .ConfigureAwait(false)).ToArray();
+        if (aliases.Length > 0)
+        {
+            throw new Core.Common.ConflictException("version-aliased",
+                $"Version {version} of model '{name}' is what {string.Join(", ", aliases.Select(a => $"'{a}'"))} points at; move the alias first.");
+        }
+
+        var sha = await connection.ExecuteScalarAsync<string?>(Command(
+            "UPDATE model_versions SET deleted_at = @Now WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL RETURNING artifact_sha256",
+            key, transaction, cancellationToken)).ConfigureAwait(false) ?? throw ModelNotFoundException.Version(name, version);
+        var stillUsed = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND artifact_sha256 = @Sha AND deleted_at IS NULL",
+            new { key.Tenant, Sha = sha }, transaction, cancellationToken)).ConfigureAwait(false);
+        await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stillUsed == 0 ? sha : null;
     }
 
     public async Task<long> GetRevisionAsync(CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ internal sealed class VersionRow
     public string ArtifactSha256 { get; set; } = "";
     public long ArtifactSize { get; set; }
     public long CreatedAt { get; set; }
+    public long? DeletedAt { get; set; }
 
     public static VersionRow From(NewModelVersion version, int number, long createdAt) => new()
     {
@@ -51,5 +52,6 @@ internal sealed class VersionRow
         StoreJson.Read<LineageDocument>(LineageJson).ToLineage(),
         ArtifactSha256,
         ArtifactSize,
-        UnixTime.FromMs(CreatedAt));
+        UnixTime.FromMs(CreatedAt),
+        UnixTime.FromMs(DeletedAt));
 }

@@ -13,7 +13,7 @@ public class AutoMLExperimentTests
     public async Task A_planted_linear_rule_is_learned_well_above_chance()
     {
         var (table, schema) = await TestTables.LoadAsync(TestTables.BinaryCsv(600));
-        var experiment = new AutoMLExperiment(new MLContext(1), new ExperimentSettings { LabelColumn = "y", TimeBudget = TimeSpan.FromSeconds(20) });
+        var experiment = new AutoMLExperiment(new MLContext(1), new ExperimentSettings { LabelColumn = "y", TimeBudget = TimeSpan.FromSeconds(10) });
 
         var result = await experiment.RunAsync(table, schema, null, CancellationToken.None);
 
@@ -22,22 +22,6 @@ public class AutoMLExperimentTests
             Assert.That(result.Task, Is.EqualTo(TaskKind.Binary));
             Assert.That(result.BestTrial.Metrics["auc"], Is.GreaterThan(0.9), "5 % label noise caps AUC near 0.95");
             Assert.That(result.Inputs.Select(i => i.Name), Is.EquivalentTo(new[] { "x1", "x2", "color" }));
-        });
-    }
-
-    [Test]
-    public async Task Penguin_species_are_classified_from_the_shared_data()
-    {
-        var (table, schema) = await TestTables.LoadFileAsync(RepositoryPaths.SharedDataset("penguins", "train.csv"));
-        var experiment = new AutoMLExperiment(new MLContext(1), new ExperimentSettings { LabelColumn = "species", TimeBudget = TimeSpan.FromSeconds(20) });
-
-        var result = await experiment.RunAsync(table, schema, null, CancellationToken.None);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Task, Is.EqualTo(TaskKind.Multiclass));
-            Assert.That(result.Metric, Is.EqualTo(MetricKind.LogLoss));
-            Assert.That(result.BestTrial.Metrics["accuracy"], Is.GreaterThan(0.9));
         });
     }
 

@@ -34,4 +34,72 @@ public class ColumnInferenceTests
             Assert.That(decisions.Select(d => d.Reason), Has.All.Not.Empty);
         });
     }
+
+    [Test]
+    public void Consecutive_whole_numbers_one_per_row_are_ignored_as_a_row_number()
+    {
+        var schema = new DatasetSchema([new ColumnProfile("row", ColumnType.Numeric, 0, 500, Numeric: new NumericSummary(1, 500, 250.5))]);
+
+        var decision = ColumnInference.Decide(schema, "y", 500).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Role, Is.EqualTo(ColumnRole.Ignored));
+            Assert.That(decision.Reason, Does.Contain("row number"));
+        });
+    }
+
+    [TestCase("id")]
+    [TestCase("customer_id")]
+    [TestCase("CustomerId")]
+    [TestCase("order-key")]
+    public void A_numeric_column_named_like_an_identifier_with_distinct_values_is_ignored(string name)
+    {
+        var schema = new DatasetSchema([new ColumnProfile(name, ColumnType.Numeric, 0, 480, Numeric: new NumericSummary(3, 99_000, 40_000))]);
+
+        var decision = ColumnInference.Decide(schema, "y", 500).Single();
+
+        Assert.That(decision.Role, Is.EqualTo(ColumnRole.Ignored));
+    }
+
+    [TestCase("paid")]
+    [TestCase("valid")]
+    [TestCase("width")]
+    public void A_numeric_column_whose_name_only_ends_in_the_letters_id_is_kept(string name)
+    {
+        var schema = new DatasetSchema([new ColumnProfile(name, ColumnType.Numeric, 0, 480, Numeric: new NumericSummary(3, 99_000, 40_000))]);
+
+        var decision = ColumnInference.Decide(schema, "y", 500).Single();
+
+        Assert.That(decision.Role, Is.EqualTo(ColumnRole.Numeric));
+    }
+
+    [Test]
+    public void Dates_text_and_images_get_their_own_roles()
+    {
+        var schema = new DatasetSchema(
+        [
+            new ColumnProfile("when", ColumnType.DateTime, 0, 300),
+            new ColumnProfile("review", ColumnType.Text, 0, 480),
+            new ColumnProfile("photo", ColumnType.Image, 0, 500),
+        ]);
+
+        var roles = ColumnInference.Decide(schema, "y", 500).Select(d => d.Role);
+
+        Assert.That(roles, Is.EqualTo(new[] { ColumnRole.DateTime, ColumnRole.Text, ColumnRole.Image }));
+    }
+
+    [Test]
+    public void A_single_value_that_is_sometimes_missing_is_kept_for_its_presence()
+    {
+        var schema = new DatasetSchema([new ColumnProfile("garage", ColumnType.Categorical, 120, 1)]);
+
+        var decision = ColumnInference.Decide(schema, "y", 500).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Role, Is.EqualTo(ColumnRole.Categorical));
+            Assert.That(decision.Reason, Does.Contain("present"));
+        });
+    }
 }

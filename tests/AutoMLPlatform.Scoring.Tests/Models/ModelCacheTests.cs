@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Models;
@@ -20,7 +19,7 @@ public class ModelCacheTests
         var cache = stores.Services.GetRequiredService<ModelCache>();
 
         using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
-        var prediction = lease.Model.Predict(Parse(Row));
+        var prediction = lease.Model.PredictJson(Row);
 
         Assert.Multiple(() =>
         {
@@ -56,31 +55,54 @@ public class ModelCacheTests
         {
             Assert.That(current.Model.Version.Version, Is.EqualTo(2));
             Assert.That(old.Model.Version.Version, Is.EqualTo(1));
-            Assert.That(old.Model.Predict(Parse(Row)).Label, Is.EqualTo("yes"));
+            Assert.That(old.Model.PredictJson(Row).Label, Is.EqualTo("yes"));
         });
     }
 
     [Test]
-    public async Task Concurrent_callers_get_the_same_answers_as_one_caller()
+    public async Task A_retired_version_is_released_only_when_its_last_lease_ends()
     {
         await using var stores = await StartAsync();
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 1), "y", "rule");
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 2), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        var inFlight = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        await stores.Registry.SetAliasAsync(TenantId.Default, "rule", ModelAliases.Production, 2, CancellationToken.None);
+
+        await cache.RefreshAliasesAsync(CancellationToken.None);
+        var releasedWhileHeld = inFlight.Model.IsReleased;
+        inFlight.Dispose();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(releasedWhileHeld, Is.False);
+            Assert.That(inFlight.Model.IsReleased, Is.True);
+            Assert.That(cache.Loaded.Select(m => m.Version.Version), Is.EqualTo(new[] { 2 }));
+        });
+    }
+
+    [Test]
+    public async Task Concurrent_callers_get_the_same_answers_as_one_caller_even_beyond_the_pool_size()
+    {
+        // Two pooled engines for eight callers: sessions are also made for bursts and dropped after.
+        await using var stores = await PlatformStores.StartAsync(configure: services => services.AddScoring(),
+            settings: new Dictionary<string, string?> { ["AutoMLPlatform:Scoring:EnginesPerModel"] = "2" });
         await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
         var cache = stores.Services.GetRequiredService<ModelCache>();
-        var rows = Enumerable.Range(0, 200).Select(i => Parse($$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""")).ToArray();
+        var rows = Enumerable.Range(0, 200).Select(i => $$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""").ToArray();
         using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
-        var expected = rows.Select(r => lease.Model.Predict(r).Probabilities![1]).ToArray();
+        var expected = rows.Select(r => lease.Model.PredictJson(r).Probabilities![1]).ToArray();
 
-        var actual = new float[rows.Length];
-        await Parallel.ForAsync(0, rows.Length * 20, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        var wrong = 0;
+        await Parallel.ForAsync(0, rows.Length * 100, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
         {
             using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
-            actual[i % rows.Length] = each.Model.Predict(rows[i % rows.Length]).Probabilities![1];
+            var answer = each.Model.PredictJson(rows[i % rows.Length]).Probabilities![1];
+            Interlocked.Add(ref wrong, answer == expected[i % rows.Length] ? 0 : 1);
         });
 
-        Assert.That(actual, Is.EqualTo(expected));
+        Assert.That(wrong, Is.Zero, "answers that differ from the single caller's");
     }
 
     private static Task<PlatformStores> StartAsync() => PlatformStores.StartAsync(configure: services => services.AddScoring());
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 }

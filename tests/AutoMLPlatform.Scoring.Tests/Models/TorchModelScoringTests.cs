@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Models;
@@ -18,8 +17,8 @@ public class TorchModelScoringTests
         var cache = stores.Services.GetRequiredService<ModelCache>();
 
         using var lease = await cache.AcquireAsync(TenantId.Default, "reviews", ModelSelector.Production, CancellationToken.None);
-        var good = lease.Model.Predict(Parse("""{"review": "love it, great and fresh, i recommend it"}"""));
-        var bad = lease.Model.Predict(Parse("""{"review": "awful, stale and broken, i want a refund"}"""));
+        var good = lease.Model.PredictJson("""{"review": "love it, great and fresh, i recommend it"}""");
+        var bad = lease.Model.PredictJson("""{"review": "awful, stale and broken, i want a refund"}""");
 
         Assert.Multiple(() =>
         {
@@ -39,7 +38,7 @@ public class TorchModelScoringTests
         var left = Convert.ToBase64String(TestImages.Blob("left", new Random(4)));
 
         using var lease = await cache.AcquireAsync(TenantId.Default, "blobs", ModelSelector.Production, CancellationToken.None);
-        var prediction = lease.Model.Predict(Parse($$"""{"image": "{{left}}"}"""));
+        var prediction = lease.Model.PredictJson($$"""{"image": "{{left}}"}""");
 
         Assert.Multiple(() =>
         {
@@ -57,10 +56,8 @@ public class TorchModelScoringTests
 
         using var lease = await cache.AcquireAsync(TenantId.Default, "blobs", ModelSelector.Production, CancellationToken.None);
 
-        Assert.Throws<InvalidInputException>(() => lease.Model.Predict(Parse("""{"image": "this is not an image"}""")));
+        Assert.Throws<InvalidInputException>(() => lease.Model.PredictJson("""{"image": "this is not an image"}"""));
     }
 
     private static Task<PlatformStores> StartAsync() => PlatformStores.StartAsync(configure: services => services.AddScoring());
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 }

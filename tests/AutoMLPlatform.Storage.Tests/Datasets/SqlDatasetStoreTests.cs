@@ -4,14 +4,16 @@ using AutoMLPlatform.Storage.Datasets;
 
 namespace AutoMLPlatform.Storage.Tests.Datasets;
 
-public class SqlDatasetStoreTests
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres, Category = "Postgres")]
+public class SqlDatasetStoreTests(StorageProvider provider)
 {
     private static readonly DatasetSchema Schema = new([new ColumnProfile("x", ColumnType.Numeric, 0, 3)]);
 
     [Test]
     public async Task Adding_to_an_existing_name_creates_the_next_version_of_the_same_dataset()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
 
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
@@ -25,9 +27,39 @@ public class SqlDatasetStoreTests
     }
 
     [Test]
+    public async Task A_version_based_on_the_newest_one_is_added_after_it()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+
+        var appended = await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+b"), CancellationToken.None);
+
+        Assert.That((appended?.Version, appended?.Sha256), Is.EqualTo(((int?)2, Sha("a+b"))));
+    }
+
+    [Test]
+    public async Task A_version_based_on_an_older_one_is_not_added()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
+        await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+b"), CancellationToken.None);
+
+        var late = await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+c"), CancellationToken.None);
+        var versions = await store.ListVersionsAsync(TenantId.Default, first.DatasetId, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(late, Is.Null);
+            Assert.That(versions.Select(v => v.Sha256), Is.EqualTo(new[] { Sha("a+b"), Sha("a") }));
+        });
+    }
+
+    [Test]
     public async Task A_dataset_reads_back_with_its_newest_version_and_schema()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
         await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("b"), CancellationToken.None);
@@ -45,7 +77,7 @@ public class SqlDatasetStoreTests
     [Test]
     public async Task Another_tenant_does_not_see_the_dataset()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
         var version = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
 
@@ -57,13 +89,35 @@ public class SqlDatasetStoreTests
     [Test]
     public async Task Concurrent_uploads_to_one_name_get_distinct_version_numbers()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
 
         var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => store.AddVersionAsync(TenantId.Default, "shared", NewVersion(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None))));
 
         Assert.That(versions.Select(v => v.Version).Order(), Is.EqualTo(Enumerable.Range(1, 8)));
+    }
+
+    [Test]
+    public async Task Deleting_a_dataset_hides_it_frees_its_name_and_names_only_the_files_nothing_else_uses()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var doomed = await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("only-here"), CancellationToken.None);
+        await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("shared"), CancellationToken.None);
+        await store.AddVersionAsync(TenantId.Default, "keeper", NewVersion("shared"), CancellationToken.None);
+
+        var orphans = await store.DeleteAsync(TenantId.Default, doomed.DatasetId, CancellationToken.None);
+        var reused = await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("new"), CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(orphans, Is.EqualTo(new[] { Sha("only-here") }));
+            Assert.That(await store.FindAsync(TenantId.Default, doomed.DatasetId, CancellationToken.None), Is.Null);
+            Assert.That(await store.FindVersionAsync(TenantId.Default, doomed.DatasetId, 1, CancellationToken.None), Is.Null);
+            Assert.That(reused.DatasetId, Is.Not.EqualTo(doomed.DatasetId));
+            Assert.That(reused.Version, Is.EqualTo(1));
+        });
     }
 
     private static NewDatasetVersion NewVersion(string content) => new(Sha(content), 10, 3, DatasetFormat.Csv, Schema);

@@ -6,14 +6,16 @@ using AutoMLPlatform.Storage.Jobs;
 
 namespace AutoMLPlatform.Storage.Tests.Jobs;
 
-public class SqlJobStoreTests
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres, Category = "Postgres")]
+public class SqlJobStoreTests(StorageProvider provider)
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000);
 
     [Test]
     public async Task A_job_reads_back_as_it_was_stored()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlJobStore(fixture.Database);
         var job = NewJob();
 
@@ -26,7 +28,7 @@ public class SqlJobStoreTests
     [Test]
     public async Task Only_one_of_two_claims_on_a_queued_job_wins()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlJobStore(fixture.Database);
         var job = NewJob();
         await store.CreateAsync(job, CancellationToken.None);
@@ -40,7 +42,7 @@ public class SqlJobStoreTests
     [Test]
     public async Task A_progress_write_does_not_clear_a_cancel_request()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlJobStore(fixture.Database);
         var running = NewJob().Start(Now);
         await store.CreateAsync(running, CancellationToken.None);
@@ -59,7 +61,7 @@ public class SqlJobStoreTests
     [Test]
     public async Task Trials_are_kept_per_attempt_with_their_hyperparameters()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = new SqlJobStore(fixture.Database);
         var job = NewJob();
         await store.CreateAsync(job, CancellationToken.None);

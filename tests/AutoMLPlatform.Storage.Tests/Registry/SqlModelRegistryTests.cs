@@ -8,12 +8,14 @@ using AutoMLPlatform.Storage.Registry;
 
 namespace AutoMLPlatform.Storage.Tests.Registry;
 
-public class SqlModelRegistryTests
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres, Category = "Postgres")]
+public class SqlModelRegistryTests(StorageProvider provider)
 {
     [Test]
     public async Task The_first_version_of_a_model_becomes_production()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
 
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
@@ -26,7 +28,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task A_version_reads_back_with_metrics_schema_and_lineage()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
         var registered = await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
 
@@ -45,7 +47,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task Promotion_then_rollback_returns_the_alias_to_where_it_was()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
@@ -65,7 +67,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task Rolling_back_an_alias_that_never_moved_is_a_conflict()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
 
@@ -75,7 +77,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task Pointing_an_alias_at_a_missing_version_is_not_found_and_changes_nothing()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
 
@@ -88,7 +90,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task Concurrent_registrations_of_one_model_get_distinct_versions()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
 
         var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => registry.RegisterAsync(NewVersion("churn"), CancellationToken.None))));
@@ -99,7 +101,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task The_revision_grows_when_an_alias_moves()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
         await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
@@ -113,7 +115,7 @@ public class SqlModelRegistryTests
     [Test]
     public async Task Two_tenants_can_each_own_a_model_of_the_same_name()
     {
-        using var fixture = await StoreFixture.CreateAsync();
+        await using var fixture = await StoreFixture.CreateAsync(provider);
         var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
         var other = TenantId.New();
 

@@ -1,0 +1,43 @@
+using System.Globalization;
+using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Search;
+using AutoMLPlatform.Core.Modeling;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.AutoML.Trainers;
+
+/// <summary>
+/// For regression on a label that is never negative (prices, counts, durations), a searched choice to learn
+/// log(1 + y) and answer exp(score) − 1: errors then weigh relatively, which suits skewed targets. The inverse is an
+/// ML.NET Expression appended to the trainer's model, so the saved model answers in the label's own units. The
+/// inverse is clipped to [0, twice the largest training label]: a linear model's score grows without bound on an
+/// outlying row, and its exponential would wreck every error measure.
+/// </summary>
+internal static class LabelTransform
+{
+    public const string Parameter = "labelTransform";
+
+
+    public static bool Applies(TaskKind task, DataShape shape) => task == TaskKind.Regression && shape.NonNegativeLabel;
+
+    public static Hyperparameter Choice() => Hyperparameter.Choice(Parameter, ["none", "log"]);
+
+    /// <summary>Fits <paramref name="estimator"/> on <paramref name="rows"/>, through the logarithm when the configuration asks for it.</summary>
+    public static ITransformer Fit(MLContext mlContext, IEstimator<ITransformer> estimator, Configuration configuration, FeaturizedData features, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(features);
+        if (!configuration.Has(Parameter) || configuration.Choice(Parameter) != "log")
+        {
+            return estimator.Fit(features.View(rows));
+        }
+
+        var data = features.View(rows, y => MathF.Log(1 + Math.Max(0, y)));
+        var model = estimator.Fit(data);
+        var ceiling = Math.Log(1 + 2.0 * features.MaxLabel(rows)).ToString("R", CultureInfo.InvariantCulture);
+        var inverse = mlContext.Transforms.Expression(ReservedColumns.Score, $"s => exp(min(max(s, 0), {ceiling})) - 1", ReservedColumns.Score);
+        return model.Append(inverse.Fit(model.Transform(data)));
+    }
+}

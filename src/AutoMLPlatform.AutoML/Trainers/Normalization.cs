@@ -1,0 +1,33 @@
+using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Search;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.AutoML.Trainers;
+
+/// <summary>
+/// Feature scaling for linear learners, written to <see cref="ReservedColumns.NormalizedFeatures"/> so the unscaled
+/// features stay for other ensemble members. Without it an SDCA or L-BFGS trial on raw features can take most of a
+/// budget to converge, one of ML.NET AutoML's known mistakes. Min-max keeps sparse vectors sparse; mean-variance is
+/// a searched alternative only up to <see cref="MaxMeanVarianceFeatures"/>: on 55,000 text n-grams it was measured
+/// turning a 1.5 s L-BFGS fit into 130 s, deaf to cancellation meanwhile.
+/// </summary>
+internal static class Normalization
+{
+    public const string Parameter = "normalization";
+
+    public const int MaxMeanVarianceFeatures = 5_000;
+
+    /// <summary>The searched choice for this data; <paramref name="preferMeanVariance"/> starts at mean-variance where it is offered.</summary>
+    public static Hyperparameter Choice(DataShape shape, bool preferMeanVariance = false)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape.Features <= MaxMeanVarianceFeatures
+            ? Hyperparameter.Choice(Parameter, ["minmax", "meanvariance"], preferMeanVariance ? 1 : 0)
+            : Hyperparameter.Choice(Parameter, ["minmax"]);
+    }
+
+    public static IEstimator<ITransformer> Create(MLContext mlContext, Configuration configuration) =>
+        configuration.Choice(Parameter) == "minmax"
+            ? mlContext.Transforms.NormalizeMinMax(ReservedColumns.NormalizedFeatures, ReservedColumns.Features)
+            : mlContext.Transforms.NormalizeMeanVariance(ReservedColumns.NormalizedFeatures, ReservedColumns.Features);
+}

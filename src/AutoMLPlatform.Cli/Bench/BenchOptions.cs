@@ -1,0 +1,84 @@
+using System.Globalization;
+using AutoMLPlatform.AutoML.Search;
+using AutoMLPlatform.Core.Modeling;
+
+namespace AutoMLPlatform.Cli.Bench;
+
+/// <summary>The arguments of <c>automl bench</c>, parsed and checked.</summary>
+internal sealed record BenchOptions(
+    string Train,
+    string Test,
+    string Label,
+    TaskKind? Task,
+    TimeSpan Time,
+    int Seed,
+    TunerKind Tuner,
+    IReadOnlyList<string>? Trainers,
+    int? MaxTrials,
+    bool Ensemble)
+{
+    public const int DefaultSeed = 1;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ensemble = true;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--no-ensemble":
+                    ensemble = false;
+                    break;
+                case "--train" or "--test" or "--label" or "--task" or "--time" or "--seed" or "--tuner" or "--trainers" or "--max-trials":
+                    if (i + 1 >= args.Count)
+                    {
+                        throw new CliUsageException($"Option {args[i]} needs a value.");
+                    }
+
+                    if (!values.TryAdd(args[i], args[++i]))
+                    {
+                        throw new CliUsageException($"Option {args[i - 1]} is given twice.");
+                    }
+
+                    break;
+                default:
+                    throw new CliUsageException($"Unknown option '{args[i]}'. {CliApp.Usage.Split('\n')[0]}");
+            }
+        }
+
+        return new BenchOptions(
+            Required(values, "--train"),
+            Required(values, "--test"),
+            Required(values, "--label"),
+            TaskKindNames.ParseOrAuto(values.GetValueOrDefault("--task"), "task"),
+            TimeSpan.FromSeconds(PositiveNumber(Required(values, "--time"), "--time")),
+            values.TryGetValue("--seed", out var seed) ? Integer(seed, "--seed") : DefaultSeed,
+            values.TryGetValue("--tuner", out var tuner) ? ParseTuner(tuner) : TunerKind.CostFrugal,
+            values.TryGetValue("--trainers", out var trainers) ? trainers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
+            values.TryGetValue("--max-trials", out var max) ? (int)PositiveNumber(max, "--max-trials") : null,
+            ensemble);
+    }
+
+    private static string Required(Dictionary<string, string> values, string name) =>
+        values.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new CliUsageException($"Option {name} is required. {CliApp.Usage.Split('\n')[0]}");
+
+    private static double PositiveNumber(string text, string name) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value) && value <= int.MaxValue
+            ? value
+            : throw new CliUsageException($"Option {name} needs a positive number, not '{text}'.");
+
+    private static int Integer(string text, string name) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliUsageException($"Option {name} needs a whole number, not '{text}'.");
+
+    private static TunerKind ParseTuner(string text) => text.ToLowerInvariant() switch
+    {
+        "costfrugal" or "cfo" => TunerKind.CostFrugal,
+        "random" => TunerKind.Random,
+        "tpe" => TunerKind.Tpe,
+        _ => throw new CliUsageException($"Unknown tuner '{text}'. Use costfrugal, random or tpe."),
+    };
+}

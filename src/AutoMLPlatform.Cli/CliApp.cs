@@ -1,0 +1,61 @@
+using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.Cli.Bench;
+using AutoMLPlatform.Core.Common;
+
+namespace AutoMLPlatform.Cli;
+
+/// <summary>
+/// The <c>automl</c> command line. Errors are one line on stderr; the exit code is 0 on success, 2 for bad input
+/// (usage, unreadable files, unknown columns, data that cannot be learnt from) and 1 for anything else.
+/// </summary>
+internal static class CliApp
+{
+    public const string Usage =
+        "usage: automl bench --train TRAIN.csv --test TEST.csv --label COLUMN [--task auto|binary|multiclass|regression] --time SECONDS [--seed N]\n" +
+        "                    [--tuner costfrugal|random|tpe] [--trainers NAME,NAME...] [--max-trials N] [--no-ensemble]";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return args switch
+            {
+                ["bench", .. var rest] => await new BenchCommand(stdout, stderr).RunAsync(BenchOptions.Parse(rest), cancellationToken).ConfigureAwait(false),
+                [] or ["--help" or "-h" or "help"] => await WriteUsageAsync(stdout).ConfigureAwait(false),
+                [var command, ..] => throw new CliUsageException($"Unknown command '{command}'. {Usage.Split('\n')[0]}"),
+            };
+        }
+        catch (AutoMLPlatformException ex) when (ex is not NoSuccessfulTrialException && ex.Kind != ErrorKind.Conflict)
+        {
+            return await FailAsync(stderr, ex.Message, 2).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return await FailAsync(stderr, ex.Message, 2).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await FailAsync(stderr, "cancelled", 1).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The process boundary: whatever else went wrong is reported as one line, exit code 1, never a stack trace.
+            return await FailAsync(stderr, $"{ex.GetType().Name}: {ex.Message}", 1).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> WriteUsageAsync(TextWriter stdout)
+    {
+        await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> FailAsync(TextWriter stderr, string message, int code)
+    {
+        await stderr.WriteLineAsync($"automl: {message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+        return code;
+    }
+}

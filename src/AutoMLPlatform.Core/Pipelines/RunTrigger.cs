@@ -1,0 +1,11 @@
+namespace AutoMLPlatform.Core.Pipelines;
+
+/// <summary>What started a pipeline run.</summary>
+public enum RunTrigger
+{
+    /// <summary>The pipeline's cron schedule.</summary>
+    Schedule,
+
+    /// <summary>A call to <c>POST /api/pipelines/{name}/run</c>.</summary>
+    Manual,
+}

@@ -1,0 +1,56 @@
+using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Pipelines;
+using Hangfire;
+using Hangfire.Storage;
+
+namespace AutoMLPlatform.Jobs.Retraining;
+
+/// <summary>
+/// One Hangfire recurring job per pipeline, id <c>pipeline:{tenant}:{name}</c>, whose only arguments are the tenant
+/// and the pipeline's name: the pipeline row stays the truth, Hangfire only keeps the clock.
+/// </summary>
+internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJobs, JobStorage storage) : IPipelineScheduler
+{
+    public const string IdPrefix = "pipeline:";
+
+    public static string RecurringJobId(TenantId tenant, string pipeline) => $"{IdPrefix}{tenant}:{pipeline}";
+
+    public Task ScheduleAsync(TenantId tenant, PipelineDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var tenantId = tenant.Value;
+        var name = definition.Name;
+        recurringJobs.AddOrUpdate<PipelineScheduleJob>(RecurringJobId(tenant, name),
+            job => job.TriggerAsync(tenantId, name, CancellationToken.None),
+            definition.Schedule.Cron,
+            new RecurringJobOptions { TimeZone = CronSchedules.FindTimeZone(definition.Schedule.TimeZone) });
+        return Task.CompletedTask;
+    }
+
+    public Task UnscheduleAsync(TenantId tenant, string pipeline, CancellationToken cancellationToken)
+    {
+        recurringJobs.RemoveIfExists(RecurringJobId(tenant, pipeline));
+        return Task.CompletedTask;
+    }
+
+    public async Task SynchronizeAsync(IReadOnlyList<Pipeline> pipelines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipelines);
+        var wanted = pipelines.Select(p => RecurringJobId(p.TenantId, p.Name)).ToHashSet(StringComparer.Ordinal);
+
+        // A durable Hangfire storage may still hold triggers of pipelines deleted while this process was down.
+        using (var connection = storage.GetConnection())
+        {
+            foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => id.StartsWith(IdPrefix, StringComparison.Ordinal) && !wanted.Contains(id)))
+            {
+                recurringJobs.RemoveIfExists(stale);
+            }
+        }
+
+        foreach (var pipeline in pipelines)
+        {
+            await ScheduleAsync(pipeline.TenantId, pipeline.Definition, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

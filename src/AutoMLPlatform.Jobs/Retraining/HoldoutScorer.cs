@@ -1,0 +1,52 @@
+using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tables;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Jobs.Retraining;
+
+/// <summary>
+/// Loads a run's held-out rows (the same rows its training job left out) and scores registered model versions on
+/// them, each read back from its stored artifact exactly as scoring would load it.
+/// </summary>
+internal sealed class HoldoutScorer(IDatasetStore datasets, IBlobStore blobs)
+{
+    public async Task<LoadedTable> LoadHoldoutAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        if (run is not { DatasetId: { } datasetId, DatasetVersion: { } number })
+        {
+            throw new InvalidOperationException($"Run {run.Id} has no dataset version yet.");
+        }
+
+        var version = await datasets.FindVersionAsync(run.TenantId, datasetId, number, cancellationToken).ConfigureAwait(false)
+            ?? throw new DatasetNotFoundException(datasetId, number);
+        DatasetFormats.EnsureDelimited(version.Format);
+        LoadedTable table;
+        await using (var content = await blobs.OpenReadAsync(run.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false))
+        {
+            table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(version.Format), version.Schema, cancellationToken).ConfigureAwait(false);
+        }
+
+        var definition = run.Definition;
+        return HoldoutSplit.Split(table, version.Schema, definition.Label, definition.Task, definition.Holdout()).Holdout;
+    }
+
+    /// <summary>Throws <see cref="IncompatibleDataException"/> when the version cannot read the rows.</summary>
+    public async Task<ModelEvaluation> ScoreAsync(ModelVersion version, LoadedTable holdout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var mlContext = new MLContext(seed: 0);
+        using var buffer = new MemoryStream();
+        await using (var artifact = await blobs.OpenReadAsync(version.TenantId, BlobKind.Model, version.ArtifactSha256, cancellationToken).ConfigureAwait(false))
+        {
+            await artifact.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        buffer.Position = 0;
+        return ModelEvaluator.Evaluate(mlContext, ModelPackage.Read(buffer, mlContext), holdout);
+    }
+}

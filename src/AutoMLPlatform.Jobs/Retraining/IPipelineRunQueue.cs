@@ -1,0 +1,9 @@
+using AutoMLPlatform.Core.Pipelines;
+
+namespace AutoMLPlatform.Jobs.Retraining;
+
+/// <summary>Hands a stored pipeline run to whatever executes it (Hangfire). Only the id travels: the run row is the truth.</summary>
+public interface IPipelineRunQueue
+{
+    Task EnqueueAsync(PipelineRunId id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,133 @@
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Pipelines;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Jobs.Retraining;
+
+/// <summary>
+/// Runs a pipeline run: claims the row, then tries (train a challenger, judge it against the champion) until a try
+/// succeeds or the policy's retries are spent. At-least-once, like training jobs: the claim (Queued → Running, a
+/// compare-and-set) lets one worker run it, and the lease stops a worker whose claim was taken away. A failed try
+/// leaves the champion where it was.
+/// </summary>
+internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTraining training, ChampionChallenger judge, TimeProvider time,
+    IOptions<JobsOptions> options, ILogger<PipelineRunner> logger) : IPipelineRunner
+{
+    public async Task RunAsync(PipelineRunId id, CancellationToken shutdown)
+    {
+        var run = await store.FindRunAnyAsync(id, shutdown).ConfigureAwait(false);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["PipelineRunId"] = id, ["Pipeline"] = run?.PipelineName ?? "" });
+        if (run is not { Status: PipelineRunStatus.Queued })
+        {
+            // Checkpoint 1: another worker runs it, or it ended. Nothing to do.
+            LogSkipped(id, run?.Status);
+            return;
+        }
+
+        var running = run.Start(time.GetUtcNow());
+        if (!await store.TryUpdateRunAsync(running, PipelineRunStatus.Queued, run.Attempt, shutdown).ConfigureAwait(false))
+        {
+            LogSkipped(id, PipelineRunStatus.Running);
+            return;
+        }
+
+        await using var lease = new PipelineRunLease(store, time, running, options.Value.HeartbeatInterval);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, lease.Lost);
+        LogStarted(id, running.PipelineName, running.Attempt);
+        try
+        {
+            await TryUntilDoneAsync(lease, work.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (work.IsCancellationRequested)
+        {
+            if (lease.Lost.IsCancellationRequested)
+            {
+                LogLeaseLost(id);
+                return;
+            }
+
+            // Checkpoint 2: the process is stopping. Back to the queue with its current job, to resume at the next start.
+            await lease.UpdateAsync(r => r.Requeue(), CancellationToken.None).ConfigureAwait(false);
+            LogRequeuedOnShutdown(id);
+        }
+    }
+
+    private async Task TryUntilDoneAsync(PipelineRunLease lease, CancellationToken cancellationToken)
+    {
+        var policy = lease.Current.Definition.Promotion;
+        while (true)
+        {
+            DateTimeOffset retryAt;
+            try
+            {
+                var decision = await TryOnceAsync(lease, cancellationToken).ConfigureAwait(false);
+                await lease.UpdateAsync(r => r.Succeed(time.GetUtcNow(), decision), CancellationToken.None).ConfigureAwait(false);
+                LogDecided(lease.Current.Id, decision.Outcome, decision.Reason);
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The retry boundary of the policy: whatever made this try fail is recorded on the run, and the champion
+                // was not touched (the alias moves only as the very last step of a successful try). The next try is due
+                // a fixed time after the failure, not after whenever the wait below begins.
+                retryAt = time.GetUtcNow() + policy.RetryDelay;
+                await lease.UpdateAsync(r => r.RecordFailure(Describe(ex)), CancellationToken.None).ConfigureAwait(false);
+                if (lease.Current.Failures > policy.Retries)
+                {
+                    await lease.UpdateAsync(r => r.Fail(time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+                    LogFailed(ex, lease.Current.Id, lease.Current.Failures);
+                    throw;
+                }
+
+                LogRetrying(lease.Current.Id, lease.Current.Failures, policy.RetryDelay, Describe(ex));
+            }
+
+            var wait = retryAt - time.GetUtcNow();
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PromotionDecision> TryOnceAsync(PipelineRunLease lease, CancellationToken cancellationToken)
+    {
+        // A run resumed after a restart carries on with the job it had started, instead of training a second one.
+        if (lease.Current.JobId is null)
+        {
+            var job = await training.CreateJobAsync(lease.Current, cancellationToken).ConfigureAwait(false);
+            if (!await lease.UpdateAsync(r => r.WithJob(job.Id, job.Spec.DatasetId, job.Spec.DatasetVersion), cancellationToken).ConfigureAwait(false))
+            {
+                throw new OperationCanceledException(lease.Lost);
+            }
+        }
+
+        var trained = await training.CompleteAsync(lease.Current.JobId!.Value, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await judge.DecideAsync(lease.Current, trained, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the user reads on a failed try: our own errors verbatim, anything else by type and message.</summary>
+    private static string Describe(Exception ex) => ex is AutoMLPlatformException
+        ? ex.Message
+        : $"The run failed unexpectedly ({ex.GetType().Name}): {ex.Message}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline run {RunId} is not queued ({Status}); skipping")]
+    private partial void LogSkipped(PipelineRunId runId, PipelineRunStatus? status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline run {RunId} of {Pipeline} started, attempt {Attempt}")]
+    private partial void LogStarted(PipelineRunId runId, string pipeline, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline run {RunId} decided {Outcome}: {Reason}")]
+    private partial void LogDecided(PipelineRunId runId, PromotionOutcome outcome, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} try {Failures} failed; retrying in {Delay}: {Error}")]
+    private partial void LogRetrying(PipelineRunId runId, int failures, TimeSpan delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline run {RunId} failed after {Failures} tries; the champion stays")]
+    private partial void LogFailed(Exception exception, PipelineRunId runId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was taken over by another worker; this attempt stopped")]
+    private partial void LogLeaseLost(PipelineRunId runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was interrupted by shutdown and queued again")]
+    private partial void LogRequeuedOnShutdown(PipelineRunId runId);
+}

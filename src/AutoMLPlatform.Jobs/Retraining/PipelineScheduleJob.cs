@@ -1,0 +1,42 @@
+using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Core.Tenancy;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+
+namespace AutoMLPlatform.Jobs.Retraining;
+
+/// <summary>
+/// The Hangfire recurring job of a pipeline: when its cron fires, store a run (refused by the database if one is
+/// still under way, so runs never overlap) and run it in this worker.
+/// </summary>
+public sealed partial class PipelineScheduleJob(PipelineTrigger trigger, IPipelineRunner runner, ILogger<PipelineScheduleJob> logger)
+{
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Scheduled run of pipeline {1}")]
+    public async Task TriggerAsync(Guid tenantId, string pipeline, CancellationToken cancellationToken)
+    {
+        PipelineRun run;
+        try
+        {
+            run = await trigger.StartAsync(TenantId.FromGuid(tenantId), pipeline, RunTrigger.Schedule, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PipelineRunInProgressException ex)
+        {
+            LogSkipped(pipeline, ex.ActiveRun);
+            return;
+        }
+        catch (PipelineNotFoundException)
+        {
+            LogPipelineGone(pipeline);
+            return;
+        }
+
+        await runner.RunAsync(run.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline {Pipeline} is due but run {RunId} is still under way; this occurrence is skipped")]
+    private partial void LogSkipped(string pipeline, PipelineRunId? runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline {Pipeline} is due but no longer exists; nothing to run")]
+    private partial void LogPipelineGone(string pipeline);
+}

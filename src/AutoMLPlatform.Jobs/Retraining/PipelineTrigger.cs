@@ -1,0 +1,34 @@
+using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Core.Tenancy;
+
+namespace AutoMLPlatform.Jobs.Retraining;
+
+/// <summary>
+/// Starts pipeline runs: stores a queued run carrying the pipeline's current definition. The store admits one active
+/// run per pipeline, so a trigger while a run is under way is refused with <see cref="PipelineRunInProgressException"/>.
+/// </summary>
+public sealed class PipelineTrigger(IPipelineStore store, IPipelineRunQueue queue, TimeProvider time)
+{
+    /// <summary><c>POST /api/pipelines/{name}/run</c>: store the run and hand it to the queue.</summary>
+    public async Task<PipelineRun> RunNowAsync(TenantId tenant, string pipeline, CancellationToken cancellationToken)
+    {
+        var run = await StartAsync(tenant, pipeline, RunTrigger.Manual, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    /// <summary>Stores a queued run; the caller executes it.</summary>
+    public async Task<PipelineRun> StartAsync(TenantId tenant, string pipeline, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var found = await store.FindAsync(tenant, pipeline, cancellationToken).ConfigureAwait(false)
+            ?? throw PipelineNotFoundException.Pipeline(pipeline);
+        var run = PipelineRun.Create(tenant, found.Definition, trigger, time.GetUtcNow());
+        if (await store.TryCreateRunAsync(run, cancellationToken).ConfigureAwait(false))
+        {
+            return run;
+        }
+
+        var active = await store.FindActiveRunAsync(tenant, pipeline, cancellationToken).ConfigureAwait(false);
+        throw new PipelineRunInProgressException(pipeline, active?.Id);
+    }
+}

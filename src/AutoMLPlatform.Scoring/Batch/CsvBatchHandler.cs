@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Diagnostics;
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Scoring.Metrics;
+using AutoMLPlatform.Scoring.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Scoring.Batch;
+
+/// <summary>
+/// <c>POST /api/predict/{model}/batch</c>: CSV in, CSV out, streamed. Records are parsed in blocks on one task
+/// (<see cref="CsvRecordPump"/>) while the request's task predicts the previous block with one pooled session and
+/// writes it, so memory stays flat whatever the file size and parsing overlaps prediction. Output is buffered until
+/// <see cref="FlushBytes"/> before the response starts: an error in the header or the first rows is a clean 400; an
+/// error after the response started can only end it, so the connection is cut (the client sees a truncated body).
+/// </summary>
+internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, IOptions<ScoringOptions> options)
+{
+    /// <summary>Output is handed to the response in pieces of about this size.</summary>
+    private const int FlushBytes = 64 * 1024;
+
+    public async Task HandleAsync(string model, int? version, string? alias, string? id, HttpContext http, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var known = string.Empty;
+        long rows = 0;
+        try
+        {
+            var selector = ModelSelector.From(version, alias);
+            Http.RequestBody.Limit(http, options.Value.MaxBatchBodyBytes);
+            using var lease = await cache.AcquireAsync(tenant.Id, model, selector, cancellationToken).ConfigureAwait(false);
+            known = lease.Model.Version.ModelName;
+            var delimiter = IsTabSeparated(http.Request.ContentType) ? '\t' : ',';
+            rows = await StreamAsync(lease.Model, http, delimiter, id, cancellationToken).ConfigureAwait(false);
+            metrics.Record(ScoringProtocol.Csv, known, StatusCodes.Status200OK, started, rows);
+        }
+        catch (Exception ex) when (metrics.RecordFailure(ScoringProtocol.Csv, known, ex, started))
+        {
+            throw; // not reached: RecordFailure only records and returns false
+        }
+    }
+
+    private static async Task<long> StreamAsync(ScoringModel model, HttpContext http, char delimiter, string? id, CancellationToken cancellationToken)
+    {
+        using var csv = new CsvReader(http.Request.Body, delimiter, leaveOpen: true);
+        var fields = new List<string>();
+        if (!await csv.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false))
+        {
+            throw new CsvFormatException(CsvErrorCodes.Empty, "The CSV is empty; it needs a header row", 0);
+        }
+
+        var mapping = CsvRowMapping.For(fields.ToArray(), model.Inputs);
+        var keep = KeptFields(mapping.Header, id);
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
+        var output = new CsvOutput(buffer, delimiter);
+        output.WriteRow(keep.Select(i => mapping.Header[i]).ToArray(), CsvOutput.PredictionColumns(model.Output));
+
+        var response = http.Response;
+        response.ContentType = delimiter == '\t' ? "text/tab-separated-values; charset=utf-8" : "text/csv; charset=utf-8";
+        response.Headers["X-Model-Name"] = model.Version.ModelName;
+        response.Headers["X-Model-Version"] = model.Version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        long rows = 0;
+        var session = model.Rent();
+        try
+        {
+            await using var pump = new CsvRecordPump(csv, cancellationToken);
+            while (await pump.NextAsync(cancellationToken).ConfigureAwait(false) is { } block)
+            {
+                for (var i = 0; i < block.Count; i++)
+                {
+                    var record = block.Records[i];
+                    if (record.Count != mapping.Header.Count)
+                    {
+                        throw new CsvFormatException(CsvErrorCodes.RaggedRow,
+                            $"The record has {record.Count} fields but the header has {mapping.Header.Count}", block.Lines[i]);
+                    }
+
+                    mapping.Bind(record, session.Row, block.Lines[i]);
+                    session.Predict();
+                    output.WriteRow(record, keep, model.Output, session.Output);
+                }
+
+                rows += block.Count;
+                pump.Recycle(block);
+                if (buffer.WrittenCount >= FlushBytes)
+                {
+                    await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                    buffer.ResetWrittenCount();
+                }
+            }
+        }
+        finally
+        {
+            model.Return(session);
+        }
+
+        if (rows == 0)
+        {
+            throw new CsvFormatException(CsvErrorCodes.HeaderOnly, "The CSV has a header but no rows to predict", 0);
+        }
+
+        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Every input field by default; with <c>?id=</c>, only that column (which must be in the header).</summary>
+    private static int[] KeptFields(IReadOnlyList<string> header, string? id)
+    {
+        if (id is null)
+        {
+            return Enumerable.Range(0, header.Count).ToArray();
+        }
+
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i].Trim(), id, StringComparison.OrdinalIgnoreCase))
+            {
+                return [i];
+            }
+        }
+
+        throw new InvalidInputException("unknown-id-column", $"The CSV header has no column '{id}' to use as the id.", "id");
+    }
+
+    private static bool IsTabSeparated(string? contentType) =>
+        contentType is not null && contentType.StartsWith("text/tab-separated-values", StringComparison.OrdinalIgnoreCase);
+}

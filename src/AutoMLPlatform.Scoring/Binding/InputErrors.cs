@@ -1,0 +1,17 @@
+using AutoMLPlatform.Core.Common;
+
+namespace AutoMLPlatform.Scoring.Binding;
+
+/// <summary>The input errors every prediction format reports the same way, each naming the row and the field.</summary>
+internal static class InputErrors
+{
+    public static InvalidInputException MissingColumn(RowLocation where, string column) => new("missing-column",
+        $"{where.Subject} has no field '{column}', which the model reads; send null (or an empty cell) to mean a missing value.",
+        where.FieldPath(column));
+
+    public static InvalidInputException WrongType(RowLocation where, string column, string expected) => new("wrong-type",
+        $"{where.Subject} has a value for '{column}' that is not {expected}.", where.FieldPath(column));
+
+    public static InvalidInputException NotAnObject(RowLocation where) => new("invalid-row",
+        $"{where.Subject} must be a JSON object of column values.", where.FieldPath(null));
+}

@@ -1,0 +1,81 @@
+using AutoMLPlatform.Hosting;
+using AutoMLPlatform.Jobs;
+using AutoMLPlatform.Scoring;
+using AutoMLPlatform.Security;
+using AutoMLPlatform.Server.Audit;
+using AutoMLPlatform.Server.Hangfire;
+using AutoMLPlatform.Storage;
+
+namespace AutoMLPlatform.Server.Roles;
+
+/// <summary>
+/// Composes the one binary into the role it was started as. Every role shares storage and security; each adds its
+/// own part: the API its endpoints and a Hangfire client, a worker a Hangfire server, scoring the predict endpoints.
+/// </summary>
+internal static class RoleSetup
+{
+    public const string ConfigurationKey = "AutoMLPlatform:Role";
+
+    public static PlatformRole RoleOf(IConfiguration configuration)
+    {
+        var text = configuration[ConfigurationKey];
+        return string.IsNullOrWhiteSpace(text) ? PlatformRole.All
+            : Enum.TryParse<PlatformRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role
+            : throw new InvalidOperationException($"Unknown role '{text}'. Roles are all, api, worker and scoring.");
+    }
+
+    public static void AddRoleServices(this WebApplicationBuilder builder, PlatformRole role)
+    {
+        var provider = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
+        if (role is PlatformRole.Api or PlatformRole.Worker && provider == StorageProvider.Sqlite)
+        {
+            // The embedded queue lives in one process's memory: an API and a worker would not see each other's jobs.
+            throw new InvalidOperationException($"The {role.ToString().ToLowerInvariant()} role needs the postgres storage provider " +
+                $"({StorageOptions.SectionName}:Provider=Postgres and a ConnectionString); with embedded storage run the 'all' role.");
+        }
+
+        var services = builder.Services;
+        services.AddPlatformHostDefaults();
+        services.AddPlatformStorage();
+        services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory, bootstrap: role != PlatformRole.Worker);
+        switch (role)
+        {
+            case PlatformRole.All:
+                services.AddPlatformJobs(JobParts.All);
+                services.AddPlatformHangfire(builder.Configuration, runServer: true);
+                services.AddScoring();
+                services.AddServerApi();
+                break;
+            case PlatformRole.Api:
+                services.AddPlatformJobs(JobParts.Client);
+                services.AddPlatformHangfire(builder.Configuration, runServer: false);
+                services.AddScoring();
+                services.AddServerApi();
+                break;
+            case PlatformRole.Worker:
+                services.AddPlatformJobs(JobParts.Worker);
+                services.AddPlatformHangfire(builder.Configuration, runServer: true);
+                break;
+            case PlatformRole.Scoring:
+                services.AddScoring();
+                break;
+        }
+    }
+
+    public static void MapRoleEndpoints(this WebApplication app, PlatformRole role)
+    {
+        app.UsePlatformPipeline(audit: pipeline => pipeline.UseMiddleware<AuditMiddleware>());
+        app.MapPlatformHealth();
+        if (role is PlatformRole.All or PlatformRole.Api)
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.UsePlatformHangfireDashboard();
+            app.MapServerApi();
+        }
+
+        if (role is not PlatformRole.Worker)
+        {
+            app.MapScoringEndpoints();
+        }
+    }
+}

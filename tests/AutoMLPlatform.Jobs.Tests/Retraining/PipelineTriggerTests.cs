@@ -1,0 +1,86 @@
+using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Retraining;
+using AutoMLPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoMLPlatform.Jobs.Tests.Retraining;
+
+public class PipelineTriggerTests
+{
+    [Test]
+    public async Task A_second_trigger_while_a_run_is_under_way_is_refused_naming_the_active_run()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
+        var trigger = scenario.Stores.Services.GetRequiredService<PipelineTrigger>();
+        var first = await trigger.RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        var error = Assert.ThrowsAsync<PipelineRunInProgressException>(() => trigger.RunNowAsync(TenantId.Default, "nightly", CancellationToken.None));
+
+        Assert.That(error!.ActiveRun, Is.EqualTo(first.Id));
+    }
+
+    [Test]
+    public async Task A_manual_trigger_stores_a_queued_run_and_hands_only_its_id_to_the_queue()
+    {
+        var queue = new RecordingPipelineRunQueue();
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50), runs: queue);
+
+        var run = await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(queue.Enqueued, Is.EqualTo(new[] { run.Id }));
+            Assert.That((await scenario.FindAsync(run.Id)).Status, Is.EqualTo(PipelineRunStatus.Queued));
+        });
+    }
+
+    [Test]
+    public async Task A_scheduled_occurrence_while_a_run_is_under_way_is_skipped_without_a_second_run()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
+        await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        await scenario.Stores.Services.GetRequiredService<PipelineScheduleJob>().TriggerAsync(TenantId.Default.Value, "nightly", CancellationToken.None);
+        var runs = await scenario.Pipelines.ListRunsAsync(TenantId.Default, "nightly", 0, 10, CancellationToken.None);
+
+        Assert.That(runs.Select(r => r.Trigger), Is.EqualTo(new[] { RunTrigger.Manual }));
+    }
+
+    [Test]
+    public async Task Triggering_a_pipeline_that_does_not_exist_is_not_found()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
+
+        Assert.ThrowsAsync<PipelineNotFoundException>(() =>
+            scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "weekly", CancellationToken.None));
+    }
+
+    [Test]
+    public async Task A_run_another_worker_already_claimed_is_not_run_twice()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
+        var run = await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+        await scenario.Pipelines.TryUpdateRunAsync(run.Start(DateTimeOffset.UtcNow), PipelineRunStatus.Queued, 0, CancellationToken.None);
+
+        await scenario.Stores.Services.GetRequiredService<IPipelineRunner>().RunAsync(run.Id, CancellationToken.None);
+        var after = await scenario.FindAsync(run.Id);
+        var jobs = await scenario.Stores.Jobs.ListAsync(TenantId.Default, 0, 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((after.Status, after.Attempt), Is.EqualTo((PipelineRunStatus.Running, 1)));
+            Assert.That(jobs, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_pipeline_with_a_run_under_way_cannot_be_deleted()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
+        await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        Assert.ThrowsAsync<PipelineRunInProgressException>(() =>
+            scenario.Stores.Services.GetRequiredService<Jobs.Pipelines.PipelineCatalog>().DeleteAsync(TenantId.Default, "nightly", CancellationToken.None));
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using AutoMLPlatform.TestSupport;
+
+namespace AutoMLPlatform.Server.Tests.ScaleOut;
+
+[Category("Postgres")]
+[Category("Slow")]
+public class ScaleOutTests
+{
+    private const string Row = """{"x1": 0.5, "x2": 0.1, "color": "red"}""";
+
+    [Test]
+    public async Task A_job_submitted_to_the_api_runs_on_a_worker_and_its_model_is_served_by_a_scoring_process()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(300), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 2, modelName = "rule" });
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var waiting = await client.GetObjectAsync($"/api/jobs/{job["id"]}");
+
+        using var worker = await cluster.StartAsync("worker");
+        var done = await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
+        using var scoring = await cluster.StartAsync("scoring");
+        using var scorer = scoring.Api();
+        using var prediction = await scorer.PostRawJsonAsync("/api/predict/rule", Row);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)waiting["status"], Is.EqualTo("queued"), "the API runs no jobs itself");
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+            Assert.That(prediction.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
+    public async Task A_worker_killed_mid_job_loses_nothing_another_finishes_it_with_one_version_and_no_half_file()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var client = api.Api();
+        var first = await cluster.StartAsync("worker");
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 20, modelName = "rule" });
+        await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(1), "running");
+        using var second = await cluster.StartAsync("worker");
+
+        first.Kill();
+        var done = await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(3));
+        var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
+        var leftovers = Directory.GetFiles(Path.Combine(cluster.DataDirectory, "blobs"), "*.tmp", SearchOption.AllDirectories);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+            Assert.That((int?)done["attempt"], Is.EqualTo(2));
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(leftovers, Is.Empty);
+        });
+        first.Dispose();
+    }
+
+    [Test]
+    public async Task A_postgres_restart_mid_job_ends_with_the_job_finished()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var worker = await cluster.StartAsync("worker");
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 15, modelName = "rule" });
+        await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(1), "running");
+
+        await RestartPostgresAsync();
+        var done = await WaitThroughOutageAsync(client, (string)job["id"]!);
+        var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)done, Is.EqualTo("succeeded"));
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Two_api_processes_registering_versions_of_one_model_at_once_get_distinct_numbers()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var apiA = await cluster.StartAsync("api");
+        using var apiB = await cluster.StartAsync("api");
+        using var workerA = await cluster.StartAsync("worker");
+        using var workerB = await cluster.StartAsync("worker");
+        using var a = apiA.Api();
+        using var b = apiB.Api();
+        var dataset = await a.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
+
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? a : b).SubmitJobAsync(
+            new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "shared", seed = i + 1 })));
+        var done = await Task.WhenAll(jobs.Select(j => a.WaitForJobAsync((string)j["id"]!, TimeSpan.FromMinutes(3))));
+        var versions = ApiClient.Json(await a.Http.GetStringAsync("/api/models/shared/versions")).EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).Order();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(done.Select(d => (string?)d["status"]), Has.All.EqualTo("succeeded"));
+            Assert.That(versions, Is.EqualTo(Enumerable.Range(1, 6)));
+        });
+    }
+
+    [Test]
+    public async Task Many_small_jobs_drain_with_two_workers_none_lost_or_registered_twice()
+    {
+        const int count = 40;
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api", ("AutoMLPlatform:Security:MaxActiveJobsPerTenant", $"{count}"));
+        using var workerA = await cluster.StartAsync("worker");
+        using var workerB = await cluster.StartAsync("worker");
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(100), "rule");
+        var clock = Stopwatch.StartNew();
+
+        var jobs = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            jobs.Add((string)(await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 2, maxTrials = 1, modelName = $"m{i % 4}" }))["id"]!);
+        }
+
+        var done = new List<System.Text.Json.Nodes.JsonObject>();
+        foreach (var id in jobs)
+        {
+            done.Add(await client.WaitForJobAsync(id, TimeSpan.FromMinutes(10)));
+        }
+
+        TestContext.Out.WriteLine($"{count} jobs drained in {clock.Elapsed.TotalSeconds:F0} s with 2 workers: {count / clock.Elapsed.TotalMinutes:F1} jobs/minute");
+        var registered = 0;
+        for (var m = 0; m < 4; m++)
+        {
+            registered += ApiClient.Json(await client.Http.GetStringAsync($"/api/models/m{m}/versions")).GetArrayLength();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(done.Select(d => (string?)d["status"]), Has.All.EqualTo("succeeded"));
+            Assert.That(done.Select(d => (int?)d["attempt"]), Has.All.EqualTo(1));
+            Assert.That(registered, Is.EqualTo(count));
+        });
+    }
+
+    private static async Task RestartPostgresAsync()
+    {
+        using var restart = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "tools", "postgres.sh"), "restart"]))!;
+        await restart.WaitForExitAsync();
+        Assert.That(restart.ExitCode, Is.Zero, "tools/postgres.sh restart");
+
+        // This test process's own pooled connections died with the server; later tests must not pick them up.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Polls the job, tolerating the API's own answers failing while the database is down.</summary>
+    private static async Task<string?> WaitThroughOutageAsync(ApiClient client, string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            using var response = await client.Http.GetAsync($"/api/jobs/{id}", timeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                var status = (string?)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token))!["status"];
+                if (status is "succeeded" or "failed" or "cancelled")
+                {
+                    return status;
+                }
+            }
+
+            await Task.Delay(500, timeout.Token);
+        }
+    }
+}

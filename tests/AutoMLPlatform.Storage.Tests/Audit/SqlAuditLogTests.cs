@@ -1,0 +1,50 @@
+using AutoMLPlatform.Core.Audit;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Storage.Audit;
+using Dapper;
+
+namespace AutoMLPlatform.Storage.Tests.Audit;
+
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres, Category = "Postgres")]
+public class SqlAuditLogTests(StorageProvider provider)
+{
+    [Test]
+    public async Task Concurrent_appends_form_one_unbroken_chain()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var log = new SqlAuditLog(fixture.Database);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => log.AppendAsync(Record($"dataset/{i}"), CancellationToken.None))));
+        var entries = await log.ReadAllAsync(CancellationToken.None).ToListAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(1, 20).Select(i => (long)i)));
+            Assert.That(AuditHash.FindBreak(entries), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task An_entry_edited_in_the_database_is_caught_by_verification()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var log = new SqlAuditLog(fixture.Database);
+        for (var i = 0; i < 3; i++)
+        {
+            await log.AppendAsync(Record($"job/{i}"), CancellationToken.None);
+        }
+
+        await using (var connection = await fixture.Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("UPDATE audit_log SET outcome = 'success' WHERE sequence = 2");
+        }
+
+        var entries = await log.ReadAllAsync(CancellationToken.None).ToListAsync();
+
+        Assert.That(AuditHash.FindBreak(entries)?.Sequence, Is.EqualTo(2));
+    }
+
+    private static AuditRecord Record(string target) =>
+        new(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000), TenantId.Default, null, "job.submit", target, "denied");
+}

@@ -1,0 +1,35 @@
+using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Core.Tenancy;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Bench.Scoring;
+
+/// <summary>Trains the benchmark's model with the platform's engine (one trial: LightGbm with defaults) and registers it as a job would.</summary>
+internal static class CreditModel
+{
+    public const string Name = "credit";
+    public const string Label = "Status";
+
+    public static async Task<ModelVersion> TrainAndRegisterAsync(string trainCsv, IBlobStore blobs, IModelRegistry registry, CancellationToken cancellationToken)
+    {
+        var profile = await TableProfiler.ProfileAsync(File.OpenRead(trainCsv), ',', cancellationToken);
+        var table = await TableLoader.LoadAsync(File.OpenRead(trainCsv), ',', profile.Schema, cancellationToken);
+        var mlContext = new MLContext(1);
+        var settings = new ExperimentSettings { LabelColumn = Label, TimeBudget = TimeSpan.FromSeconds(60), MaxTrials = 1 };
+        var result = await new AutoMLExperiment(mlContext, settings).RunAsync(table, profile.Schema, null, cancellationToken);
+        using var buffer = new MemoryStream();
+        ModelPackage.Write(buffer, mlContext, result.Model, result.InputSchema,
+            new ModelManifest(ModelManifest.CurrentFormatVersion, result.Task, Label, result.Labels.Classes, result.Inputs, result.BestTrial.Trainer, []));
+        buffer.Position = 0;
+        await using var staged = await blobs.StageAsync(buffer, long.MaxValue, cancellationToken);
+        await blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, cancellationToken);
+        return await registry.RegisterAsync(new NewModelVersion(TenantId.Default, Name, result.Task, Label, result.Metric, result.BestTrial.Metrics,
+            result.Inputs, result.Labels.Classes, new ModelLineage(DatasetId.New(), 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
+            staged.Sha256, staged.SizeBytes), cancellationToken);
+    }
+}
