@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.AutoML.Inference;
 
@@ -30,6 +31,14 @@ public static partial class ColumnInference
         if (column.Name == label)
         {
             return new(column.Name, column.Type, ColumnRole.Label, "It is the column to predict.");
+        }
+
+        if (column.Sensitive is { } sensitive)
+        {
+            return sensitive.Handling == SensitiveHandling.Hash
+                ? Keep(column, ColumnRole.HashedCategorical,
+                    $"Personal data ({sensitive.Reason}) marked for hashing: only hash buckets of its values are features; the model keeps no raw value.")
+                : Ignore(column, $"Personal data ({sensitive.Reason}): left out of training. List it in hashColumns at upload to use it as hashed buckets instead.");
         }
 
         if (present == 0)

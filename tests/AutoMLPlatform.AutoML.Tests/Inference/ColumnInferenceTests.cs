@@ -1,10 +1,34 @@
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.AutoML.Tests.Inference;
 
 public class ColumnInferenceTests
 {
+    [Test]
+    public void Personal_data_is_dropped_unless_marked_for_hashing_whatever_its_cardinality()
+    {
+        var email = new SensitiveColumn(SensitiveKind.Email, "E-mail addresses in at least 80 % of its values.", SensitiveHandling.Drop);
+        var schema = new DatasetSchema(
+        [
+            new ColumnProfile("y", ColumnType.Categorical, 0, 2),
+            new ColumnProfile("email", ColumnType.Categorical, 0, 5, Sensitive: email),
+            new ColumnProfile("phone", ColumnType.Categorical, 0, 900, Sensitive: email with { Kind = SensitiveKind.Phone, Handling = SensitiveHandling.Hash }),
+            new ColumnProfile("age", ColumnType.Numeric, 0, 60),
+        ]);
+
+        var decisions = ColumnInference.Decide(schema, "y", 1000).ToDictionary(d => d.Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decisions["email"].Role, Is.EqualTo(ColumnRole.Ignored), "five distinct values would otherwise be one-hot encoded");
+            Assert.That(decisions["email"].Reason, Does.StartWith("Personal data (E-mail addresses"));
+            Assert.That(decisions["phone"].Role, Is.EqualTo(ColumnRole.HashedCategorical));
+            Assert.That(decisions["age"].Role, Is.EqualTo(ColumnRole.Numeric));
+        });
+    }
+
     [Test]
     public void Each_column_gets_a_role_with_a_reason()
     {
