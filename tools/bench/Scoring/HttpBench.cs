@@ -10,7 +10,7 @@ namespace AutoMLPlatform.Bench.Scoring;
 /// The standalone scoring host as a child process over the benchmark's data directory, measured from outside: wrk
 /// on single-row JSON predictions and on <c>/alive</c> (the same host's HTTP ceiling), then one large CSV batch.
 /// </summary>
-internal sealed partial class HttpBench(string dataDirectory, string wrkArguments, int warmUpSeconds) : IDisposable
+internal sealed partial class HttpBench(string dataDirectory, string apiKey, string wrkArguments, int warmUpSeconds) : IDisposable
 {
     private Process? _host;
     private int _port;
@@ -59,7 +59,7 @@ internal sealed partial class HttpBench(string dataDirectory, string wrkArgument
     {
         var script = Path.Combine(dataDirectory, "post.lua");
         var body = rowJson.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = \"{body}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n", cancellationToken);
+        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = \"{body}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer {apiKey}\"\n", cancellationToken);
         var url = Url($"/api/predict/{CreditModel.Name}");
         await WrkAsync($"-t2 -c32 -d{warmUpSeconds}s -s {script} {url}", cancellationToken);
         return await WrkAsync($"{wrkArguments} --latency -s {script} {url}", cancellationToken);
@@ -79,7 +79,7 @@ internal sealed partial class HttpBench(string dataDirectory, string wrkArgument
     public async Task<double> BatchAsync(string csvPath, long expectedRows, CancellationToken cancellationToken)
     {
         var answer = csvPath + ".out";
-        var start = new ProcessStartInfo("curl", ["-sS", "--fail", "-o", answer, "-H", "Content-Type: text/csv", "--data-binary", "@" + csvPath,
+        var start = new ProcessStartInfo("curl", ["-sS", "--fail", "-o", answer, "-H", "Content-Type: text/csv", "-H", $"Authorization: Bearer {apiKey}", "--data-binary", "@" + csvPath,
             Url($"/api/predict/{CreditModel.Name}/batch")]) { UseShellExecute = false };
         var watch = Stopwatch.StartNew();
         using (var curl = Process.Start(start)!)
@@ -111,6 +111,7 @@ internal sealed partial class HttpBench(string dataDirectory, string wrkArgument
     public async Task<long> EnginesCreatedAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
         var text = await http.GetStringAsync(Url("/metrics"), cancellationToken);
         var match = Regex.Match(text, @"^scoring_engines_created_total\{[^}]*\} (\d+)", RegexOptions.Multiline);
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;

@@ -7,6 +7,10 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Security;
+using AutoMLPlatform.Security.Keys;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,9 +32,14 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = dataDirectory;
 builder.Services.AddPlatformStorage();
+builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory, bootstrap: false);
 builder.Services.AddScoring();
 using var host = builder.Build();
 await host.StartAsync(cancellationToken);
+
+// Every prediction call carries a key, as in production: one predict+read key of the default tenant.
+var (key, stored) = ApiKeyFactory.Create(TenantId.Default, "bench", ApiScopes.Predict | ApiScopes.Read, DateTimeOffset.UtcNow, null);
+await host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, cancellationToken);
 
 Console.Error.WriteLine("training credit (one trial, LightGbm defaults) ...");
 var blobs = host.Services.GetRequiredService<IBlobStore>();
@@ -39,9 +48,16 @@ var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datas
 var rows = await ReadRowsAsync(Path.Combine(options.Datasets, "credit", "test.csv"), cancellationToken);
 Console.Error.WriteLine($"model {version.ModelName} v{version.Version} ({version.Lineage.Trainer}), {rows.Count} held-out rows");
 
+double inProcessKeyCheck;
 var inProcess = await new InProcessBench(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.Seconds))
     .RunAsync(version, host.Services.GetRequiredService<ModelCache>(), blobs, rows, cancellationToken);
 await host.StopAsync(cancellationToken);
+
+// The standalone host's own composition, not started: its authentication handler and scope policy, timed in process.
+await using (var scoringHost = ScoringProgram.Build([dataDirectory]))
+{
+    inProcessKeyCheck = await KeyCheckBench.MicrosecondsPerCheckAsync(scoringHost.Services, key, TimeSpan.FromSeconds(options.Seconds));
+}
 
 var result = new Dictionary<string, object?>
 {
@@ -55,11 +71,16 @@ var result = new Dictionary<string, object?>
     ["json_pool_vs_raw"] = Math.Round(inProcess.JsonRowsPerSecond / inProcess.RawRowsPerSecond, 3),
     ["pool_bytes_per_row"] = Math.Round(inProcess.PoolBytesPerRow),
     ["json_bytes_per_row"] = Math.Round(inProcess.JsonBytesPerRow),
+    ["key_check_us"] = Math.Round(inProcessKeyCheck, 3),
+
+    // A request costs more than binding and predicting its row (HTTP parsing, routing, writing the answer), so the
+    // check's time over that cost alone is an upper bound of its share of a request.
+    ["key_check_share_max"] = Math.Round(inProcessKeyCheck * inProcess.JsonRowsPerSecond / 1e6, 4),
 };
 
 if (options.Http)
 {
-    using var http = new HttpBench(dataDirectory, options.Wrk, options.WarmUp);
+    using var http = new HttpBench(dataDirectory, key, options.Wrk, options.WarmUp);
     await http.StartHostAsync(cancellationToken);
     var row = JsonSerializer.Serialize(rows[0].Where(c => c.Key != CreditModel.Label)
         .ToDictionary(c => c.Key, c => NumericParser.TryParse(c.Value, out var n) ? n : (object)c.Value));
