@@ -30,7 +30,16 @@ internal sealed partial class JobRecoveryService(IJobStore store, IJobQueue queu
         using var timer = new PeriodicTimer(_options.RecoverySweepInterval, time);
         do
         {
-            await RequeueDeadJobsAsync(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await RequeueDeadJobsAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be restarting: a failed sweep must not stop the process (a dead background
+                // service stops the host); the next tick tries again.
+                LogSweepFailed(ex);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
@@ -59,4 +68,7 @@ internal sealed partial class JobRecoveryService(IJobStore store, IJobQueue queu
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} sent no heartbeat for {Silence}; queued again")]
     private partial void LogRequeued(JobId jobId, int attempt, TimeSpan silence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The recovery sweep over jobs failed; trying again at the next tick")]
+    private partial void LogSweepFailed(Exception exception);
 }

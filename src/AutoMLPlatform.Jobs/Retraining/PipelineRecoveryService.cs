@@ -29,7 +29,16 @@ internal sealed partial class PipelineRecoveryService(IPipelineStore store, IPip
         using var timer = new PeriodicTimer(_options.RecoverySweepInterval, time);
         do
         {
-            await RequeueDeadRunsAsync(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await RequeueDeadRunsAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be restarting: a failed sweep must not stop the process (a dead background
+                // service stops the host); the next tick tries again.
+                LogSweepFailed(ex);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
@@ -58,4 +67,7 @@ internal sealed partial class PipelineRecoveryService(IPipelineStore store, IPip
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} of {Pipeline} sent no heartbeat for {Silence}; queued again")]
     private partial void LogRequeued(PipelineRunId runId, string pipeline, TimeSpan silence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The recovery sweep over pipeline runs failed; trying again at the next tick")]
+    private partial void LogSweepFailed(Exception exception);
 }

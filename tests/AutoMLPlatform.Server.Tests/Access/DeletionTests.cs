@@ -13,7 +13,7 @@ public class DeletionTests
         using var factory = new PlatformFactory();
         using var api = factory.Api();
         var dataset = await api.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
-        var job = await api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule" });
+        var job = await api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "rule" });
         await api.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
 
         using var delete = await api.Http.DeleteAsync($"/api/datasets/{dataset["id"]}");
@@ -52,7 +52,7 @@ public class DeletionTests
         var dataset = await api.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
         for (var i = 0; i < 2; i++)
         {
-            var job = await api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule", seed = i + 1 });
+            var job = await api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "rule", seed = i + 1 });
             await api.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
         }
 

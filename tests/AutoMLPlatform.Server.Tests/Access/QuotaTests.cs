@@ -46,7 +46,7 @@ public class QuotaTests
         using var factory = new PlatformFactory(new() { ["AutoMLPlatform:Security:PredictionsPerSecondPerTenant"] = "2" });
         using var api = factory.Api();
         var dataset = await api.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
-        var job = await api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule" });
+        var job = await api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "rule" });
         await api.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
         using var created = await api.PostJsonAsync("/api/tenants", new { name = "other" });
         using var other = factory.Api((string)(await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created))["adminKey"]!["key"]!);

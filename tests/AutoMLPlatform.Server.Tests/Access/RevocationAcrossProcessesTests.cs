@@ -14,7 +14,7 @@ public class RevocationAcrossProcessesTests
         using var platform = await ServerProcess.StartAsync(directory.Path, new Dictionary<string, string>());
         using var admin = platform.Api();
         var dataset = await admin.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
-        var job = await admin.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule" });
+        var job = await admin.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "rule" });
         await admin.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
         using var created = await admin.PostJsonAsync("/api/keys", new { name = "app", scopes = new[] { "predict" } });
         var key = await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created);

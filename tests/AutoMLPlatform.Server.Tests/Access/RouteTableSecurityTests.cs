@@ -43,7 +43,7 @@ public class RouteTableSecurityTests
         _other = _factory.Api(_otherKey);
 
         var dataset = await _owner.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
-        var job = await _owner.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule" });
+        var job = await _owner.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "rule" });
         await _owner.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
         using var pipeline = await _owner.PostJsonAsync("/api/pipelines", new
         {

@@ -22,7 +22,7 @@ public class TenantIsolationTests
         _other = _factory.Api((string)tenant["adminKey"]!["key"]!);
         var dataset = await _owner.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
         _datasetId = (string)dataset["id"]!;
-        var job = await _owner.SubmitJobAsync(new { datasetId = _datasetId, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "churn" });
+        var job = await _owner.SubmitJobAsync(new { datasetId = _datasetId, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "churn" });
         _jobId = (string)job["id"]!;
         await _owner.WaitForJobAsync(_jobId, TimeSpan.FromMinutes(2));
     }

@@ -17,7 +17,7 @@ public class ScaleOutTests
         using var api = await cluster.StartAsync("api");
         using var client = api.Api();
         var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(300), "rule");
-        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 2, modelName = "rule" });
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 2, modelName = "rule" });
         await Task.Delay(TimeSpan.FromSeconds(3));
         var waiting = await client.GetObjectAsync($"/api/jobs/{job["id"]}");
 
@@ -97,7 +97,7 @@ public class ScaleOutTests
         var dataset = await a.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
 
         var jobs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? a : b).SubmitJobAsync(
-            new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "shared", seed = i + 1 })));
+            new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = "shared", seed = i + 1 })));
         var done = await Task.WhenAll(jobs.Select(j => a.WaitForJobAsync((string)j["id"]!, TimeSpan.FromMinutes(3))));
         var versions = ApiClient.Json(await a.Http.GetStringAsync("/api/models/shared/versions")).EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).Order();
 
@@ -123,7 +123,7 @@ public class ScaleOutTests
         var jobs = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            jobs.Add((string)(await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 2, maxTrials = 1, modelName = $"m{i % 4}" }))["id"]!);
+            jobs.Add((string)(await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 60, maxTrials = 1, modelName = $"m{i % 4}" }))["id"]!);
         }
 
         var done = new List<System.Text.Json.Nodes.JsonObject>();
