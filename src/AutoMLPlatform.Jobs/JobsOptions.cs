@@ -34,6 +34,14 @@ public sealed class JobsOptions
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 1;
 
+    /// <summary>
+    /// Share of a job's time budget spent after registration on permutation feature importance; the rows are sampled
+    /// down, or fewer repeats run, to stay inside it. 0 turns importance off.
+    /// </summary>
+    /// <value>Defaults to 0.1 (a tenth of the budget).</value>
+    [Range(0.0, 1.0)]
+    public double ImportanceBudgetShare { get; set; } = 0.1;
+
     /// <summary>Largest dataset or model file handled, in bytes.</summary>
     /// <value>Defaults to 2 GiB.</value>
     [Range(1, long.MaxValue)]

@@ -43,6 +43,7 @@ public static class JobsServiceCollectionExtensions
 
         if (parts.HasFlag(JobParts.Worker))
         {
+            services.AddSingleton<VersionInsightWriter>();
             services.AddSingleton<ModelTrainer>();
             services.AddSingleton<ITrainingRunner, TrainingRunner>();
             services.AddTransient<TrainModelJob>();

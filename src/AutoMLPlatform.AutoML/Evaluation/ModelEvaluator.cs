@@ -92,6 +92,11 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(labelled);
         ArgumentNullException.ThrowIfNull(labels);
+        if (labelled.RowCount == 0)
+        {
+            return new ScoredRows(labels.Task, labels.Classes, [], []);
+        }
+
         var all = Enumerable.Range(0, labelled.RowCount).ToArray();
         var truth = ExperimentPreparer.Truth(labelled[labelColumn], labels, all);
         var classes = labels.Task == TaskKind.Multiclass ? labels.Classes.Count : 1;

@@ -29,6 +29,9 @@ public sealed class PermutationImportance(TimeProvider time)
         var random = new Random(options.Seed);
         var rows = Sample(labelled, options.MaxRows, random);
         var measure = Metrics.AppliesTo(metric, labels.Task) ? metric : Metrics.DefaultFor(labels.Task);
+        // The first pass through a freshly loaded model pays for JIT and lazy set-up; timing it would make every
+        // later pass look far dearer than it is and sample the rows down for nothing.
+        Score(model, rows.Select(Enumerable.Range(0, Math.Min(rows.RowCount, 10)).ToArray()), labelColumn, labels, measure);
         var passStarted = time.GetTimestamp();
         var baseline = Score(model, rows, labelColumn, labels, measure);
         if (!double.IsFinite(baseline))
