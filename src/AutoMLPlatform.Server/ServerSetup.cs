@@ -44,6 +44,7 @@ internal static class ServerSetup
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<KeyIssuer>();
+        services.AddSingleton<VersionEvaluator>();
         return services;
     }
 
@@ -52,6 +53,7 @@ internal static class ServerSetup
         endpoints.MapDatasetEndpoints();
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
+        endpoints.MapModelInsightEndpoints();
         endpoints.MapPipelineEndpoints();
         endpoints.MapAccessEndpoints();
         endpoints.MapAuditEndpoints();
