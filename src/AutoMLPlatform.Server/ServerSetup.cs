@@ -45,6 +45,7 @@ internal static class ServerSetup
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<KeyIssuer>();
         services.AddSingleton<VersionEvaluator>();
+        services.AddSingleton<VersionExporter>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Tables;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -28,7 +29,18 @@ public static class OnnxExporter
         var inputs = sample.Project(model.Manifest.Inputs.Select(i => i.Name));
         var view = TableViews.ForPrediction(inputs);
         var bytes = Convert(mlContext, model.Transformer, view);
-        CheckParity(model.Transformer.Transform(view), bytes, inputs);
+        try
+        {
+            CheckParity(model.Transformer.Transform(view), bytes, inputs);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            // The converter wrote a graph ONNX Runtime will not load or run (seen: LightGBM trees whose categorical
+            // splits became nodes without a feature): the trainer's converted form is the step at fault.
+            throw new NotExportableException(model.Manifest.Trainer,
+                $"ONNX Runtime cannot run the converted {model.Manifest.Trainer} model: {FirstLine(ex.Message)}");
+        }
+
         return bytes;
     }
 
@@ -100,6 +112,12 @@ public static class OnnxExporter
         }
     }
 
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0];
+        return line.Length > 300 ? line[..300] + "…" : line;
+    }
+
     private static NamedOnnxValue Feed(string name, LoadedTable inputs)
     {
         var column = inputs.Columns.FirstOrDefault(c => c.Name == name)
@@ -108,6 +126,10 @@ public static class OnnxExporter
         return column switch
         {
             NumericColumn n => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(n.Values, shape)),
+            // The model was fitted on booleans in the platform's normal form ("true"/"false"), as scoring feeds them;
+            // an ONNX consumer must normalise them the same way, and so does this check.
+            StringColumn { Type: ColumnType.Boolean } b => NamedOnnxValue.CreateFromTensor(name,
+                new DenseTensor<string>(b.Values.Select(v => CellText.Normalize(v, ColumnType.Boolean)).ToArray(), shape)),
             StringColumn s => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(s.Values, shape)),
             _ => throw new InvalidOperationException($"Unknown column kind {column.GetType().Name}."),
         };

@@ -33,11 +33,13 @@ internal sealed partial class VersionInsightWriter(IModelInsightStore store, Tim
                 await store.SaveReportAsync(version.TenantId, version.ModelName, version.Version, report, cancellationToken).ConfigureAwait(false);
             }
 
-            var allowed = budget * options.Value.ImportanceBudgetShare;
-            if (allowed <= TimeSpan.Zero)
+            var share = options.Value.ImportanceBudgetShare;
+            if (share <= 0)
             {
                 return;
             }
+
+            var allowed = TimeSpan.FromTicks(Math.Max((budget * share).Ticks, options.Value.MinimumImportanceTime.Ticks));
 
             var importance = await Task.Run(() => new PermutationImportance(time).Compute(result.Model, ModelEvaluator.CheckedLabelledRows(manifest, training),
                 manifest.Label, result.Labels, manifest.Inputs.Select(i => i.Name).ToArray(), result.Metric,

@@ -1,5 +1,4 @@
 using AutoMLPlatform.AutoML.Evaluation;
-using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -8,7 +7,6 @@ using AutoMLPlatform.Core.Insight;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Insight.Reports;
-using Microsoft.ML;
 
 namespace AutoMLPlatform.Server.Models;
 
@@ -42,7 +40,7 @@ internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs,
             table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(data.Format), data.Schema, cancellationToken).ConfigureAwait(false);
         }
 
-        var model = await LoadModelAsync(version, cancellationToken).ConfigureAwait(false);
+        var model = await ModelArtifacts.LoadAsync(blobs, version, cancellationToken).ConfigureAwait(false);
         var scored = ModelEvaluator.Score(model, table);
         if (scored.Rows == 0)
         {
@@ -89,18 +87,5 @@ internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs,
         {
             throw new InvalidInputException("columns-mismatch", errors);
         }
-    }
-
-    private async Task<LoadedModel> LoadModelAsync(ModelVersion version, CancellationToken cancellationToken)
-    {
-        var mlContext = new MLContext(seed: 0);
-        using var buffer = new MemoryStream();
-        await using (var artifact = await blobs.OpenReadAsync(version.TenantId, BlobKind.Model, version.ArtifactSha256, cancellationToken).ConfigureAwait(false))
-        {
-            await artifact.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-
-        buffer.Position = 0;
-        return ModelPackage.Read(buffer, mlContext);
     }
 }

@@ -48,6 +48,7 @@ public class OnnxExportTests
     [TestCase("text", Exports)]
     [TestCase("date", Refused + "CustomMappingTransformer<DatePartsInput, DatePartsOutput>")]
     [TestCase("hashed", Exports)]
+    [TestCase("boolean", Exports)]
     public async Task Each_featurizer_exports_with_parity_or_is_refused_naming_the_step(string extra, string expected)
     {
         var outcome = await ExportOutcomeAsync(Csv("multiclass", extra), "LightGbm");
@@ -101,6 +102,7 @@ public class OnnxExportTests
                 null => "",
                 "missing" => "," + (i % 7 == 0 ? "" : (random.NextDouble() * 5).ToString("F3", CultureInfo.InvariantCulture)),
                 "text" => "," + words[random.Next(words.Length)] + " " + words[random.Next(words.Length)],
+                "boolean" => "," + (random.Next(2) == 0 ? "yes" : "no"),
                 "date" => "," + new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(900)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => ",c" + random.Next(250),
             };

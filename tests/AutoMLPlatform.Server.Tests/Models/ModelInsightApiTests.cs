@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AutoMLPlatform.TestSupport;
+using Microsoft.ML.OnnxRuntime;
 
 namespace AutoMLPlatform.Server.Tests.Models;
 
@@ -130,6 +131,49 @@ public class ModelInsightApiTests
     public async Task Evaluating_an_unknown_version_is_a_404()
     {
         using var response = await _platform.Api.Http.PostAsJsonAsync("/api/models/penguins/versions/9/evaluate", new JsonObject());
+
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task A_regression_version_exports_as_an_onnx_file_that_onnx_runtime_loads()
+    {
+        var dataset = await _platform.Api.UploadOkAsync("amounts.csv", TestTables.BinaryCsv(200), "amounts");
+        var job = await _platform.Api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "x1", timeBudgetSeconds = 5, maxTrials = 1, modelName = "amounts" });
+        await _platform.Api.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
+
+        using var response = await _platform.Api.Http.GetAsync("/api/models/amounts/versions/1/onnx");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        using var session = new InferenceSession(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(session.InputMetadata.Keys, Is.EquivalentTo(new[] { "x2", "color", "y" }));
+            Assert.That(session.OutputMetadata.Keys, Does.Contain("Score.output"));
+        });
+    }
+
+    [Test]
+    public async Task A_binary_version_is_refused_with_a_422_naming_the_step_without_an_onnx_form()
+    {
+        var dataset = await _platform.Api.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
+        var job = await _platform.Api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule" });
+        await _platform.Api.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
+
+        using var response = await _platform.Api.Http.GetAsync("/api/models/rule/versions/1/onnx");
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("not-exportable-to-onnx"));
+            Assert.That((string?)problem["detail"], Does.Contain("ExpressionTransformer"));
+        });
+    }
+
+    [Test]
+    public async Task Exporting_an_unknown_version_is_a_404()
+    {
+        using var response = await _platform.Api.Http.GetAsync("/api/models/penguins/versions/9/onnx");
 
         await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
     }
