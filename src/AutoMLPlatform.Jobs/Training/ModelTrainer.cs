@@ -81,7 +81,8 @@ internal sealed class ModelTrainer
             new ModelLineage(spec.DatasetId, spec.DatasetVersion, job.Id, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
             artifact.Sha256, artifact.SizeBytes), CancellationToken.None).ConfigureAwait(false);
 
-        await SetPhaseAsync(lease, "explaining", CancellationToken.None).ConfigureAwait(false);
+        // No write to the job row between registering and returning: a failed write there would requeue a job whose
+        // version already exists, and the retry would register a second one.
         await _insight.WriteAsync(registered, manifest, result, table, spec.TimeBudget, cancellationToken).ConfigureAwait(false);
         return new ModelVersionRef(registered.ModelName, registered.Version);
     }
