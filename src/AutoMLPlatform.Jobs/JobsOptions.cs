@@ -34,6 +34,20 @@ public sealed class JobsOptions
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 1;
 
+    /// <summary>
+    /// Share of a job's time budget spent after registration on permutation feature importance, but never less than
+    /// <see cref="MinimumImportanceTime"/>; the rows are sampled down, or fewer repeats run, to stay inside it. 0 turns
+    /// importance off.
+    /// </summary>
+    /// <value>Defaults to 0.1 (a tenth of the budget).</value>
+    [Range(0.0, 1.0)]
+    public double ImportanceBudgetShare { get; set; } = 0.1;
+
+    /// <summary>The least time importance gets when it is on: a tenth of a short budget does not cover one pass per column.</summary>
+    /// <value>Defaults to 3 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MinimumImportanceTime { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Largest dataset or model file handled, in bytes.</summary>
     /// <value>Defaults to 2 GiB.</value>
     [Range(1, long.MaxValue)]

@@ -45,6 +45,7 @@ public static class JobsServiceCollectionExtensions
         {
             services.AddSingleton<ModelArtifacts>();
             services.AddSingleton<TorchJobTrainer>();
+            services.AddSingleton<VersionInsightWriter>();
             services.AddSingleton<ModelTrainer>();
             services.AddSingleton<ITrainingRunner, TrainingRunner>();
             services.AddTransient<TrainModelJob>();

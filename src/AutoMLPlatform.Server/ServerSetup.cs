@@ -44,6 +44,8 @@ internal static class ServerSetup
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<KeyIssuer>();
+        services.AddSingleton<VersionEvaluator>();
+        services.AddSingleton<VersionExporter>();
         return services;
     }
 
@@ -52,6 +54,7 @@ internal static class ServerSetup
         endpoints.MapDatasetEndpoints();
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
+        endpoints.MapModelInsightEndpoints();
         endpoints.MapPipelineEndpoints();
         endpoints.MapAccessEndpoints();
         endpoints.MapAuditEndpoints();

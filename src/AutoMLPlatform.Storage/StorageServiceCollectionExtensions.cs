@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Insight;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Pipelines;
@@ -9,6 +10,7 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
+using AutoMLPlatform.Storage.Insight;
 using AutoMLPlatform.Storage.Jobs;
 using AutoMLPlatform.Storage.Audit;
 using AutoMLPlatform.Storage.Pipelines;
@@ -36,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDatasetStore, SqlDatasetStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
+        services.AddSingleton<IModelInsightStore, SqlModelInsightStore>();
         services.AddSingleton<IPipelineStore, SqlPipelineStore>();
         services.AddSingleton<ITenantStore, SqlTenantStore>();
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();

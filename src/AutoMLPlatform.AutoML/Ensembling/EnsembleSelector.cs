@@ -58,7 +58,7 @@ internal static class EnsembleSelector
         var final = Greedy(experiment, leaders, Enumerable.Range(0, n).ToArray());
         var total = (double)final.Sum();
         var members = final.Select((count, i) => (Trial: leaders[i], Weight: count / total)).Where(m => m.Weight > 0).ToArray();
-        return members.Length < 2 ? null : new EnsembleChoice(members, metrics, score, loss);
+        return members.Length < 2 ? null : new EnsembleChoice(members, metrics, score, loss, honest);
     }
 
     /// <summary>How many times each leader is added, choosing on <paramref name="rows"/>.</summary>

@@ -35,7 +35,7 @@ public static class ModelEvaluator
             throw new UnprocessableException("no-labelled-rows", $"No row has a value for '{labelColumn}'.", "label");
         }
 
-        return Score(model, labelled, labelColumn, labels);
+        return Score(model, labelled, labelColumn, labels).Metrics();
     }
 
     /// <summary>
@@ -45,28 +45,65 @@ public static class ModelEvaluator
     public static ModelEvaluation Evaluate(MLContext mlContext, LoadedModel model, LoadedTable data)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+        var scored = Score(model, data);
+        return new ModelEvaluation(scored.Metrics(), scored.Rows);
+    }
+
+    /// <summary>
+    /// The predictions of a packaged model on the labelled rows of <paramref name="data"/>, after the same checks as
+    /// <see cref="Evaluate(MLContext, LoadedModel, LoadedTable)"/>. Throws <see cref="IncompatibleDataException"/>
+    /// when the rows cannot be fed to the model. Rows without a label are left out (there may be none left).
+    /// </summary>
+    public static ScoredRows Score(LoadedModel model, LoadedTable data)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
+        var labelled = CheckedLabelledRows(model.Manifest, data);
         var manifest = model.Manifest;
+        return Score(model.Transformer, labelled, manifest.Label, EncodingOf(manifest));
+    }
+
+    /// <summary>
+    /// The labelled rows of <paramref name="data"/> with the model's inputs and label only, checked as
+    /// <see cref="Score(LoadedModel, LoadedTable)"/> checks them: what permutation importance shuffles.
+    /// </summary>
+    public static LoadedTable CheckedLabelledRows(ModelManifest manifest, LoadedTable data)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(data);
         var column = data.Columns.FirstOrDefault(c => string.Equals(c.Name, manifest.Label, StringComparison.Ordinal))
             ?? throw new IncompatibleDataException($"The data has no column '{manifest.Label}', the label the model predicts.");
         var labelled = LabelledRows(data, column);
         CheckInputs(manifest, labelled);
         CheckLabel(manifest, labelled[manifest.Label]);
-        var encoding = manifest.Task == TaskKind.Regression ? LabelEncoding.Regression : new LabelEncoding(manifest.Task, manifest.Classes);
-        var inputs = labelled.Project(manifest.Inputs.Select(i => i.Name).Append(manifest.Label));
-        return new ModelEvaluation(Score(model.Transformer, inputs, manifest.Label, encoding), labelled.RowCount);
+        return labelled.Project(manifest.Inputs.Select(i => i.Name).Append(manifest.Label));
     }
 
-    private static IReadOnlyDictionary<string, double> Score(ITransformer model, LoadedTable labelled, string labelColumn, LabelEncoding labels)
+    /// <summary>How a packaged model's label is encoded.</summary>
+    public static LabelEncoding EncodingOf(ModelManifest manifest)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Task == TaskKind.Regression ? LabelEncoding.Regression : new LabelEncoding(manifest.Task, manifest.Classes);
+    }
+
+    /// <summary>The predictions of <paramref name="model"/> on rows that all carry a label of a class the model knows.</summary>
+    public static ScoredRows Score(ITransformer model, LoadedTable labelled, string labelColumn, LabelEncoding labels)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labelled);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labelled.RowCount == 0)
+        {
+            return new ScoredRows(labels.Task, labels.Classes, [], []);
+        }
+
         var all = Enumerable.Range(0, labelled.RowCount).ToArray();
         var truth = ExperimentPreparer.Truth(labelled[labelColumn], labels, all);
         var classes = labels.Task == TaskKind.Multiclass ? labels.Classes.Count : 1;
         var predictions = new float[labelled.RowCount * PredictionReader.Width(labels.Task, classes)];
         var scored = model.Transform(TabularDataView.WithLabel(labelled, labelColumn, labels));
         PredictionReader.Read(scored, labels.Task, classes, predictions, all);
-        return MetricsCalculator.Compute(labels.Task, truth, predictions, classes);
+        return new ScoredRows(labels.Task, labels.Classes, truth, predictions);
     }
 
     private static LoadedTable LabelledRows(LoadedTable data, TableColumn label)

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Finishing;
 using AutoMLPlatform.AutoML.Runtime;
@@ -98,7 +99,8 @@ public sealed partial class AutoMLExperiment
         LogFinished(final.Best.Trainer, final.Best.Score, trials.Count, (long)budget.Elapsed.TotalMilliseconds, final.Refit);
         var inputSchema = TabularDataView.WithoutLabel(experiment.Table.Project(final.Inputs.Select(i => i.Name))).Schema;
         return new ExperimentResult(experiment.Task, experiment.Plan.TaskReason, experiment.Metric, experiment.Plan.Columns, experiment.Validation.Description,
-            final.Best, trials, final.Model, inputSchema, final.Inputs, experiment.Labels, final.Refit, _settings.Tuner);
+            final.Best, trials, final.Model, inputSchema, final.Inputs, experiment.Labels, final.Refit, _settings.Tuner,
+            final.ValidationPredictions is { } predicted ? new ScoredRows(experiment.Task, experiment.Labels.Classes, experiment.Truth, predicted) : null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
@@ -21,6 +22,9 @@ namespace AutoMLPlatform.AutoML.Experiment;
 /// <param name="Labels">How the label was encoded (the class names).</param>
 /// <param name="Refit">How <paramref name="Model"/> was trained, in words: refit on all rows, an ensemble, or, when the refit could not finish in time, the validation model.</param>
 /// <param name="Tuner">The search strategy used.</param>
+/// <param name="ValidationPredictions">The winner's predictions on the validation rows it was not fitted on (out-of-fold
+/// under k-fold, the holdout otherwise, cross-fitted for an ensemble), with their labels; null when the winner's
+/// predictions do not cover every validation row (an external trainer validated on one fold).</param>
 public sealed record ExperimentResult(
     TaskKind Task,
     string TaskReason,
@@ -34,4 +38,5 @@ public sealed record ExperimentResult(
     IReadOnlyList<ModelInputColumn> Inputs,
     LabelEncoding Labels,
     string Refit,
-    TunerKind Tuner);
+    TunerKind Tuner,
+    ScoredRows? ValidationPredictions = null);

@@ -10,4 +10,6 @@ namespace AutoMLPlatform.AutoML.Finishing;
 /// <param name="Inputs">The original columns the model reads.</param>
 /// <param name="Refit">How the returned model was trained, in words.</param>
 /// <param name="Ensemble">The ensemble's trial result, when an ensemble won.</param>
-internal sealed record FinalModel(ITransformer Model, TrialResult Best, IReadOnlyList<ModelInputColumn> Inputs, string Refit, TrialResult? Ensemble);
+/// <param name="ValidationPredictions">The winner's predictions on the evaluation rows (out-of-fold, holdout, or the ensemble's cross-fitted ones); null when they do not cover every row.</param>
+internal sealed record FinalModel(ITransformer Model, TrialResult Best, IReadOnlyList<ModelInputColumn> Inputs, string Refit, TrialResult? Ensemble,
+    float[]? ValidationPredictions);

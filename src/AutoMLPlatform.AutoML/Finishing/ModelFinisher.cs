@@ -27,7 +27,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
         {
             var refitted = await refitter.RefitExternalAsync(best, cancellationToken).ConfigureAwait(false);
             var inputs = external.Trial.InputColumns ?? experiment.Table.Columns.Select(c => c.Name).Where(n => n != experiment.LabelColumn).ToArray();
-            return new FinalModel(refitted ?? external.Trial.Model, best.ToResult(), experiment.InputsOf(inputs), RefitNote(refitted is not null, best), null);
+            return new FinalModel(refitted ?? external.Trial.Model, best.ToResult(), experiment.InputsOf(inputs), RefitNote(refitted is not null, best), null, best.Predictions);
         }
 
         var chainStart = featurizer ?? throw new InvalidOperationException("An ML.NET trial won without a featurizer.");
@@ -50,11 +50,11 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
                     choice.Score, choice.Metrics, time.GetElapsedTime(started), null);
                 var note = string.Create(CultureInfo.InvariantCulture,
                     $"a weighted average of trials {string.Join(", ", choice.Members.Select(m => m.Trial.Number))}, each refit on all {rows} labelled rows");
-                return new FinalModel(model, trial, featureInputs, note, trial);
+                return new FinalModel(model, trial, featureInputs, note, trial, choice.Predictions);
             }
         }
 
-        return new FinalModel(singleModel, best.ToResult(), featureInputs, RefitNote(single is not null, best), null);
+        return new FinalModel(singleModel, best.ToResult(), featureInputs, RefitNote(single is not null, best), null, best.Predictions);
     }
 
     /// <summary>Every member refit on all rows, the best's refit reused; null when the time left cannot cover them.</summary>

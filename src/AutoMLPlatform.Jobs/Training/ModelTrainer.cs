@@ -28,11 +28,13 @@ internal sealed class ModelTrainer
     private readonly JobsOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly TorchJobTrainer _torch;
+    private readonly VersionInsightWriter _insight;
 
     public ModelTrainer(IDatasetStore datasets, IBlobStore blobs, IModelRegistry registry, IJobStore jobs, TimeProvider time,
-        IOptions<JobsOptions> options, ILoggerFactory loggers, TorchJobTrainer torch)
+        IOptions<JobsOptions> options, ILoggerFactory loggers, TorchJobTrainer torch, VersionInsightWriter insight)
     {
         _torch = torch;
+        _insight = insight;
         _datasets = datasets;
         _blobs = blobs;
         _registry = registry;
@@ -87,19 +89,24 @@ internal sealed class ModelTrainer
         var result = await experiment.RunAsync(table, version.Schema, new LeaderboardMonitor(_jobs, lease), cancellationToken).ConfigureAwait(false);
 
         await SetPhaseAsync(lease, "registering", cancellationToken).ConfigureAwait(false);
-        var artifact = await StoreArtifactAsync(job, mlContext, result, cancellationToken).ConfigureAwait(false);
+        var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, result.Task, spec.Label, result.Labels.Classes, result.Inputs,
+            result.BestTrial.Trainer, []);
+        var artifact = await StoreArtifactAsync(manifest, job, mlContext, result, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var registered = await _registry.RegisterAsync(new NewModelVersion(job.TenantId, spec.ModelName, result.Task, spec.Label, result.Metric,
             result.BestTrial.Metrics, result.Inputs, result.Labels.Classes,
             new ModelLineage(spec.DatasetId, spec.DatasetVersion, job.Id, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
             artifact.Sha256, artifact.SizeBytes), CancellationToken.None).ConfigureAwait(false);
+
+        // No write to the job row between registering and returning: a failed write there would requeue a job whose
+        // version already exists, and the retry would register a second one.
+        await _insight.WriteAsync(registered, manifest, result, table, spec.TimeBudget, cancellationToken).ConfigureAwait(false);
         return new ModelVersionRef(registered.ModelName, registered.Version);
     }
 
-    private async Task<(string Sha256, long SizeBytes)> StoreArtifactAsync(TrainingJob job, MLContext mlContext, ExperimentResult result, CancellationToken cancellationToken)
+    private async Task<(string Sha256, long SizeBytes)> StoreArtifactAsync(ModelManifest manifest, TrainingJob job, MLContext mlContext, ExperimentResult result,
+        CancellationToken cancellationToken)
     {
-        var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, result.Task, job.Spec.Label, result.Labels.Classes, result.Inputs,
-            result.BestTrial.Trainer, []);
         var temp = Path.Combine(Path.GetTempPath(), $"automlplatform-model-{Guid.NewGuid():N}.zip");
         await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         ModelPackage.Write(file, mlContext, result.Model, result.InputSchema, manifest);

@@ -190,5 +190,19 @@ internal static class Migrations
             ALTER TABLE dataset_versions ADD COLUMN deleted_at BIGINT NULL;
             ALTER TABLE model_versions ADD COLUMN deleted_at BIGINT NULL;
             """),
+
+        // Reports and importances are written after a version is registered (or later, on request), so they live
+        // beside the immutable version row rather than in it: one document per (version, kind), replaced as a whole.
+        new(5, "evaluation reports and feature importance per model version", """
+            CREATE TABLE model_insights (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                document_json TEXT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name, version, kind)
+            );
+            """),
     ];
 }

@@ -1,0 +1,67 @@
+using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Insight;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Insight.Importance;
+using AutoMLPlatform.Insight.Reports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Jobs.Training;
+
+/// <summary>
+/// Writes what a new version's job already knows about it: the evaluation report on the engine's validation
+/// predictions and permutation importance within <see cref="JobsOptions.ImportanceBudgetShare"/> of the budget.
+/// The version is registered before this runs, and insight is extra: a failure or a stop leaves the version without
+/// that part, and never fails or repeats the job (a repeat would register a second version).
+/// </summary>
+internal sealed partial class VersionInsightWriter(IModelInsightStore store, TimeProvider time, IOptions<JobsOptions> options,
+    ILogger<VersionInsightWriter> logger)
+{
+    public async Task WriteAsync(ModelVersion version, ModelManifest manifest, ExperimentResult result, LoadedTable training, TimeSpan budget,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (result.ValidationPredictions is { Rows: > 0 } validation)
+            {
+                var report = EvaluationReportBuilder.Build(validation, EvaluationSource.Validation,
+                    $"validation predictions of the winning configuration from models that did not train on those rows: {result.Validation}",
+                    time.GetUtcNow());
+                await store.SaveReportAsync(version.TenantId, version.ModelName, version.Version, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            var share = options.Value.ImportanceBudgetShare;
+            if (share <= 0)
+            {
+                return;
+            }
+
+            var allowed = TimeSpan.FromTicks(Math.Max((budget * share).Ticks, options.Value.MinimumImportanceTime.Ticks));
+
+            var importance = await Task.Run(() => new PermutationImportance(time).Compute(result.Model, ModelEvaluator.CheckedLabelledRows(manifest, training),
+                manifest.Label, result.Labels, manifest.Inputs.Select(i => i.Name).ToArray(), result.Metric,
+                "the job's training rows: how much the model relies on each column", new PermutationImportanceOptions(), allowed, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            if (importance is null)
+            {
+                LogImportanceSkipped(version.ModelName, version.Version, allowed);
+                return;
+            }
+
+            await store.SaveImportanceAsync(version.TenantId, version.ModelName, version.Version, importance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogInsightFailed(ex, version.ModelName, version.Version);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {ModelName} version {Version}: importance skipped, {Allowed} is too short for one repeat")]
+    private partial void LogImportanceSkipped(string modelName, int version, TimeSpan allowed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {ModelName} version {Version} is registered without its full insight")]
+    private partial void LogInsightFailed(Exception exception, string modelName, int version);
+}

@@ -1,0 +1,39 @@
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Insight.Onnx;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Server.Models;
+
+/// <summary>
+/// Exports a model version as ONNX, proving parity on the first <see cref="ParityRows"/> rows of the dataset version it
+/// was trained on (its lineage): a model whose training data is gone cannot be proven, so it is refused too.
+/// </summary>
+internal sealed class VersionExporter(IDatasetStore datasets, IBlobStore blobs)
+{
+    /// <summary>Rows ONNX Runtime and ML.NET must agree on.</summary>
+    public const int ParityRows = 200;
+
+    public async Task<byte[]> ExportAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var lineage = version.Lineage;
+        var data = await datasets.FindVersionAsync(version.TenantId, lineage.DatasetId, lineage.DatasetVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw new UnprocessableException("onnx-parity-rows-missing",
+                $"Dataset {lineage.DatasetId} version {lineage.DatasetVersion}, which the model was trained on, is gone: there are no rows to prove the ONNX file on.");
+        DatasetFormats.EnsureDelimited(data.Format);
+        LoadedTable table;
+        await using (var content = await blobs.OpenReadAsync(version.TenantId, BlobKind.Dataset, data.Sha256, cancellationToken).ConfigureAwait(false))
+        {
+            table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(data.Format), data.Schema, cancellationToken).ConfigureAwait(false);
+        }
+
+        var sample = table.Select(Enumerable.Range(0, Math.Min(ParityRows, table.RowCount)).ToArray());
+        var model = await ModelArtifacts.LoadAsync(blobs, version, cancellationToken).ConfigureAwait(false);
+        return OnnxExporter.Export(model, sample);
+    }
+}
