@@ -88,7 +88,14 @@ public sealed class Browser : IDisposable
         var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{TestContext.CurrentContext.Test.MethodName}-{name}.png");
+
+        // The whole page, not just the window: grow the window to the document's height for the shot.
+        var window = _driver.Manage().Window;
+        var size = window.Size;
+        var height = Convert.ToInt32(_driver.ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+        window.Size = new System.Drawing.Size(size.Width, Math.Clamp(height + 140, size.Height, 6000));
         _driver.GetScreenshot().SaveAsFile(path);
+        window.Size = size;
         TestContext.AddTestAttachment(path, name);
     }
 

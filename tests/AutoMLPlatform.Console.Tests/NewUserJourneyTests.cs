@@ -85,6 +85,31 @@ public class NewUserJourneyTests : ConsoleFixture
         Page("8-rolled-back");
 
         Assert.That(await ProductionVersionAsync(), Is.EqualTo(1), "the registry agrees with the page");
+
+        await CreatePipelineAsync();
+        Browser.Open("#/pipelines/credit-nightly");
+        Assert.That(Browser.WaitFor("#view .card").Text, Does.Contain("0 3 * * *"));
+        Page("9-pipeline");
+        Browser.Open("#/jobs");
+        Assert.That(Browser.WaitFor("#job-list").FindElements(By.CssSelector("tbody tr")), Has.Count.EqualTo(2));
+        Page("10-jobs");
+        Browser.Open("#/models");
+        Assert.That(Browser.WaitFor("#model-list").Text, Does.Contain("production → v1"));
+        Page("11-models");
+        Browser.Open("#/pipelines");
+        Browser.WaitFor("#pipeline-list");
+        Page("12-pipelines");
+    }
+
+    private async Task CreatePipelineAsync()
+    {
+        using var api = Platform.Api();
+        using var created = await api.PostAsJsonAsync(new Uri("/api/pipelines", UriKind.Relative), new
+        {
+            name = "credit-nightly", dataset = "credit", label = "Status", timeBudgetSeconds = 5, modelName = "credit",
+            schedule = new { cron = "0 3 * * *", timeZone = "UTC" },
+        });
+        Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
     }
 
     private void Page(string name)
