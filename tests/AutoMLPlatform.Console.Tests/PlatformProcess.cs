@@ -7,7 +7,7 @@ using AutoMLPlatform.TestSupport;
 namespace AutoMLPlatform.Console.Tests;
 
 /// <summary>
-/// The platform (<c>dotnet AutoMLPlatform.Server.dll</c>, embedded storage, the <c>all</c> role) as a real process on
+/// The platform (<c>dotnet AutoMLPlatform.Server.dll</c>, embedded storage and the <c>all</c> role unless told) as a real process on
 /// a free loopback port over a temporary data directory, with <see cref="TestKeys.Admin"/> bootstrapped. Its output
 /// goes to <see cref="LogPath"/>, attached to a failing test's results by the fixtures.
 /// </summary>
@@ -28,12 +28,13 @@ public sealed class PlatformProcess : IDisposable
 
     public string LogPath { get; }
 
-    public static async Task<PlatformProcess> StartAsync()
+    /// <summary>Starts the platform in a role (<c>all</c> by default) with extra configuration settings.</summary>
+    public static async Task<PlatformProcess> StartAsync(string role = "all", IReadOnlyDictionary<string, string>? settings = null)
     {
         var data = new TempDirectory();
         var port = FreePort();
         var logPath = Path.Combine(data.Path, "server.log");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll"), "--role", role, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,6 +43,11 @@ public sealed class PlatformProcess : IDisposable
         };
         start.Environment["AutoMLPlatform__DataDirectory"] = Path.Combine(data.Path, "data");
         start.Environment[TestKeys.BootstrapSetting.Replace(":", "__", StringComparison.Ordinal)] = TestKeys.Admin;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
