@@ -48,6 +48,7 @@ public class UploadTests : ConsoleFixture
             Assert.That(schema.Text, Does.Contain("colour categorical"));
             Assert.That(schema.Text, Does.Contain("x numeric 25.0 %"), "a quarter of x is missing");
             Assert.That(Browser.Find("#preview").Text, Does.Contain("green"));
+            Assert.That(Browser.FindAll("#schema canvas"), Has.Count.EqualTo(3), "a histogram per column");
         });
         Browser.Screenshot("dataset");
     }

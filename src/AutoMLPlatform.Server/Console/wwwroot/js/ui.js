@@ -76,9 +76,9 @@ export function confirmAction(text) {
 }
 
 /** Draws a Chart.js chart into a canvas; a short note replaces it if the library did not load. */
-export function chart(config, label) {
+export function chart(config, label, boxClass = 'chart') {
   const canvas = h('canvas', { role: 'img', 'aria-label': label });
-  const box = h('div', { class: 'chart' }, canvas);
+  const box = h('div', { class: boxClass }, canvas);
   if (!window.Chart) { box.replaceChildren(h('p', { class: 'muted' }, 'Charts are unavailable (the charting library did not load).')); return { box, chart: null }; }
   const instance = new window.Chart(canvas, { ...config, options: { animation: false, maintainAspectRatio: false, ...config.options } });
   return { box, chart: instance };

@@ -1,7 +1,7 @@
 // Datasets: upload (drag and drop, progress), the list, and one dataset's schema, profile, versions and preview,
 // with the form that starts a training job on it.
 import { get, post, uploadDataset, enc } from '../api.js';
-import { h, fmt, when, table, problem, pagedList, facts } from '../ui.js';
+import { h, fmt, when, table, problem, pagedList, facts, chart } from '../ui.js';
 
 export function renderList(view) {
   view.append(h('h1', {}, 'Datasets'), uploadCard(), h('h2', {}, 'All datasets'),
@@ -76,7 +76,7 @@ export async function renderOne(view, id) {
     facts([['Id', h('span', { class: 'mono' }, dataset.id)], ['Newest version', dataset.version], ['Rows', dataset.rowCount],
       ['Format', dataset.format], ['Size', bytes(dataset.sizeBytes)], ['SHA-256', h('span', { class: 'mono' }, dataset.sha256.slice(0, 16) + '…')]]),
     trainForm(dataset),
-    h('h2', {}, 'Schema and column profile'), profileTable(dataset),
+    h('h2', {}, 'Schema and column profile'), profileTable(dataset, await histogramsOf(dataset)),
     h('h2', {}, 'Versions'), table([
       { title: 'Version', key: 'version', num: true }, { title: 'Rows', key: 'rowCount', num: true },
       { title: 'Size', render: v => bytes(v.sizeBytes) }, { title: 'SHA-256', render: v => h('span', { class: 'mono' }, v.sha256.slice(0, 12)) },
@@ -84,7 +84,25 @@ export async function renderOne(view, id) {
     h('h2', {}, 'First rows'), await previewTable(dataset));
 }
 
-function profileTable(dataset) {
+async function histogramsOf(dataset) {
+  try {
+    const result = await get(`/api/datasets/${enc(dataset.id)}/versions/${dataset.version}/histograms`);
+    return new Map(result.columns.map(c => [c.name, c]));
+  } catch {
+    return new Map(); // the profile still shows without its histograms
+  }
+}
+
+function histogram(column) {
+  if (!column) return '—';
+  return chart({
+    type: 'bar',
+    data: { labels: column.labels, datasets: [{ data: column.counts, backgroundColor: '#1f5fbf', barPercentage: 1, categoryPercentage: 0.95 }] },
+    options: { plugins: { legend: { display: false } }, scales: { x: { display: false }, y: { display: false, beginAtZero: true } } },
+  }, `Distribution of ${column.name}`, 'spark').box;
+}
+
+function profileTable(dataset, histograms) {
   const rows = Math.max(1, dataset.rowCount);
   return table([
     { title: 'Column', key: 'name' },
@@ -94,15 +112,9 @@ function profileTable(dataset) {
     { title: 'Min', render: c => fmt(c.numeric?.min) },
     { title: 'Mean', render: c => fmt(c.numeric?.mean) },
     { title: 'Max', render: c => fmt(c.numeric?.max) },
-    { title: 'Range', render: c => c.numeric ? rangeBar(c.numeric) : '—' },
+    { title: 'Distribution', render: c => histogram(histograms.get(c.name)) },
     { title: 'Sensitive', render: c => c.sensitive ? `${c.sensitive.kind.toLowerCase()}: ${c.sensitive.handling.toLowerCase()}` : '' },
   ], dataset.schema.columns, { id: 'schema' });
-}
-
-/** Where the mean sits between min and max, as a meter: a per-column glance until the API serves histograms. */
-function rangeBar(numeric) {
-  const span = numeric.max - numeric.min;
-  return h('meter', { min: numeric.min, max: numeric.max, value: numeric.mean, title: `mean ${fmt(numeric.mean)}`, 'aria-label': 'mean within range' }, span ? fmt(numeric.mean) : '');
 }
 
 async function previewTable(dataset) {
