@@ -9,6 +9,11 @@ need() { # need <command> <debian package>
 }
 
 need dotnet dotnet-sdk-10.0
+# The web console's build fetches its charting library with npm; its browser tests drive Debian's Chromium.
+need node nodejs
+need npm npm
+need chromium chromium
+need chromedriver chromium-driver
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi

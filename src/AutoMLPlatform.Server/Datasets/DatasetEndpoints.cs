@@ -35,6 +35,9 @@ public static class DatasetEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/versions/{version:int}/preview", PreviewAsync).WithMetadata(new AuditedAttribute("dataset.preview"))
             .WithSummary("The first rows of a version (20 unless ?rows= says, at most 200); sensitive values masked.");
+        group.MapGet("/{id}/versions/{version:int}/histograms", HistogramsAsync)
+            .WithSummary("A small histogram per column (numeric: equal-width bins; others: the most frequent values), from the first 200,000 rows; " +
+                "none for sensitive columns.");
         group.MapGet("/{id}/versions/{version:int}/content", DownloadAsync).RequireScope(ApiScopeNames.Train).WithMetadata(new AuditedAttribute("dataset.download"))
             .WithSummary("The version's file as uploaded (train scope; audited).");
         return endpoints;
@@ -105,6 +108,13 @@ public static class DatasetEndpoints
     {
         var found = await FindVersionAsync(id, version, datasets, tenant, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(await DatasetPreview.ReadAsync(blobs, found, rows ?? 20, cancellationToken).ConfigureAwait(false));
+    }
+
+    internal static async Task<Ok<DatasetHistogramsResponse>> HistogramsAsync(string id, int version, IDatasetStore datasets, IBlobStore blobs,
+        ICurrentTenant tenant, CancellationToken cancellationToken)
+    {
+        var found = await FindVersionAsync(id, version, datasets, tenant, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(await DatasetHistograms.ReadAsync(blobs, found, cancellationToken).ConfigureAwait(false));
     }
 
     internal static async Task<FileStreamHttpResult> DownloadAsync(string id, int version, IDatasetStore datasets, IBlobStore blobs,

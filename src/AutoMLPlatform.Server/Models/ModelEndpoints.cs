@@ -13,12 +13,15 @@ namespace AutoMLPlatform.Server.Models;
 /// <summary>The model registry: <c>/api/models</c>, versions, and aliases with promotion and rollback.</summary>
 public static class ModelEndpoints
 {
+    /// <summary>The header that carries the number of versions when the list is paged.</summary>
+    public const string TotalCountHeader = "X-Total-Count";
+
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/models").WithTags("Models").RequireScope(ApiScopeNames.Read);
         group.MapGet("/", ListAsync).WithSummary("Lists registered models with their aliases.");
         group.MapGet("/{name}", GetAsync).WithSummary("One registered model.");
-        group.MapGet("/{name}/versions", ListVersionsAsync).WithSummary("A model's versions, newest first: metrics, schema, lineage, artifact hash.");
+        group.MapGet("/{name}/versions", ListVersionsAsync).WithSummary("A model's versions, newest first: metrics, schema, lineage, artifact hash. ?offset=&limit= page them; X-Total-Count counts them all.");
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync).WithSummary("One model version.");
         group.MapDelete("/{name}/versions/{version:int}", DeleteVersionAsync)
             .WithSummary("Deletes a version's artifact; a tombstone stays for lineage. Refused (409) while an alias points at it.")
@@ -52,12 +55,24 @@ public static class ModelEndpoints
     internal static async Task<Ok<ModelResponse>> GetAsync(string name, IModelRegistry registry, ICurrentTenant tenant, CancellationToken cancellationToken) =>
         TypedResults.Ok(ModelResponse.From(await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false)));
 
-    internal static async Task<Ok<ModelVersionResponse[]>> ListVersionsAsync(string name, IModelRegistry registry, ICurrentTenant tenant,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Every version when neither <c>offset</c> nor <c>limit</c> is given (the original contract); otherwise one page of
+    /// them. The answer stays an array either way, and <c>X-Total-Count</c> says how many versions there are.
+    /// </summary>
+    internal static async Task<Ok<ModelVersionResponse[]>> ListVersionsAsync(string name, int? offset, int? limit, IModelRegistry registry,
+        ICurrentTenant tenant, HttpResponse response, CancellationToken cancellationToken)
     {
         var model = await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
         var versions = await registry.ListVersionsAsync(tenant.Id, name, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(versions.Select(v => ModelVersionResponse.From(v, model.Aliases)).ToArray());
+        IEnumerable<ModelVersion> page = versions;
+        if (offset is not null || limit is not null)
+        {
+            var (o, l) = Paging.Validate(offset, limit);
+            page = versions.Skip(o).Take(l);
+        }
+
+        response.Headers[TotalCountHeader] = versions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(page.Select(v => ModelVersionResponse.From(v, model.Aliases)).ToArray());
     }
 
     internal static async Task<Ok<ModelVersionResponse>> GetVersionAsync(string name, int version, IModelRegistry registry, ICurrentTenant tenant,

@@ -3,6 +3,7 @@ using AutoMLPlatform.Jobs;
 using AutoMLPlatform.Scoring;
 using AutoMLPlatform.Security;
 using AutoMLPlatform.Server.Audit;
+using AutoMLPlatform.Server.Console;
 using AutoMLPlatform.Server.Hangfire;
 using AutoMLPlatform.Storage;
 
@@ -64,6 +65,11 @@ internal static class RoleSetup
 
     public static void MapRoleEndpoints(this WebApplication app, PlatformRole role)
     {
+        if (role is PlatformRole.All or PlatformRole.Api)
+        {
+            app.UseConsoleFiles();
+        }
+
         app.UsePlatformPipeline(audit: pipeline => pipeline.UseMiddleware<AuditMiddleware>());
         app.MapPlatformHealth();
         if (role is PlatformRole.All or PlatformRole.Api)

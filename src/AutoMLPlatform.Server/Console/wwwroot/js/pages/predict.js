@@ -1,0 +1,87 @@
+// Predict: a form generated from a model version's input schema, the answer with class probabilities; and a CSV
+// batch that comes back as a file to download.
+import { get, post, postCsv, enc } from '../api.js';
+import { h, fmt, table, problem, chart } from '../ui.js';
+
+export async function render(view, target) {
+  const [name, query] = target.split('?');
+  const requested = new URLSearchParams(query ?? '').get('version');
+  let model;
+  try { model = await get(`/api/models/${enc(name)}`); } catch (error) { view.append(problem(error)); return; }
+  const number = requested ?? model.aliases.production ?? model.latestVersion;
+  let version;
+  try { version = await get(`/api/models/${enc(name)}/versions/${number}`); } catch (error) { view.append(problem(error)); return; }
+  const selector = requested ? `version=${version.version}` : model.aliases.production ? 'alias=production' : `version=${version.version}`;
+  view.append(h('h1', {}, `Predict with ${name}`),
+    h('p', { class: 'muted', id: 'predict-target' }, requested || !model.aliases.production
+      ? `Version ${version.version}.` : `The production alias: version ${version.version}.`),
+    singleForm(name, version, selector), batchForm(name, selector));
+}
+
+function field(column) {
+  const id = `in-${column.name}`;
+  const optional = column.allowMissing ? ' (optional)' : '';
+  const input = column.type === 'boolean'
+    ? h('select', { id, name: column.name }, h('option', { value: '' }, '—'), h('option', { value: 'true' }, 'true'), h('option', { value: 'false' }, 'false'))
+    : h('input', { id, name: column.name, type: column.type === 'numeric' ? 'number' : 'text', step: column.type === 'numeric' ? 'any' : undefined,
+      required: !column.allowMissing, placeholder: column.allowMissing ? 'may be left empty' : undefined });
+  return h('div', {}, h('label', { for: id }, `${column.name} · ${column.type}${optional}`), input);
+}
+
+function singleForm(name, version, selector) {
+  const answer = h('div', { id: 'prediction' });
+  const form = h('form', { class: 'card', id: 'predict-form' }, h('h2', {}, 'One row'),
+    h('div', { class: 'grid' }, version.inputs.map(field)),
+    h('p', {}, h('button', { type: 'submit', id: 'predict-submit' }, 'Predict')), answer);
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const row = {};
+    for (const column of version.inputs) {
+      const value = form.elements.namedItem(column.name).value;
+      row[column.name] = value === '' ? null : column.type === 'numeric' ? Number(value) : column.type === 'boolean' ? value === 'true' : value;
+    }
+    try {
+      answer.replaceChildren(showAnswer(await post(`/api/predict/${enc(name)}?${selector}`, row)));
+    } catch (error) {
+      answer.replaceChildren(problem(error));
+    }
+  });
+  return form;
+}
+
+function showAnswer(result) {
+  const parts = [h('p', {}, 'Answer of version ', fmt(result.version), ': ',
+    h('strong', { id: 'predicted' }, result.predictedLabel ?? fmt(result.predictedValue ?? result.score)))];
+  if (result.probabilities) {
+    const entries = Object.entries(result.probabilities).sort((a, b) => b[1] - a[1]);
+    parts.push(table([{ title: 'Class', render: p => p[0] }, { title: 'Probability', render: p => fmt(p[1]) }], entries, { id: 'probabilities' }),
+      chart({ type: 'bar', data: { labels: entries.map(p => p[0]), datasets: [{ label: 'probability', data: entries.map(p => p[1]), backgroundColor: '#1f5fbf' }] },
+        options: { indexAxis: 'y', scales: { x: { min: 0, max: 1 } }, plugins: { legend: { display: false } } } }, 'Class probabilities').box);
+  }
+  return h('div', {}, parts);
+}
+
+function batchForm(name, selector) {
+  const file = h('input', { type: 'file', id: 'batch-file', accept: '.csv,text/csv', required: true });
+  const result = h('div', { id: 'batch-result' });
+  const form = h('form', { class: 'card', id: 'batch-form' }, h('h2', {}, 'A CSV file'),
+    h('p', { class: 'muted' }, 'Every row comes back with the prediction columns added.'),
+    h('div', { class: 'row' }, h('div', {}, h('label', { for: 'batch-file' }, 'CSV with a header row'), file),
+      h('button', { type: 'submit', id: 'batch-submit' }, 'Score file')), result);
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!file.files.length) return;
+    result.replaceChildren(h('p', { class: 'muted' }, 'Scoring…'));
+    try {
+      const blob = await postCsv(`/api/predict/${enc(name)}/batch?${selector}`, file.files[0]);
+      const rows = (await blob.text()).split('\n').filter(line => line.length > 0).length - 1;
+      const fileName = `${name}-predictions.csv`;
+      const link = h('a', { href: URL.createObjectURL(blob), download: fileName, id: 'batch-download' }, `Download ${fileName}`);
+      result.replaceChildren(h('p', { class: 'ok' }, `${fmt(rows)} rows scored. `, link));
+      link.click();
+    } catch (error) {
+      result.replaceChildren(problem(error));
+    }
+  });
+  return form;
+}
