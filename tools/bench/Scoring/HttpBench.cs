@@ -73,6 +73,13 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
     }
 
     /// <summary>
+    /// wrk on GET /alive sending a valid key: the host authenticates every request that carries one, so the gap to
+    /// <see cref="AliveAsync"/> is what checking a key costs over HTTP.
+    /// </summary>
+    public Task<WrkResult> AliveWithKeyAsync(CancellationToken cancellationToken) =>
+        WrkAsync($"{wrkArguments} --latency -H \"Authorization: Bearer {apiKey}\" {Url("/alive")}", cancellationToken);
+
+    /// <summary>
     /// Streams <paramref name="csvPath"/> through the batch endpoint with curl (a full-duplex client: it reads the answer
     /// while still sending) and returns rows answered per second.
     /// </summary>
