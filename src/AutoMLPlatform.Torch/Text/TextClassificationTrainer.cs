@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Native;
 using AutoMLPlatform.Torch.Training;
@@ -77,6 +78,7 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
     private TextClassificationTransformer Fit(IReadOnlyList<string> texts, int[] targets, string[] classes, int[] train, int[] validation,
         IProgress<EpochReport>? progress, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         TorchNative.EnsureLoaded();
         var vocabulary = TextVocabulary.Build(train.Select(r => texts[r]).ToArray(), _options.Features, cancellationToken);
         var rows = texts.Select(vocabulary.Featurize).ToArray();
@@ -84,7 +86,8 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
         TorchSharp.torch.random.manual_seed(_options.Seed);
         var network = new TextNet(vocabulary.Count, _options.EmbeddingDimension, classes.Length, _options.Dropout);
         network.SetVocabulary(vocabulary);
-        var summary = new EpochLoop(_options, progress, cancellationToken)
+        // Learning the vocabulary and featurising every text take seconds on large sets: part of the time limit.
+        var summary = new EpochLoop(_options, progress, cancellationToken, clock.Elapsed)
             .Run(network, x => network.call(x[0], x[1], x[2]), new TextTrainingSet(rows, targets, _options.FeatureDropout), classes.Length, train, validation,
                 _options.L2 > 0 ? () => network.Penalty(_options.L2) : null);
         network.eval();

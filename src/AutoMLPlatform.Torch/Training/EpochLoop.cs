@@ -14,7 +14,11 @@ namespace AutoMLPlatform.Torch.Training;
 /// Without validation rows (a refit on every row, its epoch count already chosen), every epoch counts as the best:
 /// the last one is kept and training runs its planned epochs.
 /// </summary>
-internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+/// <param name="options">The shared settings, the time limit among them.</param>
+/// <param name="progress">Hears every epoch.</param>
+/// <param name="cancellationToken">Checked after every batch.</param>
+/// <param name="spentBefore">Time the trainer already spent on this fit before the loop (building a vocabulary): it counts against the time limit.</param>
+internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochReport>? progress, CancellationToken cancellationToken, TimeSpan spentBefore = default)
 {
     private const int EvaluationBatchSize = 512;
 
@@ -28,7 +32,7 @@ internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochRep
     public TrainingSummary Run(nn.Module module, Func<Tensor[], Tensor> forward, ITrainingSet data, int classCount, int[] train, int[] validation,
         Func<Tensor>? penalty = null)
     {
-        var budget = new TrainingBudget(options.TimeLimit, cancellationToken);
+        var budget = new TrainingBudget(options.TimeLimit - spentBefore, cancellationToken);
         var random = new Random(options.Seed);
         var weights = ClassWeights.Compute(train.Select(r => data.Labels[r]).ToArray(), classCount, options.ClassWeighting);
         using var weightTensor = weights is null ? null : tensor(weights);
