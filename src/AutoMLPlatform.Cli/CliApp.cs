@@ -15,6 +15,7 @@ internal static class CliApp
     public const string Usage =
         "usage: automl bench --train TRAIN.csv --test TEST.csv --label COLUMN [--task auto|binary|multiclass|regression] --time SECONDS [--seed N]\n" +
         "                    [--tuner costfrugal|random|tpe] [--trainers NAME,NAME...] [--max-trials N] [--no-ensemble]\n" +
+        "       automl bench --train DIR --test DIR --time SECONDS [--seed N]   (image folders, one subfolder per class)\n" +
         AdminCommand.Usage;
 
     /// <param name="args">The command line.</param>

@@ -6,12 +6,14 @@ using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Torch.External;
 using Microsoft.ML;
 
 namespace AutoMLPlatform.Cli.Bench;
 
 /// <summary>
-/// <c>automl bench</c>: infer, search within the time budget, score the test file, print progress on stderr and one
+/// <c>automl bench</c>: infer, search within the time budget (the Torch text classifier competing on tables with free
+/// text, as in a job), score the test file, print progress on stderr and one
 /// JSON object (<see cref="BenchReport"/>) as the last stdout line.
 /// </summary>
 internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
@@ -19,6 +21,11 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
     public async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.IsImageFolders)
+        {
+            return await new ImageBenchCommand(stdout, stderr).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+
         var (train, schema) = await LoadAsync(options.Train, null, cancellationToken).ConfigureAwait(false);
         await stderr.WriteLineAsync($"train {options.Train}: {train.RowCount} rows, {schema.Columns.Count} columns").ConfigureAwait(false);
 
@@ -32,6 +39,7 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             Trainers = options.Trainers,
             MaxTrials = options.MaxTrials,
             Ensemble = options.Ensemble,
+            ExternalTrainers = [new TorchTextTrainer()],
         };
         var clock = Stopwatch.StartNew();
         var result = await new AutoMLExperiment(new MLContext(options.Seed), settings, logger: new StderrLogger(stderr)).RunAsync(train, schema, new ProgressWriter(stderr), cancellationToken)

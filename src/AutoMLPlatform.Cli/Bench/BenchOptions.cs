@@ -19,6 +19,12 @@ internal sealed record BenchOptions(
 {
     public const int DefaultSeed = 1;
 
+    /// <summary>The label of an image folder tree, where the class is the folder: only named in the report's columns.</summary>
+    public const string ImageLabel = "label";
+
+    /// <summary>True when <see cref="Train"/> is an image folder tree rather than a CSV file.</summary>
+    public bool IsImageFolders => Directory.Exists(Train);
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -48,10 +54,11 @@ internal sealed record BenchOptions(
             }
         }
 
+        var train = Required(values, "--train");
         return new BenchOptions(
-            Required(values, "--train"),
+            train,
             Required(values, "--test"),
-            Required(values, "--label"),
+            Directory.Exists(train) ? values.GetValueOrDefault("--label", ImageLabel) : Required(values, "--label"),
             TaskKindNames.ParseOrAuto(values.GetValueOrDefault("--task"), "task"),
             TimeSpan.FromSeconds(PositiveNumber(Required(values, "--time"), "--time")),
             values.TryGetValue("--seed", out var seed) ? Integer(seed, "--seed") : DefaultSeed,

@@ -7,6 +7,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Torch.External;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML;
@@ -16,7 +17,8 @@ namespace AutoMLPlatform.Jobs.Training;
 /// <summary>
 /// Turns a claimed job into a registered model version: load the data, search, package, store, register. Image
 /// datasets and <c>text-classification</c> jobs go to the Torch trainers (<see cref="TorchJobTrainer"/>) instead of
-/// the AutoML search.
+/// the AutoML search; in the search of a table with a free-text column, the Torch text classifier competes with the
+/// ML.NET trainers (<see cref="TorchTextTrainer"/>), and whichever validates best is registered.
 /// </summary>
 internal sealed class ModelTrainer
 {
@@ -85,6 +87,7 @@ internal sealed class ModelTrainer
             TimeBudget = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1),
             MaxTrials = spec.MaxTrials,
             Seed = spec.Seed,
+            ExternalTrainers = [new TorchTextTrainer()],
         }, _time, _loggers.CreateLogger<AutoMLExperiment>());
         var result = await experiment.RunAsync(table, version.Schema, new LeaderboardMonitor(_jobs, lease), cancellationToken).ConfigureAwait(false);
 

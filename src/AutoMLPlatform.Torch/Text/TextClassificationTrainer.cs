@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Native;
 using AutoMLPlatform.Torch.Training;
@@ -32,12 +33,37 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
     }
 
     /// <summary>Fits on texts and their class names, reporting each epoch and checking <paramref name="cancellationToken"/> after every batch.</summary>
+    /// <remarks>A stratified share (<see cref="TorchTrainingOptions.ValidationFraction"/>) of the rows is held out to pick the best epoch.</remarks>
     public TextClassificationTransformer Fit(IReadOnlyList<string> texts, IReadOnlyList<string> labels, IProgress<EpochReport>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfNotEqual(labels.Count, texts.Count, nameof(labels));
+        var (classes, targets) = Encode(labels);
+        var (train, validation) = StratifiedSplit.Split(targets, _options.ValidationFraction, _options.Seed);
+        return Fit(texts, targets, classes, train, validation, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits on the <paramref name="train"/> rows and picks the epoch on the <paramref name="validation"/> rows, which
+    /// someone else chose (an AutoML fold). With no validation rows, every planned epoch runs and the last is kept:
+    /// a refit on all rows whose epoch count was found before.
+    /// </summary>
+    public TextClassificationTransformer Fit(TextExamples train, TextExamples validation, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(train.Labels.Count, train.Texts.Count, nameof(train));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(validation.Labels.Count, validation.Texts.Count, nameof(validation));
+        var (classes, targets) = Encode([.. train.Labels, .. validation.Labels]);
+        var trainRows = Enumerable.Range(0, train.Count).ToArray();
+        var validationRows = Enumerable.Range(train.Count, validation.Count).ToArray();
+        return Fit([.. train.Texts, .. validation.Texts], targets, classes, trainRows, validationRows, progress, cancellationToken);
+    }
+
+    private (string[] Classes, int[] Targets) Encode(IReadOnlyList<string> labels)
+    {
         var classes = _options.Classes?.ToArray() ?? labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (classes.Length < 2)
         {
@@ -46,16 +72,22 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
 
         var index = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var targets = labels.Select(l => index.TryGetValue(l, out var i) ? i : throw new ArgumentException($"The label '{l}' is not one of the classes.", nameof(labels))).ToArray();
+        return (classes, targets);
+    }
 
+    private TextClassificationTransformer Fit(IReadOnlyList<string> texts, int[] targets, string[] classes, int[] train, int[] validation,
+        IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
         TorchNative.EnsureLoaded();
-        var (train, validation) = StratifiedSplit.Split(targets, _options.ValidationFraction, _options.Seed);
         var vocabulary = TextVocabulary.Build(train.Select(r => texts[r]).ToArray(), _options.Features, cancellationToken);
         var rows = texts.Select(vocabulary.Featurize).ToArray();
 
         TorchSharp.torch.random.manual_seed(_options.Seed);
         var network = new TextNet(vocabulary.Count, _options.EmbeddingDimension, classes.Length, _options.Dropout);
         network.SetVocabulary(vocabulary);
-        var summary = new EpochLoop(_options, progress, cancellationToken)
+        // Learning the vocabulary and featurising every text take seconds on large sets: part of the time limit.
+        var summary = new EpochLoop(_options, progress, cancellationToken, clock.Elapsed)
             .Run(network, x => network.call(x[0], x[1], x[2]), new TextTrainingSet(rows, targets, _options.FeatureDropout), classes.Length, train, validation,
                 _options.L2 > 0 ? () => network.Penalty(_options.L2) : null);
         network.eval();

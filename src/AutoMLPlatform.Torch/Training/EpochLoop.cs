@@ -11,10 +11,18 @@ namespace AutoMLPlatform.Torch.Training;
 /// and the caller's cancellation checked after every batch, one <see cref="EpochReport"/> per epoch.
 /// With a time limit, the number of planned epochs (which shapes the learning-rate decay) is re-estimated after
 /// each epoch from the pace so far, so the decay ends near the deadline instead of being cut off half-way.
+/// Without validation rows (a refit on every row, its epoch count already chosen), every epoch counts as the best:
+/// the last one is kept and training runs its planned epochs.
 /// </summary>
-internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+/// <param name="options">The shared settings, the time limit among them.</param>
+/// <param name="progress">Hears every epoch.</param>
+/// <param name="cancellationToken">Checked after every batch.</param>
+/// <param name="spentBefore">Time the trainer already spent on this fit before the loop (building a vocabulary): it counts against the time limit.</param>
+internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochReport>? progress, CancellationToken cancellationToken, TimeSpan spentBefore = default)
 {
     private const int EvaluationBatchSize = 512;
+
+    private static readonly IReadOnlyDictionary<string, double> NoMetrics = new Dictionary<string, double>();
 
     /// <summary>
     /// Trains <paramref name="module"/> (through <paramref name="forward"/>) on the <paramref name="train"/> rows of
@@ -24,7 +32,7 @@ internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochRep
     public TrainingSummary Run(nn.Module module, Func<Tensor[], Tensor> forward, ITrainingSet data, int classCount, int[] train, int[] validation,
         Func<Tensor>? penalty = null)
     {
-        var budget = new TrainingBudget(options.TimeLimit, cancellationToken);
+        var budget = new TrainingBudget(options.TimeLimit - spentBefore, cancellationToken);
         var random = new Random(options.Seed);
         var weights = ClassWeights.Compute(train.Select(r => data.Labels[r]).ToArray(), classCount, options.ClassWeighting);
         using var weightTensor = weights is null ? null : tensor(weights);
@@ -51,12 +59,12 @@ internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochRep
             trainingTicks += epochClock.ElapsedTicks;
             trainedRows += rows;
 
-            var metrics = Evaluate(module, forward, data, validation, validationLabels, classCount);
-            var accuracy = metrics[Metrics.NameOf(MetricKind.Accuracy)];
-            var validationLoss = metrics[Metrics.NameOf(MetricKind.LogLoss)];
-            var isBest = options.SelectBy == EpochSelection.LogLoss
+            var metrics = validation.Length == 0 ? NoMetrics : Evaluate(module, forward, data, validation, validationLabels, classCount);
+            var accuracy = metrics.GetValueOrDefault(Metrics.NameOf(MetricKind.Accuracy), double.NaN);
+            var validationLoss = metrics.GetValueOrDefault(Metrics.NameOf(MetricKind.LogLoss), double.NaN);
+            var isBest = validation.Length == 0 || (options.SelectBy == EpochSelection.LogLoss
                 ? validationLoss < bestLoss
-                : accuracy > bestAccuracy || (accuracy == bestAccuracy && validationLoss < bestLoss);
+                : accuracy > bestAccuracy || (accuracy == bestAccuracy && validationLoss < bestLoss));
             if (isBest)
             {
                 (bestEpoch, bestAccuracy, bestLoss, bestMetrics) = (epoch, accuracy, validationLoss, metrics);

@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
@@ -6,8 +7,12 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Training;
 using AutoMLPlatform.TestSupport;
+using AutoMLPlatform.Torch.External;
 using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Torch.Packaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace AutoMLPlatform.Jobs.Tests.Training;
 
@@ -59,6 +64,30 @@ public class TorchJobTests
     }
 
     [Test]
+    public async Task An_auto_job_on_a_text_table_has_a_Torch_trial_next_to_MLNet_trials_and_registers_a_model_that_predicts()
+    {
+        await using var stores = await JobsHost.StartAsync(new RecordingJobQueue());
+        var dataset = await stores.AddDatasetAsync("reviews", TestTexts.Csv(TestTexts.Sentiments, 300));
+        var job = await CreateAsync(stores, new JobSpec(dataset.DatasetId, dataset.Version, "label", null, null, TimeSpan.FromSeconds(120), "reviews",
+            MaxTrials: 12));
+
+        await stores.Services.GetRequiredService<ITrainingRunner>().RunAsync(job.Id, CancellationToken.None);
+        var done = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
+        var trials = await stores.Jobs.ListTrialsAsync(job.Id, 1, CancellationToken.None);
+        var model = await stores.Registry.ResolveAliasAsync(TenantId.Default, "reviews", ModelAliases.Production, CancellationToken.None);
+        var predicted = await PredictAsync(stores, model!, ["love it, great and fresh, i recommend it", "awful, stale and broken, i want a refund"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(done!.Status, Is.EqualTo(JobStatus.Succeeded), done.Error);
+            Assert.That(trials.Where(t => t.Trainer == TorchTextTrainer.TrainerName && t.Error is null && t.Score > 0.8), Is.Not.Empty, "a scored Torch trial");
+            Assert.That(trials.Where(t => t.Trainer != TorchTextTrainer.TrainerName), Is.Not.Empty, "ML.NET trials beside it");
+            Assert.That(model!.Lineage.Trainer, Is.EqualTo(done.Progress.BestTrainer), "the best validating trial is registered");
+            Assert.That(predicted, Is.EqualTo(new[] { "good", "bad" }));
+        });
+    }
+
+    [Test]
     public async Task An_image_job_cancelled_during_training_ends_cancelled_without_a_model()
     {
         await using var stores = await JobsHost.StartAsync(new RecordingJobQueue(),
@@ -88,6 +117,26 @@ public class TorchJobTests
         var dataset = await stores.Datasets.AddVersionAsync(TenantId.Default, "blobs",
             new NewDatasetVersion(staged.Sha256, staged.SizeBytes, summary.ImageCount, DatasetFormat.ImageZip, ImageDatasetSchema.From(summary)), CancellationToken.None);
         return await CreateAsync(stores, new JobSpec(dataset.DatasetId, dataset.Version, "label", null, null, TimeSpan.FromSeconds(budgetSeconds), "blobs"));
+    }
+
+    /// <summary>Reads the registered package back the way the scoring service does (Torch part loaders included) and predicts class names.</summary>
+    private static async Task<string[]> PredictAsync(PlatformStores stores, ModelVersion version, string[] reviews)
+    {
+        await using var content = await stores.Blobs.OpenReadAsync(TenantId.Default, BlobKind.Model, version.ArtifactSha256, CancellationToken.None);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer);
+        buffer.Position = 0;
+        var mlContext = new MLContext(1);
+        var loaded = ModelPackage.Read(buffer, mlContext, TorchModelParts.Loaders());
+        var scored = loaded.Transformer.Transform(mlContext.Data.LoadFromEnumerable(reviews.Select(r => new ReviewRow { Review = r })));
+        var labels = scored.GetColumn<bool>("PredictedLabel").ToArray();
+        return labels.Select(positive => version.Classes[positive ? 1 : 0]).ToArray();
+    }
+
+    private sealed class ReviewRow
+    {
+        [ColumnName("review")]
+        public string Review { get; set; } = "";
     }
 
     private static async Task<TrainingJob> CreateAsync(PlatformStores stores, JobSpec spec)

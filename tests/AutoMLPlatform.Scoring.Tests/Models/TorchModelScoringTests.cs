@@ -30,6 +30,26 @@ public class TorchModelScoringTests
     }
 
     [Test]
+    public async Task A_Torch_text_model_that_won_an_AutoML_search_predicts_class_names_and_probabilities_from_a_JSON_row()
+    {
+        await using var stores = await StartAsync();
+        await RegisteredTorchModels.SearchedTextAsync(stores, "searched");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+
+        using var lease = await cache.AcquireAsync(TenantId.Default, "searched", ModelSelector.Production, CancellationToken.None);
+        var good = lease.Model.PredictJson("""{"review": "love it, great and fresh, i recommend it"}""");
+        var bad = lease.Model.PredictJson("""{"review": "awful, stale and broken, i want a refund"}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lease.Model.Manifest.Parts.Select(p => p.Kind), Is.EqualTo(new[] { "torch-text-classifier" }));
+            Assert.That(good.Label, Is.EqualTo("good"));
+            Assert.That(bad.Label, Is.EqualTo("bad"));
+            Assert.That(good.Probabilities![1], Is.GreaterThan(0.5f));
+        });
+    }
+
+    [Test]
     public async Task A_registered_Torch_image_model_predicts_from_a_base64_image()
     {
         await using var stores = await StartAsync();

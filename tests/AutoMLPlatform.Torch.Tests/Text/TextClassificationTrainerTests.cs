@@ -78,6 +78,22 @@ public class TextClassificationTrainerTests
     }
 
     [Test]
+    public void Without_validation_rows_every_planned_epoch_runs_and_the_last_is_kept()
+    {
+        var (texts, labels) = TestTexts.Make(TestTexts.Sentiments, 120);
+        var trainer = new TextClassificationTrainer(new MLContext(1), new TextClassificationTrainer.Options { TextColumn = "review", MaxEpochs = 3 });
+
+        using var model = trainer.Fit(new TextExamples(texts, labels), new TextExamples([], []), null, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Training!.Epochs, Is.EqualTo(3));
+            Assert.That(model.Training.BestEpoch, Is.EqualTo(3));
+            Assert.That(model.Training.ValidationRows, Is.Zero);
+        });
+    }
+
+    [Test]
     public void Fitting_data_without_the_text_column_is_refused_by_name_before_training()
     {
         var ml = new MLContext(1);

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Torch.Training;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Cli.Bench;
+
+/// <summary>
+/// <c>automl bench</c> on image folder trees (<c>--train DIR --test DIR</c>, one subfolder per class): the Torch image
+/// classifier trains within the time budget, as an image job does, and is scored on the test images; progress per
+/// epoch goes to stderr and the same JSON object as for tables (<see cref="BenchReport"/>) is the last stdout line.
+/// </summary>
+internal sealed class ImageBenchCommand(TextWriter stdout, TextWriter stderr)
+{
+    public const string TrainerName = "TorchImageClassifier";
+
+    public async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (trainImages, trainLabels) = await ImageFolders.ReadAsync(options.Train, cancellationToken).ConfigureAwait(false);
+        var (testImages, testLabels) = await ImageFolders.ReadAsync(options.Test, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var data = Decode(trainImages, trainLabels);
+        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"train {options.Train}: {data.Count} images, {data.Classes.Count} classes, {data.Shape.Channels}x{data.Shape.Height}x{data.Shape.Width}")).ConfigureAwait(false);
+        var unknown = testLabels.Distinct(StringComparer.Ordinal).Except(data.Classes, StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new InvalidInputException("test-classes", $"The test folder {options.Test} has classes the training folder lacks: {string.Join(", ", unknown)}.", "test");
+        }
+
+        var trainer = new ImageClassificationTrainer(new MLContext(options.Seed), new ImageClassificationTrainer.Options
+        {
+            TimeLimit = options.Time,
+            Seed = options.Seed,
+        });
+        using var model = await Task.Run(() => trainer.Fit(data, new EpochWriter(stderr), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        var summary = model.Training!;
+        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"model: {TrainerName}, {summary.Epochs} epochs (best {summary.BestEpoch}, {summary.StoppedBecause}); fit {fitSeconds:F1}s")).ConfigureAwait(false);
+
+        var classes = data.Classes;
+        var probabilities = testImages.SelectMany(image => model.PredictProbabilities(Convert.ToBase64String(image))).ToArray();
+        var truth = testLabels.Select(l => classes.ToList().IndexOf(l)).ToArray();
+        var metrics = ClassificationMetrics.Compute(probabilities, truth, classes.Count);
+        var task = classes.Count == 2 ? TaskKind.Binary : TaskKind.Multiclass;
+        var primary = Metrics.NameOf(BenchCommand.Primary(task));
+        var report = new BenchReport("automlplatform", TaskKindNames.NameOf(task), primary, Round(metrics[primary]),
+            metrics.ToDictionary(kv => kv.Key, kv => Round(kv.Value)), 1, TrainerName, Math.Round(fitSeconds, 2),
+            Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), 1));
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(report)).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static ImageDataset Decode(List<byte[]> images, List<string> labels)
+    {
+        try
+        {
+            return ImageDataset.FromEncoded(images, labels, new ImageSizing());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidInputException("not-an-image", ex.Message, "train");
+        }
+    }
+
+    private static double Round(double value) => double.IsFinite(value) ? Math.Round(value, 6) : value;
+
+    /// <summary>One stderr line per epoch.</summary>
+    private sealed class EpochWriter(TextWriter stderr) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{value.Elapsed.TotalSeconds,6:F1}s] epoch {value.Epoch} of {value.PlannedEpochs}: train loss {value.TrainLoss:F4}, validation accuracy {value.ValidationAccuracy:F4}{(value.IsBest ? " (best)" : "")}"));
+    }
+}
