@@ -45,11 +45,13 @@ public class NewUserJourneyTests : ConsoleFixture
         Browser.Find("#job-model-link").Click();
         var metrics = Browser.WaitFor("#metrics");
         var report = Browser.WaitFor("#report");
+        Browser.WaitFor("#confusion-matrix");
         Assert.Multiple(() =>
         {
             Assert.That(metrics.Text, Does.Contain("auc"));
-            Assert.That(report.FindElements(By.CssSelector("#confusion-matrix, #importance, #no-report")), Is.Not.Empty,
-                "the report is drawn, or the page says there is none");
+            Assert.That(report.FindElements(By.CssSelector("#confusion-matrix")), Has.Count.EqualTo(1), "the validation report of the binary job");
+            Assert.That(report.FindElements(By.CssSelector("#importance")), Has.Count.EqualTo(1), "the job's permutation importance");
+            Assert.That(report.FindElements(By.CssSelector("#no-report")), Is.Empty);
         });
         Page("5-model-version");
 

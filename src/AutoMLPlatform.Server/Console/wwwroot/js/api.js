@@ -49,6 +49,9 @@ export async function post(path, body) {
   return response.status === 204 ? null : response.json();
 }
 
+/** A GET of a file (e.g. an ONNX model) as a Blob; errors are the server's problem details, as for JSON calls. */
+export async function getBlob(path) { return (await send('GET', path, undefined, { Accept: 'application/octet-stream, application/problem+json' })).blob(); }
+
 export async function put(path, body) { return (await send('PUT', path, body)).json(); }
 
 /** Sends a CSV file and returns the CSV the server streams back, as a Blob. */
