@@ -25,6 +25,16 @@ public sealed class SecurityOptions
     /// </summary>
     public string? MasterKeyFile { get; set; }
 
+    /// <summary>
+    /// During a master key rotation, the key being replaced (base64), or <see cref="PreviousMasterKeyFile"/>: at start,
+    /// every data key still wrapped by it is re-wrapped under the current master key. Blobs are not rewritten. Remove
+    /// the setting once the platform has started with it.
+    /// </summary>
+    public string? PreviousMasterKey { get; set; }
+
+    /// <summary>The file holding the master key being replaced; see <see cref="PreviousMasterKey"/>.</summary>
+    public string? PreviousMasterKeyFile { get; set; }
+
     /// <summary>Most bytes one tenant may store (dataset versions and model artifacts together).</summary>
     /// <value>Defaults to 20 GiB.</value>
     [Range(1, long.MaxValue)]

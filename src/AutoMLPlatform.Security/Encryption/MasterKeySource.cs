@@ -38,4 +38,23 @@ public static class MasterKeySource
         SecretFile.Write(defaultFile, key.ToBase64());
         return key;
     }
+
+    /// <summary>The key being rotated out, when <see cref="SecurityOptions.PreviousMasterKey"/> or its file is set; else null.</summary>
+    public static MasterKey? LoadPrevious(SecurityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.PreviousMasterKey is { Length: > 0 } configured)
+        {
+            return MasterKey.FromBase64(configured, $"{SecurityOptions.SectionName}:{nameof(SecurityOptions.PreviousMasterKey)}");
+        }
+
+        if (options.PreviousMasterKeyFile is { Length: > 0 } file)
+        {
+            return File.Exists(file)
+                ? MasterKey.FromBase64(File.ReadAllText(file), file)
+                : throw new InvalidMasterKeyException($"The previous master key file {file} does not exist.");
+        }
+
+        return null;
+    }
 }

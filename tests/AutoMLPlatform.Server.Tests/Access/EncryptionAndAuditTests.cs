@@ -87,4 +87,42 @@ public class EncryptionAndAuditTests
 
         Assert.That(await File.ReadAllTextAsync(error!.Message.Split("see ")[1].TrimEnd('.')), Does.Contain("master key"));
     }
+
+    [Test]
+    public async Task Rotating_the_master_key_rewraps_data_keys_and_keeps_every_file_readable()
+    {
+        using var directory = new TempDirectory();
+        var oldKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var newKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        const string Csv = "a,b\n1,x\n2,y\n";
+        string id;
+        using (var first = await ServerProcess.StartAsync(directory.Path, new Dictionary<string, string> { ["AutoMLPlatform:Security:MasterKey"] = oldKey }))
+        using (var api = first.Api())
+        {
+            id = (string)(await api.UploadOkAsync("t.csv", Csv, "small"))["id"]!;
+        }
+
+        string rotatedLog;
+        using (var rotating = await ServerProcess.StartAsync(directory.Path, new Dictionary<string, string>
+        {
+            ["AutoMLPlatform:Security:MasterKey"] = newKey,
+            ["AutoMLPlatform:Security:PreviousMasterKey"] = oldKey,
+        }))
+        {
+            rotatedLog = await File.ReadAllTextAsync(rotating.LogPath);
+        }
+
+        using var rotated = await ServerProcess.StartAsync(directory.Path, new Dictionary<string, string> { ["AutoMLPlatform:Security:MasterKey"] = newKey });
+        using var client = rotated.Api();
+        var content = await client.Http.GetStringAsync($"/api/datasets/{id}/versions/1/content");
+        var oldKeyRefused = Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ServerProcess.StartAsync(directory.Path, new Dictionary<string, string> { ["AutoMLPlatform:Security:MasterKey"] = oldKey }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rotatedLog, Does.Contain("re-wrapped 1 data keys"));
+            Assert.That(content, Is.EqualTo(Csv), "the blob, never rewritten, opens with the re-wrapped data key");
+            Assert.That(oldKeyRefused, Is.Not.Null, "the old key no longer opens anything");
+        });
+    }
 }
