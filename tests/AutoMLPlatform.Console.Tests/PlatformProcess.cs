@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Console.Tests;
@@ -13,50 +10,42 @@ namespace AutoMLPlatform.Console.Tests;
 /// </summary>
 public sealed class PlatformProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly ChildHost _host;
     private readonly TempDirectory _data;
 
-    private PlatformProcess(Process process, TempDirectory data, int port, string logPath)
+    private PlatformProcess(ChildHost host, TempDirectory data)
     {
-        _process = process;
+        _host = host;
         _data = data;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        LogPath = logPath;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
-    public string LogPath { get; }
+    public string LogPath => _host.LogPath;
 
     /// <summary>Starts the platform in a role (<c>all</c> by default) with extra configuration settings.</summary>
     public static async Task<PlatformProcess> StartAsync(string role = "all", IReadOnlyDictionary<string, string>? settings = null)
     {
         var data = new TempDirectory();
-        var port = FreePort();
-        var logPath = Path.Combine(data.Path, "server.log");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Server.dll"), "--role", role, "--urls", $"http://127.0.0.1:{port}"])
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = data.Path,
-        };
-        start.Environment["AutoMLPlatform__DataDirectory"] = Path.Combine(data.Path, "data");
-        start.Environment[TestKeys.BootstrapSetting.Replace(":", "__", StringComparison.Ordinal)] = TestKeys.Admin;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
+            var environment = new Dictionary<string, string>
+            {
+                ["AutoMLPlatform:DataDirectory"] = Path.Combine(data.Path, "data"),
+                [TestKeys.BootstrapSetting] = TestKeys.Admin,
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var platform = new PlatformProcess(process, data, port, logPath);
-        await platform.WaitAliveAsync();
-        return platform;
+            return new PlatformProcess(await ChildHost.StartAsync(["AutoMLPlatform.Server.dll", "--role", role], data.Path, environment), data);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An HTTP client of the API with the admin key, for arranging and checking what the browser did.</summary>
@@ -69,63 +58,7 @@ public sealed class PlatformProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
+        _host.Dispose();
         _data.Dispose();
-    }
-
-    private static void Append(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.WriteLine(line);
-        }
-    }
-
-    private async Task WaitAliveAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited at start: {await File.ReadAllTextAsync(LogPath)}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/alive", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The server did not answer /alive within a minute; see {LogPath}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
