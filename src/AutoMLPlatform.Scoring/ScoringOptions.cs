@@ -31,6 +31,14 @@ public sealed class ScoringOptions
     [Range(1, 1_000_000)]
     public int MaxRowsPerRequest { get; set; } = 10_000;
 
+    /// <summary>
+    /// Most rows one <c>?explain=true</c> request may carry; more are answered 400. Explaining a row scores up to
+    /// 1,024 variants of it (<see cref="Explaining.RowExplainer.SamplingBudget"/>), so this bounds a request's CPU.
+    /// </summary>
+    /// <value>Defaults to 10.</value>
+    [Range(1, 1000)]
+    public int MaxExplainRowsPerRequest { get; set; } = 10;
+
     /// <summary>Largest JSON prediction body (ours and the Open Inference Protocol's), in bytes; larger bodies are answered 413.</summary>
     /// <value>Defaults to 16 MiB.</value>
     [Range(1024, long.MaxValue)]

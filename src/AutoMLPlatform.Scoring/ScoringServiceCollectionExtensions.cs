@@ -39,6 +39,7 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<ObjectPool<ResponseBuffer>>(_ =>
             new DefaultObjectPool<ResponseBuffer>(new ResponseBuffer.Policy(), Environment.ProcessorCount * 2));
         services.AddSingleton<JsonPredictHandler>();
+        services.AddSingleton<ExplainPredictHandler>();
         services.AddSingleton<CsvBatchHandler>();
         services.AddSingleton<OipInferHandler>();
         services.AddHostedService<RegistryWatcher>();

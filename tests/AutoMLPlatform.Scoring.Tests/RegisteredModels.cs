@@ -12,11 +12,16 @@ namespace AutoMLPlatform.Scoring.Tests;
 /// <summary>Trains a small model on a CSV and registers it, the way a job would, for tests that need a real model.</summary>
 internal static class RegisteredModels
 {
-    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1)
+    /// <param name="trainer">When given, the only trainer the search may use, and no ensemble: a model of a known kind.</param>
+    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1, string? trainer = null)
     {
         var (table, schema) = await TestTables.LoadAsync(csv);
         var mlContext = new MLContext(1);
-        var result = await new AutoMLExperiment(mlContext, new ExperimentSettings { LabelColumn = label, TimeBudget = TimeSpan.FromSeconds(30), MaxTrials = maxTrials })
+        var settings = new ExperimentSettings
+        {
+            LabelColumn = label, TimeBudget = TimeSpan.FromSeconds(30), MaxTrials = maxTrials, Trainers = trainer is null ? null : [trainer], Ensemble = trainer is null,
+        };
+        var result = await new AutoMLExperiment(mlContext, settings)
             .RunAsync(table, schema, null, CancellationToken.None);
         using var buffer = new MemoryStream();
         ModelPackage.Write(buffer, mlContext, result.Model, result.InputSchema,

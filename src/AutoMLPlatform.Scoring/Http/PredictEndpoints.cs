@@ -18,13 +18,16 @@ public static class PredictEndpoints
 
         // Handlers are singletons resolved once here, so a request pays for no service lookups beyond its tenant.
         var json = endpoints.ServiceProvider.GetRequiredService<JsonPredictHandler>();
+        var explaining = endpoints.ServiceProvider.GetRequiredService<ExplainPredictHandler>();
         var csv = endpoints.ServiceProvider.GetRequiredService<CsvBatchHandler>();
-        endpoints.MapPost("/api/predict/{model}", (string model, int? version, string? alias, HttpContext http, ICurrentTenant tenant, CancellationToken cancellationToken) =>
-                json.HandleAsync(model, version, alias, http, tenant, cancellationToken))
+        endpoints.MapPost("/api/predict/{model}", (string model, int? version, string? alias, bool? explain, HttpContext http, ICurrentTenant tenant,
+                CancellationToken cancellationToken) => explain == true
+                ? explaining.HandleAsync(model, version, alias, http, tenant, cancellationToken)
+                : json.HandleAsync(model, version, alias, http, tenant, cancellationToken))
             .WithName("Predict")
             .RequireScope(ApiScopeNames.Predict)
             .RequirePredictionRateLimit()
-            .WithSummary("Predicts one row (a JSON object) or many (an array), with the production version unless ?version= or ?alias= says otherwise.")
+            .WithSummary("Predicts one row (a JSON object) or many (an array), with the production version unless ?version= or ?alias= says otherwise; ?explain=true adds each column's contribution (at most MaxExplainRowsPerRequest rows).")
             .Accepts<object>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
+using AutoMLPlatform.Scoring.Explaining;
 using AutoMLPlatform.Scoring.RowTypes;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
@@ -18,6 +19,7 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
 {
     private readonly ObjectPool<Session> _pool;
     private readonly ITransformer _transformer;
+    private readonly Lazy<RowExplainer> _explainer;
 
     public PooledScoringModel(ModelVersion version, LoadedModel loaded, MLContext mlContext, RowType rowType, OutputShape output,
         OutputReader<TOut> reader, int poolSize)
@@ -32,6 +34,7 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
                 mlContext.Model.CreatePredictionEngine<TRow, TOut>(loaded.Transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
                 rows(), output.NewValues(), reader);
         });
+        _explainer = new Lazy<RowExplainer>(() => new ShapleyExplainer<TRow>(mlContext, loaded.Transformer, rowType, Inputs, output));
         _pool = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(policy);
         WarmUp(poolSize);
     }
@@ -39,6 +42,8 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
     internal override ScoringSession Rent() => _pool.Get();
 
     internal override void Return(ScoringSession session) => _pool.Return((Session)session);
+
+    internal override RowExplainer Explainer => _explainer.Value;
 
     private protected override void ReleaseResources()
     {

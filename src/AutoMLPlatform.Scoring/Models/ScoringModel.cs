@@ -2,6 +2,7 @@ using System.Text.Json;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
+using AutoMLPlatform.Scoring.Explaining;
 
 namespace AutoMLPlatform.Scoring.Models;
 
@@ -52,6 +53,9 @@ public abstract class ScoringModel
     internal abstract ScoringSession Rent();
 
     internal abstract void Return(ScoringSession session);
+
+    /// <summary>Explains this version's predictions per input column; made on first use, never by the plain predict path.</summary>
+    internal abstract RowExplainer Explainer { get; }
 
     /// <summary>Takes a reference for one request; false if the model was already retired and released.</summary>
     internal bool TryAcquire()
