@@ -30,7 +30,7 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
             CountEngineCreated();
             return new Session(
                 mlContext.Model.CreatePredictionEngine<TRow, TOut>(loaded.Transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
-                rows(), output.NewValues(), reader);
+                rows(), output.NewValues(), reader, this);
         });
         _pool = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(policy);
         WarmUp(poolSize);
@@ -62,7 +62,8 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
         }
     }
 
-    private sealed class Session(PredictionEngine<TRow, TOut> engine, TypedRowTarget<TRow> row, PredictionValues values, OutputReader<TOut> reader)
+    private sealed class Session(PredictionEngine<TRow, TOut> engine, TypedRowTarget<TRow> row, PredictionValues values, OutputReader<TOut> reader,
+        ScoringModel owner)
         : ScoringSession(row, values), IDisposable
     {
         private readonly TRow _row = row.Row;
@@ -72,6 +73,7 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
         {
             engine.Predict(_row, ref _output);
             reader.Read(_output, Output);
+            owner.Drift?.Record(Row, Output);
         }
 
         public void Dispose() => engine.Dispose();
