@@ -12,7 +12,8 @@ namespace AutoMLPlatform.Scoring.Tests;
 /// <summary>Trains a small model on a CSV and registers it, the way a job would, for tests that need a real model.</summary>
 internal static class RegisteredModels
 {
-    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1)
+    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1,
+        DatasetVersion? trainedOn = null)
     {
         var (table, schema) = await TestTables.LoadAsync(csv);
         var mlContext = new MLContext(1);
@@ -25,7 +26,7 @@ internal static class RegisteredModels
         await using var staged = await stores.Blobs.StageAsync(buffer, long.MaxValue, CancellationToken.None);
         await stores.Blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, CancellationToken.None);
         return await stores.Registry.RegisterAsync(new NewModelVersion(TenantId.Default, name, result.Task, label, result.Metric, result.BestTrial.Metrics,
-            result.Inputs, result.Labels.Classes, new ModelLineage(DatasetId.New(), 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
+            result.Inputs, result.Labels.Classes, new ModelLineage(trainedOn?.DatasetId ?? DatasetId.New(), trainedOn?.Version ?? 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
             staged.Sha256, staged.SizeBytes), CancellationToken.None);
     }
 }
