@@ -33,7 +33,7 @@ public sealed partial class DriftMonitor
         _logger = logger;
 
         // The factory hands back the scoring meter itself, so the gauge is exported with the other scoring instruments.
-        meters.Create(ScoringMetrics.MeterName).CreateObservableGauge("scoring.drift.psi", Observe, "1",
+        meters.Create(ScoringMetrics.MeterName).CreateObservableGauge("scoring.drift.psi", Observe, unit: null,
             "Population stability index of the scored rows against the training data, by model, version and column.");
     }
 

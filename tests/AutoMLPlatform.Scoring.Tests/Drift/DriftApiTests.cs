@@ -8,7 +8,7 @@ using AutoMLPlatform.TestSupport;
 namespace AutoMLPlatform.Scoring.Tests.Drift;
 
 /// <summary>
-/// One model trained on a stored dataset and registered as four identical versions, so each test scores its own
+/// One model trained on a stored dataset and registered as five identical versions, so each test scores its own
 /// version and the counts of one test never reach another.
 /// </summary>
 [Category("Slow")]
@@ -26,7 +26,7 @@ public class DriftApiTests
         {
             var dataset = await stores.AddDatasetAsync("training", TrainingCsv);
             var first = await RegisteredModels.TrainAndRegisterAsync(stores, TrainingCsv, "y", "rule", trainedOn: dataset);
-            foreach (var _ in Enumerable.Range(2, 3))
+            foreach (var _ in Enumerable.Range(2, 4))
             {
                 await stores.Registry.RegisterAsync(new NewModelVersion(first.TenantId, first.ModelName, first.Task, first.Label, first.Metric,
                     first.Metrics, first.Inputs, first.Classes, first.Lineage, first.ArtifactSha256, first.ArtifactSizeBytes), CancellationToken.None);
@@ -108,6 +108,18 @@ public class DriftApiTests
             Assert.That(drift["columns"]!.AsArray().Select(c => c!["psi"]), Is.All.Null);
             Assert.That(drift["columns"]!.AsArray().Select(c => (long)c!["rows"]!), Is.All.Zero);
         });
+    }
+
+    [Test]
+    public async Task Each_columns_psi_is_exported_to_prometheus()
+    {
+        await ScoreAsync(5, TrainingCsv);
+
+        var metrics = await _client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.That(metrics.Split('\n').Where(line => line.StartsWith("scoring_drift_psi{", StringComparison.Ordinal) && line.Contains("version=\"5\"",
+            StringComparison.Ordinal)).Select(line => line[(line.IndexOf("column=\"", StringComparison.Ordinal) + 8)..].Split('"')[0]),
+            Is.EquivalentTo(new[] { "x1", "x2", "color", "(prediction)" }));
     }
 
     [TestCase("/api/models/rule/versions/9/drift")]
