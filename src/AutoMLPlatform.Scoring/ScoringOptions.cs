@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutoMLPlatform.Scoring.Drift;
 
 namespace AutoMLPlatform.Scoring;
 
@@ -48,4 +49,7 @@ public sealed class ScoringOptions
     /// <value>Defaults to 4 GiB.</value>
     [Range(1024, long.MaxValue)]
     public long MaxBatchBodyBytes { get; set; } = 4L << 30;
+
+    /// <summary>Drift monitoring (<c>AutoMLPlatform:Scoring:Drift</c>).</summary>
+    public DriftOptions Drift { get; set; } = new();
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Batch;
+using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
@@ -35,6 +36,7 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<RowTypeFactory>();
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelCache>();
+        services.AddSingleton<DriftMonitor>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<ObjectPool<ResponseBuffer>>(_ =>
             new DefaultObjectPool<ResponseBuffer>(new ResponseBuffer.Policy(), Environment.ProcessorCount * 2));
@@ -63,11 +65,12 @@ public static class ScoringServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps every scoring endpoint: ours, the Open Inference Protocol's and <see cref="MetricsPath"/>.</summary>
+    /// <summary>Maps every scoring endpoint: ours, the Open Inference Protocol's, drift and <see cref="MetricsPath"/>.</summary>
     public static IEndpointRouteBuilder MapScoringEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPredictEndpoints();
         endpoints.MapOipEndpoints();
+        endpoints.MapDriftEndpoints();
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireScope(ApiScopeNames.Read);
         return endpoints;
     }

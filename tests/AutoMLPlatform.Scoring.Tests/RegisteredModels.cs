@@ -13,7 +13,9 @@ namespace AutoMLPlatform.Scoring.Tests;
 internal static class RegisteredModels
 {
     /// <param name="trainer">When given, the only trainer the search may use, and no ensemble: a model of a known kind.</param>
-    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1, string? trainer = null)
+    /// <param name="trainedOn">The dataset version the lineage names (drift compares with it); a made-up one when null.</param>
+    public static async Task<ModelVersion> TrainAndRegisterAsync(PlatformStores stores, string csv, string label, string name, int maxTrials = 1,
+        string? trainer = null, DatasetVersion? trainedOn = null)
     {
         var (table, schema) = await TestTables.LoadAsync(csv);
         var mlContext = new MLContext(1);
@@ -30,7 +32,7 @@ internal static class RegisteredModels
         await using var staged = await stores.Blobs.StageAsync(buffer, long.MaxValue, CancellationToken.None);
         await stores.Blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, CancellationToken.None);
         return await stores.Registry.RegisterAsync(new NewModelVersion(TenantId.Default, name, result.Task, label, result.Metric, result.BestTrial.Metrics,
-            result.Inputs, result.Labels.Classes, new ModelLineage(DatasetId.New(), 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
+            result.Inputs, result.Labels.Classes, new ModelLineage(trainedOn?.DatasetId ?? DatasetId.New(), trainedOn?.Version ?? 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
             staged.Sha256, staged.SizeBytes), CancellationToken.None);
     }
 }

@@ -16,6 +16,12 @@ internal abstract class RowTarget
     /// <summary>Sets a text column to an already normalised value (<see cref="Core.Tables.CellText"/>); empty is missing.</summary>
     public abstract void SetText(int column, string value);
 
+    /// <summary>The numeric column's current value (NaN when missing).</summary>
+    public abstract float GetNumber(int column);
+
+    /// <summary>The text column's current value (empty when missing).</summary>
+    public abstract string GetText(int column);
+
     /// <summary>Sets a column to its missing value: NaN for numbers, the empty string for text.</summary>
     public void SetMissing(int column)
     {

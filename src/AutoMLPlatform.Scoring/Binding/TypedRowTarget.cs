@@ -36,6 +36,10 @@ internal sealed class TypedRowTarget<TRow> : RowTarget
 
     public override void SetText(int column, string value) => _setters.Texts[column]!(Row, value);
 
+    public override float GetNumber(int column) => _setters.NumberGetters[column]!(Row);
+
+    public override string GetText(int column) => _setters.TextGetters[column]!(Row);
+
     private sealed class Setters
     {
         public Setters(RowType rowType)
@@ -43,15 +47,19 @@ internal sealed class TypedRowTarget<TRow> : RowTarget
             var count = rowType.Columns.Count;
             Numbers = new Action<TRow, float>?[count];
             Texts = new Action<TRow, string>?[count];
+            NumberGetters = new Func<TRow, float>?[count];
+            TextGetters = new Func<TRow, string>?[count];
             for (var i = 0; i < count; i++)
             {
                 if (RowTypeFactory.FieldTypeOf(rowType.Columns[i].Type) == typeof(float))
                 {
                     Numbers[i] = Compile<float>(rowType.FieldNames[i]);
+                    NumberGetters[i] = CompileGetter<float>(rowType.FieldNames[i]);
                 }
                 else
                 {
                     Texts[i] = Compile<string>(rowType.FieldNames[i]);
+                    TextGetters[i] = CompileGetter<string>(rowType.FieldNames[i]);
                 }
             }
         }
@@ -59,6 +67,16 @@ internal sealed class TypedRowTarget<TRow> : RowTarget
         public Action<TRow, float>?[] Numbers { get; }
 
         public Action<TRow, string>?[] Texts { get; }
+
+        public Func<TRow, float>?[] NumberGetters { get; }
+
+        public Func<TRow, string>?[] TextGetters { get; }
+
+        private static Func<TRow, T> CompileGetter<T>(string fieldName)
+        {
+            var row = Expression.Parameter(typeof(TRow), "row");
+            return Expression.Lambda<Func<TRow, T>>(Expression.Field(row, fieldName), row).Compile();
+        }
 
         private static Action<TRow, T> Compile<T>(string fieldName)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Scoring.Drift;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace AutoMLPlatform.Scoring.Models;
 /// write, then retires the old version: the cache drops its reference and the engines are disposed when the last
 /// in-flight request holding a lease on it ends. No request ever sees a half-loaded or disposed model.
 /// </summary>
-public sealed partial class ModelCache(IModelRegistry registry, ModelLoader loader, IOptions<ScoringOptions> options, ILogger<ModelCache> logger)
+public sealed partial class ModelCache(IModelRegistry registry, ModelLoader loader, DriftMonitor drift, IOptions<ScoringOptions> options, ILogger<ModelCache> logger)
 {
     private readonly ConcurrentDictionary<VersionKey, Lazy<Task<ScoringModel>>> _versions = new();
     private readonly ConcurrentDictionary<AliasKey, ScoringModel> _aliases = new();
@@ -153,6 +154,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
                 ? ModelNotFoundException.Model(key.Name)
                 : ModelNotFoundException.Version(key.Name, key.Version));
         var model = await loader.LoadAsync(version, CancellationToken.None).ConfigureAwait(false);
+        model.AttachDrift(await drift.RecorderForAsync(version, CancellationToken.None).ConfigureAwait(false));
         LogLoaded(key.Name, key.Version);
         return model;
     }

@@ -32,7 +32,7 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
             CountEngineCreated();
             return new Session(
                 mlContext.Model.CreatePredictionEngine<TRow, TOut>(loaded.Transformer, ignoreMissingColumns: false, inputSchemaDefinition: rowType.Schema),
-                rows(), output.NewValues(), reader);
+                rows(), output.NewValues(), reader, this);
         });
         _explainer = new Lazy<RowExplainer>(() => new ShapleyExplainer<TRow>(mlContext, loaded.Transformer, rowType, Inputs, output));
         _pool = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(policy);
@@ -67,7 +67,8 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
         }
     }
 
-    private sealed class Session(PredictionEngine<TRow, TOut> engine, TypedRowTarget<TRow> row, PredictionValues values, OutputReader<TOut> reader)
+    private sealed class Session(PredictionEngine<TRow, TOut> engine, TypedRowTarget<TRow> row, PredictionValues values, OutputReader<TOut> reader,
+        ScoringModel owner)
         : ScoringSession(row, values), IDisposable
     {
         private readonly TRow _row = row.Row;
@@ -77,6 +78,7 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
         {
             engine.Predict(_row, ref _output);
             reader.Read(_output, Output);
+            owner.Drift?.Record(Row, Output);
         }
 
         public void Dispose() => engine.Dispose();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
+using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Explaining;
 
 namespace AutoMLPlatform.Scoring.Models;
@@ -16,6 +17,7 @@ public abstract class ScoringModel
     private int _references = 1;
     private long _lastExplicitUseTicks;
     private long _enginesCreated;
+    private DriftRecorder? _drift;
 
     private protected ScoringModel(ModelVersion version, ModelManifest manifest, InputColumns inputs, OutputShape output)
     {
@@ -48,6 +50,12 @@ public abstract class ScoringModel
 
     /// <summary>When a request last named this version explicitly (<see cref="Environment.TickCount64"/>), or 0.</summary>
     internal long LastExplicitUseTicks => Volatile.Read(ref _lastExplicitUseTicks);
+
+    /// <summary>Where every scored row is counted for drift; null while drift is off or before the model takes traffic.</summary>
+    internal DriftRecorder? Drift => _drift;
+
+    /// <summary>Starts counting scored rows into <paramref name="recorder"/>; called once, after warm-up, so warm-up rows are not counted.</summary>
+    internal void AttachDrift(DriftRecorder? recorder) => Volatile.Write(ref _drift, recorder);
 
     /// <summary>Borrows a session (engine, row, answer) from the pool; give it back with <see cref="Return"/>.</summary>
     internal abstract ScoringSession Rent();

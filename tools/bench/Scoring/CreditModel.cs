@@ -15,10 +15,12 @@ internal static class CreditModel
     public const string Name = "credit";
     public const string Label = "Status";
 
-    public static async Task<ModelVersion> TrainAndRegisterAsync(string trainCsv, IBlobStore blobs, IModelRegistry registry, CancellationToken cancellationToken)
+    public static async Task<ModelVersion> TrainAndRegisterAsync(string trainCsv, IBlobStore blobs, IDatasetStore datasets, IModelRegistry registry,
+        CancellationToken cancellationToken)
     {
         var profile = await TableProfiler.ProfileAsync(File.OpenRead(trainCsv), ',', cancellationToken);
         var table = await TableLoader.LoadAsync(File.OpenRead(trainCsv), ',', profile.Schema, cancellationToken);
+        var trainedOn = await StoreDatasetAsync(trainCsv, profile, blobs, datasets, cancellationToken);
         var mlContext = new MLContext(1);
         // LightGbm, as the anchor host of ../shared/notes/anchors.md uses: the pool's overhead is judged on a model of that cost.
         var settings = new ExperimentSettings { LabelColumn = Label, TimeBudget = TimeSpan.FromSeconds(60), MaxTrials = 1, Trainers = ["LightGbm"] };
@@ -30,7 +32,18 @@ internal static class CreditModel
         await using var staged = await blobs.StageAsync(buffer, long.MaxValue, cancellationToken);
         await blobs.CommitAsync(staged, TenantId.Default, BlobKind.Model, cancellationToken);
         return await registry.RegisterAsync(new NewModelVersion(TenantId.Default, Name, result.Task, Label, result.Metric, result.BestTrial.Metrics,
-            result.Inputs, result.Labels.Classes, new ModelLineage(DatasetId.New(), 1, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
+            result.Inputs, result.Labels.Classes, new ModelLineage(trainedOn.DatasetId, trainedOn.Version, null, result.BestTrial.Trainer, result.BestTrial.Hyperparameters),
             staged.Sha256, staged.SizeBytes), cancellationToken);
+    }
+
+    /// <summary>Stores the training file as a dataset version, as an upload would, so the model's lineage (and its drift reference) can read it.</summary>
+    private static async Task<DatasetVersion> StoreDatasetAsync(string trainCsv, TableProfile profile, IBlobStore blobs, IDatasetStore datasets,
+        CancellationToken cancellationToken)
+    {
+        await using var content = File.OpenRead(trainCsv);
+        await using var staged = await blobs.StageAsync(content, long.MaxValue, cancellationToken);
+        await blobs.CommitAsync(staged, TenantId.Default, BlobKind.Dataset, cancellationToken);
+        return await datasets.AddVersionAsync(TenantId.Default, Name,
+            new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, DatasetFormat.Csv, profile.Schema), cancellationToken);
     }
 }

@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.Json;
 using AutoMLPlatform.Bench.Scoring;
 using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring;
+using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Security;
 using AutoMLPlatform.Security.Keys;
@@ -17,7 +19,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
-//        [--batch-rows 1000000] [--no-http]
+//        [--batch-rows 1000000] [--no-http] [--drift true|false]
 // Progress goes to stderr; the last stdout line is one JSON object.
 var options = BenchOptions.Parse(args);
 var cancellationToken = CancellationToken.None;
@@ -28,6 +30,8 @@ if (Directory.Exists(dataDirectory))
     Directory.Delete(dataDirectory, recursive: true);
 }
 
+// Read by this process's scoring services and inherited by the standalone host the HTTP part starts.
+Environment.SetEnvironmentVariable("AutoMLPlatform__Scoring__Drift__Enabled", options.Drift ? "true" : "false");
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = dataDirectory;
@@ -45,13 +49,14 @@ await host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, ca
 Console.Error.WriteLine("training credit (one trial, LightGbm defaults) ...");
 var blobs = host.Services.GetRequiredService<IBlobStore>();
 var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datasets, "credit", "train.csv"), blobs,
-    host.Services.GetRequiredService<IModelRegistry>(), cancellationToken);
+    host.Services.GetRequiredService<IDatasetStore>(), host.Services.GetRequiredService<IModelRegistry>(), cancellationToken);
 var rows = await ReadRowsAsync(Path.Combine(options.Datasets, "credit", "test.csv"), cancellationToken);
 Console.Error.WriteLine($"model {version.ModelName} v{version.Version} ({version.Lineage.Trainer}), {rows.Count} held-out rows");
 
 double inProcessKeyCheck;
 var inProcess = await new InProcessBench(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.Seconds))
     .RunAsync(version, host.Services.GetRequiredService<ModelCache>(), blobs, rows, cancellationToken);
+var driftRows = host.Services.GetRequiredService<DriftMonitor>().Find(version)?.Rows ?? 0;
 await host.StopAsync(cancellationToken);
 
 // The standalone host's own composition, not started: its authentication handler and scope policy, timed in process.
@@ -73,6 +78,8 @@ var result = new Dictionary<string, object?>
     ["pool_bytes_per_row"] = Math.Round(inProcess.PoolBytesPerRow),
     ["json_bytes_per_row"] = Math.Round(inProcess.JsonBytesPerRow),
     ["key_check_us"] = Math.Round(inProcessKeyCheck, 3),
+    ["drift"] = options.Drift,
+    ["drift_rows"] = driftRows,
 };
 
 if (options.Http)
@@ -142,7 +149,7 @@ static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, s
 }
 
 /// <summary>Command-line settings of the benchmark.</summary>
-internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit)
+internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit, bool Drift)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -160,6 +167,7 @@ internal sealed record BenchOptions(string Datasets, string Work, int Seconds, s
             int.Parse(Value("--warmup", "10"), CultureInfo.InvariantCulture),
             long.Parse(Value("--batch-rows", "1000000"), CultureInfo.InvariantCulture),
             !args.Contains("--no-http"),
-            Value("--commit", "unknown"));
+            Value("--commit", "unknown"),
+            Value("--drift", "true") != "false");
     }
 }

@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace AutoMLPlatform.Scoring.Drift;
+
+/// <summary>
+/// The training side of one column (or of the predictions): how values fall into bins, and the share of training
+/// values in each bin. Numbers fall into quantile bins cut at quantile edges (bin <c>i</c> holds values at least
+/// edge <c>i-1</c> and below edge <c>i</c>); other values into their own bin when they were among the most frequent in
+/// training, else into the last bin, "other". Immutable, shared by every live recorder of the version.
+/// </summary>
+internal sealed class DriftBins
+{
+    private readonly float[] _edges;
+    private readonly FrozenDictionary<string, int>? _categories;
+
+    private DriftBins(string name, float[] edges, FrozenDictionary<string, int>? categories, bool categoriesComplete, IReadOnlyList<string> labels,
+        double[] expected, double trainingMissingShare)
+    {
+        Name = name;
+        _edges = edges;
+        _categories = categories;
+        CategoriesComplete = categoriesComplete;
+        Labels = labels;
+        Expected = expected;
+        TrainingMissingShare = trainingMissingShare;
+    }
+
+    public string Name { get; }
+
+    public bool IsNumeric => _categories is null;
+
+    /// <summary>True when every distinct training value is known, so a value outside them is truly unseen.</summary>
+    public bool CategoriesComplete { get; }
+
+    /// <summary>One label per bin: the lower edge for numbers (<c>-inf</c> first), the value or <c>(other)</c> for categories.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Share of the present training values in each bin; sums to 1 (or is all 0 when training had none).</summary>
+    public IReadOnlyList<double> Expected { get; }
+
+    public double TrainingMissingShare { get; }
+
+    public int Count => Expected.Count;
+
+    public static DriftBins Numeric(string name, float[] edges, double[] expected, double trainingMissingShare) =>
+        new(name, edges, null, false, ["-inf", .. edges.Select(e => e.ToString("G6", CultureInfo.InvariantCulture))], expected, trainingMissingShare);
+
+    public static DriftBins Categorical(string name, IReadOnlyList<string> top, IEnumerable<string> others, bool complete, double[] expected,
+        double trainingMissingShare)
+    {
+        var bins = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var other in others)
+        {
+            bins[other] = top.Count;
+        }
+
+        for (var i = 0; i < top.Count; i++)
+        {
+            bins[top[i]] = i;
+        }
+
+        return new(name, [], bins.ToFrozenDictionary(StringComparer.Ordinal), complete, [.. top, "(other)"], expected, trainingMissingShare);
+    }
+
+    /// <summary>The bin of a present number: how many edges are at or below it.</summary>
+    public int BinOf(float value)
+    {
+        var index = Array.BinarySearch(_edges, value);
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    /// <summary>The bin of a present value; <paramref name="unseen"/> when training never had it (only known when <see cref="CategoriesComplete"/>).</summary>
+    public int BinOf(string value, out bool unseen)
+    {
+        if (_categories!.TryGetValue(value, out var bin))
+        {
+            unseen = false;
+            return bin;
+        }
+
+        unseen = CategoriesComplete;
+        return Count - 1;
+    }
+}
