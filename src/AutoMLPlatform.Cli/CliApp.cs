@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Cli.Admin;
 using AutoMLPlatform.Cli.Bench;
+using AutoMLPlatform.Cli.Models;
 using AutoMLPlatform.Core.Common;
 
 namespace AutoMLPlatform.Cli;
@@ -16,14 +17,15 @@ internal static class CliApp
         "usage: automl bench --train TRAIN.csv --test TEST.csv --label COLUMN [--task auto|binary|multiclass|regression] --time SECONDS [--seed N]\n" +
         "                    [--tuner costfrugal|random|tpe] [--trainers NAME,NAME...] [--max-trials N] [--no-ensemble]\n" +
         "       automl bench --train DIR --test DIR --time SECONDS [--seed N]   (image folders, one subfolder per class)\n" +
-        AdminCommand.Usage;
+        AdminCommand.Usage + "\n" +
+        ModelCommand.Usage;
 
     /// <param name="args">The command line.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where progress and errors go.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <param name="environment">Reads environment variables (tests pass their own); the process environment by default.</param>
-    /// <param name="handler">Sends the admin commands' HTTP requests; a plain socket handler by default.</param>
+    /// <param name="handler">Sends the HTTP requests of the commands that call the platform; a plain socket handler by default.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
         Func<string, string?>? environment = null, HttpMessageHandler? handler = null)
     {
@@ -36,6 +38,8 @@ internal static class CliApp
             {
                 ["bench", .. var rest] => await new BenchCommand(stdout, stderr).RunAsync(BenchOptions.Parse(rest), cancellationToken).ConfigureAwait(false),
                 ["audit" or "tenants" or "keys", ..] => await new AdminCommand(stdout, handler)
+                    .RunAsync(args, environment ?? Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false),
+                ["export" or "report", ..] => await new ModelCommand(stdout, handler)
                     .RunAsync(args, environment ?? Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false),
                 [] or ["--help" or "-h" or "help"] => await WriteUsageAsync(stdout).ConfigureAwait(false),
                 [var command, ..] => throw new CliUsageException($"Unknown command '{command}'. {Usage.Split('\n')[0]}"),

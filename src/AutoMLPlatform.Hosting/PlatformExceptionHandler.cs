@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +22,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
                 problem = ProblemFor(known);
                 break;
             case BadHttpRequestException bad:
-                problem = new ProblemDetails { Status = bad.StatusCode, Title = "The request is malformed.", Detail = bad.Message };
-                problem.Extensions["errorCode"] = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload-too-large" : "bad-request";
+                problem = Malformed(bad);
                 break;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 return true; // the client went away; nobody is left to answer
@@ -63,6 +63,23 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         problem.Title = title;
         problem.Detail = exception.Message;
         problem.Extensions["errorCode"] = exception.ErrorCode;
+        return problem;
+    }
+
+    /// <summary>
+    /// A body that is not what the endpoint reads. When the JSON binder names the field whose value has the wrong type
+    /// (a string where a boolean belongs, say), the answer names it under <c>errors</c>, as a validation error would.
+    /// </summary>
+    private static ProblemDetails Malformed(BadHttpRequestException bad)
+    {
+        var field = bad.InnerException is JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        var problem = field is null
+            ? new ProblemDetails()
+            : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"The value of '{field}' does not have the type this field takes."] });
+        problem.Status = bad.StatusCode;
+        problem.Title = "The request is malformed.";
+        problem.Detail = field is null ? bad.Message : $"{bad.Message} The value of '{field}' does not have the type this field takes.";
+        problem.Extensions["errorCode"] = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload-too-large" : "bad-request";
         return problem;
     }
 

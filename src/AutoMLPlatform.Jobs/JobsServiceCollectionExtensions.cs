@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
@@ -5,6 +6,7 @@ using AutoMLPlatform.Jobs.Recovery;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AutoMLPlatform.Jobs;
 
@@ -50,10 +52,12 @@ public static class JobsServiceCollectionExtensions
             services.AddSingleton<ITrainingRunner, TrainingRunner>();
             services.AddTransient<TrainModelJob>();
             services.AddSingleton<ChallengerTraining>();
+            services.TryAddSingleton<StoredModelReader>();
             services.AddSingleton<HoldoutScorer>();
             services.AddSingleton<ChampionChallenger>();
             services.AddSingleton<IPipelineRunner, PipelineRunner>();
             services.AddTransient<PipelineScheduleJob>();
+            services.AddTransient<PipelineDriftCheckJob>();
             services.AddTransient<PipelineRunJob>();
             services.AddHostedService<JobRecoveryService>();
             services.AddHostedService<PipelineRecoveryService>();

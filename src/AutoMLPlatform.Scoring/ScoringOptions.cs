@@ -4,7 +4,7 @@ using AutoMLPlatform.Scoring.Drift;
 namespace AutoMLPlatform.Scoring;
 
 /// <summary>How the scoring service loads, pools and reloads models. Bound from <c>AutoMLPlatform:Scoring</c>.</summary>
-public sealed class ScoringOptions
+public sealed class ScoringOptions : IValidatableObject
 {
     public const string SectionName = "AutoMLPlatform:Scoring";
 
@@ -52,4 +52,12 @@ public sealed class ScoringOptions
 
     /// <summary>Drift monitoring (<c>AutoMLPlatform:Scoring:Drift</c>).</summary>
     public DriftOptions Drift { get; set; } = new();
+
+    /// <summary>Checks the nested sections, which data annotations alone do not visit.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Drift, new ValidationContext(Drift), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Drift)}.{m}").ToArray()));
+    }
 }

@@ -27,6 +27,16 @@ public sealed class ScoringProgram
     /// <summary>Composes the standalone host; <paramref name="args"/> may start with the data directory.</summary>
     public static WebApplication Build(string[] args)
     {
+        var app = CreateBuilder(args).Build();
+        app.UsePlatformPipeline();
+        app.MapPlatformHealth();
+        app.MapScoringEndpoints();
+        return app;
+    }
+
+    /// <summary>The standalone host's configuration and services, before its pipeline is set up (see <see cref="Build"/>).</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
         ArgumentNullException.ThrowIfNull(args);
 
         // The data directory is positional; the command-line configuration must not see it, because an absolute path
@@ -56,11 +66,6 @@ public sealed class ScoringProgram
         builder.Services.AddPlatformStorage();
         builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory);
         builder.Services.AddScoring();
-
-        var app = builder.Build();
-        app.UsePlatformPipeline();
-        app.MapPlatformHealth();
-        app.MapScoringEndpoints();
-        return app;
+        return builder;
     }
 }

@@ -1,4 +1,6 @@
 using System.Reflection;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Batch;
@@ -13,6 +15,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.ObjectPool;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -29,22 +32,21 @@ public static class ScoringServiceCollectionExtensions
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
         services.AddTorchModelParts();
-        services.AddOptions<ScoringOptions>()
-            .BindConfiguration(ScoringOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddDriftSummaries();
         services.AddSingleton<RowTypeFactory>();
+        services.TryAddSingleton<StoredModelReader>();
         services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelCache>();
-        services.AddSingleton<DriftMonitor>();
         services.AddSingleton<ScoringMetrics>();
         services.AddSingleton<ObjectPool<ResponseBuffer>>(_ =>
             new DefaultObjectPool<ResponseBuffer>(new ResponseBuffer.Policy(), Environment.ProcessorCount * 2));
+        services.AddSingleton<JsonPredictExchange>();
         services.AddSingleton<JsonPredictHandler>();
         services.AddSingleton<ExplainPredictHandler>();
         services.AddSingleton<CsvBatchHandler>();
         services.AddSingleton<OipInferHandler>();
         services.AddHostedService<RegistryWatcher>();
+        services.AddHostedService<DriftFlushService>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Assembly.GetEntryAssembly()?.GetName().Name ?? "AutoMLPlatform"))
             .WithMetrics(metrics => metrics.AddMeter(ScoringMetrics.MeterName).AddPrometheusExporter());
@@ -62,6 +64,21 @@ public static class ScoringServiceCollectionExtensions
                 }
             };
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers what reads model versions' drift (<see cref="IDriftSummaries"/>, from the stored counts plus this
+    /// process's own) without the rest of scoring: for a worker that runs pipelines' drift checks. Needs the stores.
+    /// </summary>
+    public static IServiceCollection AddDriftSummaries(this IServiceCollection services)
+    {
+        services.AddOptions<ScoringOptions>()
+            .BindConfiguration(ScoringOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<DriftMonitor>();
+        services.TryAddSingleton<IDriftSummaries>(sp => sp.GetRequiredService<DriftMonitor>());
         return services;
     }
 

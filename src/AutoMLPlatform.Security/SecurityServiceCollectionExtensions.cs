@@ -27,6 +27,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<ISensitiveValueDetector, PhoneDetector>();
         services.AddSingleton<ISensitiveValueDetector, PaymentCardDetector>();
         services.AddSingleton<ISensitiveValueDetector, IbanDetector>();
+        services.AddSingleton<IKeyedHasherSource, TenantKeyedHashers>();
         if (bootstrap)
         {
             services.AddHostedService<KeyBootstrapper>();

@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Server.Access;
 using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Datasets;
@@ -5,6 +6,7 @@ using AutoMLPlatform.Server.Jobs;
 using AutoMLPlatform.Server.Models;
 using AutoMLPlatform.Server.Pipelines;
 using AutoMLPlatform.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AutoMLPlatform.Server;
 
@@ -44,6 +46,7 @@ internal static class ServerSetup
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<KeyIssuer>();
+        services.TryAddSingleton<StoredModelReader>();
         services.AddSingleton<VersionEvaluator>();
         services.AddSingleton<VersionExporter>();
         return services;

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Insight;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Audit;
@@ -10,6 +11,7 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
+using AutoMLPlatform.Storage.Drift;
 using AutoMLPlatform.Storage.Insight;
 using AutoMLPlatform.Storage.Jobs;
 using AutoMLPlatform.Storage.Audit;
@@ -39,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqlJobStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
         services.AddSingleton<IModelInsightStore, SqlModelInsightStore>();
+        services.AddSingleton<IDriftStore, SqlDriftStore>();
         services.AddSingleton<IPipelineStore, SqlPipelineStore>();
         services.AddSingleton<ITenantStore, SqlTenantStore>();
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();

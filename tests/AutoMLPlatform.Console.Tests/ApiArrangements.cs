@@ -90,4 +90,20 @@ public static class ApiArrangements
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A binary table with a date column: <c>y</c> is "summer" for dates from April to September. Its date parts come from
+    /// a custom mapping that has no ONNX form, so a model of it (trained without requireOnnx) is refused at export.
+    /// </summary>
+    public static string DatedCsv(int rows)
+    {
+        var text = new System.Text.StringBuilder("x,signed,y\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var day = new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i * 3);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i * 37 % 100 / 50.0 - 1:F2},{day:yyyy-MM-dd},{(day.Month is >= 4 and <= 9 ? "summer" : "winter")}\n");
+        }
+
+        return text.ToString();
+    }
 }

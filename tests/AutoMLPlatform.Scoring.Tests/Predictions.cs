@@ -16,9 +16,7 @@ internal static class Predictions
         var session = model.Rent();
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            reader.Read();
-            JsonRowReader.Read(ref reader, session.Row, RowLocation.Body);
+            Bind(session, json);
             session.Predict();
             return new Answer(session.Output.Label, session.Output.Value, (float[])session.Output.Probabilities.Clone());
         }
@@ -26,5 +24,32 @@ internal static class Predictions
         {
             model.Return(session);
         }
+    }
+
+    /// <summary>
+    /// The same, but yielding the thread between predicting and reading the answer, so the session is often given back
+    /// on another thread than the one that rented it: a session shared by two callers would show as a mixed answer.
+    /// </summary>
+    public static async Task<Answer> PredictJsonAcrossAwaitAsync(this ScoringModel model, string json)
+    {
+        var session = model.Rent();
+        try
+        {
+            Bind(session, json);
+            session.Predict();
+            await Task.Yield();
+            return new Answer(session.Output.Label, session.Output.Value, (float[])session.Output.Probabilities.Clone());
+        }
+        finally
+        {
+            model.Return(session);
+        }
+    }
+
+    private static void Bind(ScoringSession session, string json)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        JsonRowReader.Read(ref reader, session.Row, RowLocation.Body);
     }
 }

@@ -9,7 +9,9 @@ namespace AutoMLPlatform.TestSupport;
 public static class PlatformStoresExtensions
 {
     /// <summary>Stores <paramref name="csv"/> as a new version of dataset <paramref name="name"/>, as an upload would.</summary>
-    public static async Task<DatasetVersion> AddDatasetAsync(this PlatformStores stores, string name, string csv, TenantId? tenant = null)
+    /// <param name="mark">Changes the profiled schema as the upload's marks would (<see cref="HashedTables.MarkHashed"/>).</param>
+    public static async Task<DatasetVersion> AddDatasetAsync(this PlatformStores stores, string name, string csv, TenantId? tenant = null,
+        Func<DatasetSchema, DatasetSchema>? mark = null)
     {
         ArgumentNullException.ThrowIfNull(stores);
         var owner = tenant ?? TenantId.Default;
@@ -17,6 +19,7 @@ public static class PlatformStoresExtensions
         await using var staged = await stores.Blobs.StageAsync(TestTables.Utf8(csv), long.MaxValue, CancellationToken.None);
         await stores.Blobs.CommitAsync(staged, owner, BlobKind.Dataset, CancellationToken.None);
         return await stores.Datasets.AddVersionAsync(owner, name,
-            new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, DatasetFormat.Csv, profile.Schema), CancellationToken.None);
+            new NewDatasetVersion(staged.Sha256, staged.SizeBytes, profile.RowCount, DatasetFormat.Csv,
+                mark is null ? profile.Schema : mark(profile.Schema)), CancellationToken.None);
     }
 }

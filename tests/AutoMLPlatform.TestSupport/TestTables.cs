@@ -32,6 +32,25 @@ public static class TestTables
         return text.ToString();
     }
 
+    /// <summary>The CSV with <paramref name="by"/> added to the numeric column at <paramref name="column"/> in every data row: drifted input.</summary>
+    public static string Shift(string csv, int column, double by)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        return string.Join('\n', lines.Select((line, i) =>
+        {
+            if (i == 0)
+            {
+                return line;
+            }
+
+            var fields = line.Split(',');
+            fields[column] = (double.Parse(fields[column], System.Globalization.CultureInfo.InvariantCulture) + by)
+                .ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
+            return string.Join(',', fields);
+        })) + "\n";
+    }
+
     public static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     public static async Task<(LoadedTable Table, Core.Datasets.DatasetSchema Schema)> LoadAsync(string csv, char delimiter = ',')

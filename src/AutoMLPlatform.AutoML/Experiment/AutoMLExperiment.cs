@@ -3,6 +3,7 @@ using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Finishing;
+using AutoMLPlatform.AutoML.Hashing;
 using AutoMLPlatform.AutoML.Runtime;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -98,8 +99,11 @@ public sealed partial class AutoMLExperiment
 
         LogFinished(final.Best.Trainer, final.Best.Score, trials.Count, (long)budget.Elapsed.TotalMilliseconds, final.Refit);
         var inputSchema = TabularDataView.WithoutLabel(experiment.Table.Project(final.Inputs.Select(i => i.Name))).Schema;
+
+        // The trials saw hashes; the model returned takes raw rows, as scoring sends them, and hashes them itself.
+        var model = KeyedHashing.Wrap(_mlContext, final.Model, final.Inputs, _settings.KeyedHasher);
         return new ExperimentResult(experiment.Task, experiment.Plan.TaskReason, experiment.Metric, experiment.Plan.Columns, experiment.Validation.Description,
-            final.Best, trials, final.Model, inputSchema, final.Inputs, experiment.Labels, final.Refit, _settings.Tuner,
+            final.Best, trials, model, inputSchema, final.Inputs, experiment.Labels, final.Refit, _settings.Tuner,
             final.ValidationPredictions is { } predicted ? new ScoredRows(experiment.Task, experiment.Labels.Classes, experiment.Truth, predicted) : null);
     }
 

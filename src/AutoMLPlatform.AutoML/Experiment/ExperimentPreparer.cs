@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Hashing;
 using AutoMLPlatform.AutoML.Validation;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -24,9 +25,12 @@ internal static class ExperimentPreparer
                 $"The metric '{Metrics.NameOf(metric)}' does not apply to {TaskKindNames.NameOf(task)} tasks.", "metric");
         }
 
+        // Hashed first, so no trial, featurizer or external trainer ever reads a raw value of these columns.
+        var keyedHashed = KeyedHashing.ColumnsOf(schema, settings.LabelColumn);
+        table = KeyedHashing.Hash(table, keyedHashed, settings.KeyedHasher);
         var labelled = DropMissingLabels(table, settings.LabelColumn);
         var labels = LabelEncodingBuilder.Build(labelled[settings.LabelColumn], task);
-        var decisions = ColumnInference.Decide(schema, settings.LabelColumn, table.RowCount);
+        var decisions = ColumnInference.Decide(schema, settings.LabelColumn, table.RowCount, settings.RequireOnnx);
         var kept = decisions.Where(d => d.Role is not (ColumnRole.Ignored or ColumnRole.Label)).ToArray();
         var data = labelled.Project(kept.Select(d => d.Name).Append(settings.LabelColumn));
         var withMissing = kept.Select(d => data[d.Name]).Where(HasMissing).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -50,6 +54,7 @@ internal static class ExperimentPreparer
             Labels = labels,
             Features = kept.Where(d => FeaturePipelineBuilder.IsFeature(d.Role)).ToArray(),
             ColumnsWithMissing = withMissing,
+            KeyedHashed = keyedHashed,
             Validation = validation,
             EvaluationRows = evaluationRows,
             FoldPositions = validation.Folds.Select(f => f.Validation.Select(r => positionOf[r]).ToArray()).ToArray(),

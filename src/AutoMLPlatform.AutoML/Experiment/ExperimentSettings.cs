@@ -4,6 +4,7 @@ using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Validation;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.AutoML.Experiment;
 
@@ -60,11 +61,33 @@ public sealed class ExperimentSettings
     /// <value>Defaults to true.</value>
     public bool Ensemble { get; init; } = true;
 
+    /// <summary>
+    /// Choose only what exports to ONNX with ML.NET's converter, so the returned model always does: no ensemble, no
+    /// log-target choice for regression, no LightGBM categorical splits, date columns left out (their date parts are a
+    /// custom mapping), and no <see cref="ExternalTrainers"/> (TorchSharp networks have no ONNX form). Every ML.NET
+    /// trainer stays. See docs/insight.md for the table of steps that export.
+    /// </summary>
+    /// <value>Defaults to false.</value>
+    public bool RequireOnnx { get; init; }
+
+    /// <summary>Whether the search may end with an ensemble: asked for, and allowed by <see cref="RequireOnnx"/>.</summary>
+    internal bool EnsembleAllowed => Ensemble && !RequireOnnx;
+
+    /// <summary>The external trainers that take part: none under <see cref="RequireOnnx"/>.</summary>
+    internal IReadOnlyList<IExternalTrainer> CompetingExternalTrainers => RequireOnnx ? [] : ExternalTrainers;
+
     /// <summary>Stop a trial when the process's resident memory exceeds this; null for 80 % of the memory available to the process.</summary>
     public long? MemoryLimitBytes { get; init; }
 
     /// <summary>Trainers from outside the engine (e.g. TorchSharp networks) that compete in the same search and budget.</summary>
     public IReadOnlyList<IExternalTrainer> ExternalTrainers { get; init; } = [];
+
+    /// <summary>
+    /// The tenant's keyed hash, for the columns the dataset's schema marks for hashing
+    /// (<see cref="SensitiveHandling.Hash"/>): their values are replaced by hashes before any trial sees them, and the
+    /// returned model hashes them the same way in front of its ML.NET part. Required when such columns exist.
+    /// </summary>
+    public IKeyedHasher? KeyedHasher { get; init; }
 
     /// <summary>The names <see cref="Trainers"/> accepts.</summary>
     public static IReadOnlyList<string> KnownTrainers => TrainerCatalog.Names;

@@ -32,6 +32,9 @@ internal sealed class PreparedExperiment
     /// <summary>Columns that had missing values in the labelled rows (they get indicators, and may be left out of a request).</summary>
     public required IReadOnlySet<string> ColumnsWithMissing { get; init; }
 
+    /// <summary>Columns whose values were replaced by keyed hashes before anything read them.</summary>
+    public required IReadOnlySet<string> KeyedHashed { get; init; }
+
     public required ValidationPlan Validation { get; init; }
 
     /// <summary>The rows validation scores, ascending: all rows for k-fold, the validation rows of a holdout.</summary>
@@ -55,7 +58,7 @@ internal sealed class PreparedExperiment
     /// <summary>The model inputs when an ML.NET pipeline wins: the featurized columns.</summary>
     public IReadOnlyList<ModelInputColumn> InputsOf(IEnumerable<string> columns) =>
         columns.Select(name => Plan.Columns.First(d => d.Name == name))
-            .Select(d => new ModelInputColumn(d.Name, d.Type, ColumnsWithMissing.Contains(d.Name))).ToArray();
+            .Select(d => new ModelInputColumn(d.Name, d.Type, ColumnsWithMissing.Contains(d.Name), KeyedHashed.Contains(d.Name))).ToArray();
 
     /// <summary>The given rows (all when null) with original columns and the encoded label, as external trainers and scoring see data.</summary>
     public TabularDataView LabelledView(IReadOnlyList<int>? rows = null) =>

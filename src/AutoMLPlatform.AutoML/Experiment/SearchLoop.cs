@@ -137,7 +137,7 @@ internal sealed partial class SearchLoop
 
         // Keep back what the end will need: the best's refit, and room to refit a few ensemble partners when that is
         // cheap; dear partners are not worth search time (an ensemble then happens only if time is left over).
-        var partners = _settings.Ensemble ? _leaders.Where(l => l != Best).Take(3).Sum(l => l.RefitSeconds) : 0;
+        var partners = _settings.EnsembleAllowed ? _leaders.Where(l => l != Best).Take(3).Sum(l => l.RefitSeconds) : 0;
         partners = partners <= _budget.Total.TotalSeconds * MaxEnsembleReserveShare ? partners : 0;
         _budget.Reserve = TimeSpan.FromSeconds(Best.RefitSeconds + partners);
     }
@@ -151,7 +151,7 @@ internal sealed partial class SearchLoop
         if (features is not null)
         {
             var shape = new DataShape(folds[0].Train.Length, features.Dimension, task == TaskKind.Binary ? 2 : _experiment.Classes,
-                _experiment.NonNegativeLabel, features.HasCategoricalSlots, _experiment.Deterministic);
+                _experiment.NonNegativeLabel, features.HasCategoricalSlots, _experiment.Deterministic, _settings.RequireOnnx);
             var runner = new MLNetTrialRunner(_experiment, features, _budget, memory, time, _settings.Seed);
             var candidates = TrainerCatalog.For(task, shape, _settings.Trainers);
             foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)))
@@ -166,7 +166,7 @@ internal sealed partial class SearchLoop
         }
 
         var external = new ExternalTrialRunner(_experiment, _budget, memory, time, _settings.Seed);
-        arms.AddRange(_settings.ExternalTrainers.Where(t => t.CanTrain(_experiment.Plan))
+        arms.AddRange(_settings.CompetingExternalTrainers.Where(t => t.CanTrain(_experiment.Plan))
             .Select(t => new ExternalArm(t, external, _experiment.Deterministic ? unitCost ?? 1 : null)));
         return arms;
     }

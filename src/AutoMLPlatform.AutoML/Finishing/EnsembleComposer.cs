@@ -1,6 +1,7 @@
 using System.Globalization;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Ensembling;
+using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
 
@@ -52,7 +53,7 @@ internal static class EnsembleComposer
             case TaskKind.Binary:
                 yield return mlContext.Transforms.Expression(ReservedColumns.Probability, weighted, [.. parts]);
                 yield return mlContext.Transforms.Expression(ReservedColumns.Score, "p => log(max(p, 0.0000001) / max(1 - p, 0.0000001))", ReservedColumns.Probability);
-                yield return OutputFinisher.DecideAtHalf(mlContext);
+                yield return ProbabilityDecision.DecideAtHalf(mlContext);
                 break;
             case TaskKind.Regression:
                 yield return mlContext.Transforms.Expression(ReservedColumns.Score, weighted, [.. parts]);

@@ -34,7 +34,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
         var single = await refitter.RefitMLNetAsync(best, useGrace: true, cancellationToken).ConfigureAwait(false);
         var featureInputs = experiment.InputsOf(experiment.Features.Select(d => d.Name));
         var singleModel = OutputFinisher.Finish(mlContext, experiment.Task, chainStart.Append(single ?? best.FirstFoldModel!), sample);
-        var choice = settings.Ensemble && single is not null
+        var choice = settings.EnsembleAllowed && single is not null
             ? EnsembleSelector.Choose(experiment, loop.Leaders, best.Loss, settings.Seed)
             : null;
         if (choice is not null)

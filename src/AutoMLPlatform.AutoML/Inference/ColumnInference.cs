@@ -19,13 +19,17 @@ public static partial class ColumnInference
     /// <summary>Identifier rules apply only from this many present values on; in tiny tables everything is distinct.</summary>
     public const int IdentifierMinRows = 20;
 
-    public static IReadOnlyList<ColumnDecision> Decide(DatasetSchema schema, string label, long rowCount)
+    /// <param name="schema">The dataset's columns.</param>
+    /// <param name="label">The column to predict.</param>
+    /// <param name="rowCount">Rows of the table.</param>
+    /// <param name="requireOnnx">Leave out what only a step without an ONNX form could use (dates).</param>
+    public static IReadOnlyList<ColumnDecision> Decide(DatasetSchema schema, string label, long rowCount, bool requireOnnx = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return schema.Columns.Select(c => Decide(c, label, rowCount)).ToArray();
+        return schema.Columns.Select(c => Decide(c, label, rowCount, requireOnnx)).ToArray();
     }
 
-    private static ColumnDecision Decide(ColumnProfile column, string label, long rowCount)
+    private static ColumnDecision Decide(ColumnProfile column, string label, long rowCount, bool requireOnnx)
     {
         var present = rowCount - column.MissingCount;
         if (column.Name == label)
@@ -35,10 +39,23 @@ public static partial class ColumnInference
 
         if (column.Sensitive is { } sensitive)
         {
-            return sensitive.Handling == SensitiveHandling.Hash
-                ? Keep(column, ColumnRole.HashedCategorical,
-                    $"Personal data ({sensitive.Reason}) marked for hashing: only hash buckets of its values are features; the model keeps no raw value.")
-                : Ignore(column, $"Personal data ({sensitive.Reason}): left out of training. List it in hashColumns at upload to use it as hashed buckets instead.");
+            if (sensitive.Handling != SensitiveHandling.Hash)
+            {
+                return Ignore(column, $"Personal data ({sensitive.Reason}): left out of training. List it in hashColumns at upload to use a keyed hash of it instead.");
+            }
+
+            if (present == 0)
+            {
+                return Ignore(column, "Every value is missing.");
+            }
+
+            // The values are keyed hashes by now (one per distinct value), so the usual cardinality rule applies to them.
+            const string Hashed = "marked for hashing: every value is replaced by its HMAC-SHA256 under the tenant's key, in training and at prediction";
+            return column.DistinctCount <= MaxOneHotCardinality
+                ? Keep(column, ColumnRole.Categorical,
+                    $"Personal data ({sensitive.Reason}) {Hashed}; its {column.DistinctCount} hashes are one-hot encoded. The model keeps no raw value.")
+                : Keep(column, ColumnRole.HashedCategorical,
+                    $"Personal data ({sensitive.Reason}) {Hashed}; the hashes are bucketed into {1 << Featurization.FeaturePipelineBuilder.HashBits} slots. The model keeps no raw value.");
         }
 
         if (present == 0)
@@ -72,6 +89,8 @@ public static partial class ColumnInference
                     : "Numeric; a missing value at prediction time is replaced by the training mean.");
             case ColumnType.Boolean:
                 return Keep(column, ColumnRole.Categorical, "Yes/no values: one-hot encoded.");
+            case ColumnType.DateTime when requireOnnx:
+                return Ignore(column, "Dates: their parts come from a custom mapping that has no ONNX form, and the job asks for a model that exports to ONNX (requireOnnx).");
             case ColumnType.DateTime:
                 return Keep(column, ColumnRole.DateTime, "Dates: split into year, month, day, weekday, day of year, hour, minute and days since 2000.");
             case ColumnType.Text:

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AutoMLPlatform.AutoML.Hashing;
+using AutoMLPlatform.Core.Security;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -25,12 +27,14 @@ public static class ModelPackage
     /// Writes a package. A pipeline of ML.NET stages only is one <c>mlnet</c> part, exactly as before parts existed.
     /// Stages that implement <see cref="IModelPart"/> at the end of a chain (or a model that is one) are written as
     /// parts of their own after the ML.NET stages before them; an ML.NET stage after such a part is refused.
+    /// A model that hashes inputs under a tenant's key (an experiment's result with keyed-hash columns) is written
+    /// without that step: only the model behind it, which reads hashes, and the manifest flags exactly those inputs.
     /// </summary>
     public static void Write(Stream destination, MLContext mlContext, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(manifest);
-        var (mlnet, extra) = Split(model);
+        var (mlnet, extra) = Split(WithoutKeyedHashing(model, manifest));
         var parts = new List<ModelPart>();
         if (mlnet is not null)
         {
@@ -62,7 +66,9 @@ public static class ModelPackage
     /// <param name="source">A seekable stream over the package.</param>
     /// <param name="mlContext">The context stages are loaded into.</param>
     /// <param name="partLoaders">Loaders for parts other than ML.NET's, by <see cref="IModelPartLoader.Kind"/>.</param>
-    public static LoadedModel Read(Stream source, MLContext mlContext, IEnumerable<IModelPartLoader>? partLoaders = null)
+    /// <param name="hasher">The owning tenant's keyed hash, required when the manifest flags inputs as
+    /// <see cref="Core.Registry.ModelInputColumn.KeyedHash"/>: the pipeline returned hashes them before its first stage.</param>
+    public static LoadedModel Read(Stream source, MLContext mlContext, IEnumerable<IModelPartLoader>? partLoaders = null, IKeyedHasher? hasher = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         var loaders = (partLoaders ?? []).ToDictionary(l => l.Kind, StringComparer.Ordinal);
@@ -84,7 +90,15 @@ public static class ModelPackage
                 chain = chain is null ? stage : chain.Append(stage);
             }
 
-            return new LoadedModel(manifest, chain ?? throw new InvalidModelPackageException("The package has no parts."));
+            chain = chain ?? throw new InvalidModelPackageException("The package has no parts.");
+            if (manifest.Inputs.Any(i => i.KeyedHash) && hasher is null)
+            {
+                // Never a model that would featurize raw values where it was trained on hashes: its answers would be wrong.
+                throw new InvalidOperationException(
+                    $"The model reads {string.Join(", ", manifest.Inputs.Where(i => i.KeyedHash).Select(i => $"'{i.Name}'"))} as keyed hashes; read it with its tenant's hasher.");
+            }
+
+            return new LoadedModel(manifest, KeyedHashing.Wrap(mlContext, chain, manifest.Inputs, hasher));
         }
         catch (InvalidDataException ex)
         {
@@ -107,6 +121,20 @@ public static class ModelPackage
         return manifest.FormatVersion == ModelManifest.CurrentFormatVersion
             ? manifest
             : throw new InvalidModelPackageException($"Package format {manifest.FormatVersion} is not supported (this build reads {ModelManifest.CurrentFormatVersion}).");
+    }
+
+    /// <summary>The model behind its keyed-hash step, checked against the inputs the manifest flags.</summary>
+    private static ITransformer WithoutKeyedHashing(ITransformer model, ModelManifest manifest)
+    {
+        var flagged = manifest.Inputs.Where(i => i.KeyedHash).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var hashed = model is KeyedHashModel keyed ? keyed.Columns : [];
+        if (!flagged.SetEquals(hashed))
+        {
+            throw new ArgumentException(
+                $"The manifest flags [{string.Join(", ", flagged)}] as keyed-hash inputs, but the model hashes [{string.Join(", ", hashed)}].", nameof(manifest));
+        }
+
+        return model is KeyedHashModel k ? k.Inner : model;
     }
 
     /// <summary>The ML.NET stages to save with ML.NET (null when there are none) and the parts after them.</summary>

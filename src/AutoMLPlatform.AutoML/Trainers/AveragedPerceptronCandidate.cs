@@ -34,13 +34,13 @@ internal sealed class AveragedPerceptronCandidate : TrainerCandidate
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
         return Normalization.Create(mlContext, configuration)
-            .Append(mlContext.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+            .Append(ProbabilityDecision.ThenPlatt(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,
                 LearningRate = (float)configuration.Float("learningRate"), L2Regularization = (float)configuration.Float("l2Regularization"),
                 NumberOfIterations = configuration.Int("numberOfIterations"),
-            }))
-            .Append(mlContext.BinaryClassification.Calibrators.Platt(ReservedColumns.Label));
+            })));
     }
 }

@@ -7,7 +7,9 @@ namespace AutoMLPlatform.AutoML.Trainers;
 /// <param name="NonNegativeLabel">Regression only: every label is ≥ 0 (Poisson regression applies).</param>
 /// <param name="HasCategoricalSlots">Some features are one-hot slots of a categorical column.</param>
 /// <param name="Deterministic">Train single-threaded where threads change results, so that a seed repeats a run.</param>
-internal sealed record DataShape(int Rows, int Features, int Classes, bool NonNegativeLabel, bool HasCategoricalSlots, bool Deterministic)
+/// <param name="RequireOnnx">Offer only choices whose model exports to ONNX (<see cref="Experiment.ExperimentSettings.RequireOnnx"/>).</param>
+internal sealed record DataShape(int Rows, int Features, int Classes, bool NonNegativeLabel, bool HasCategoricalSlots, bool Deterministic,
+    bool RequireOnnx = false)
 {
     /// <summary>
     /// How much dearer trees get with width: they bin every feature densely, while linear learners touch only the

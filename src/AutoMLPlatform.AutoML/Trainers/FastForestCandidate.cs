@@ -70,7 +70,7 @@ internal sealed class FastForestCandidate : TrainerCandidate
 
         return task switch
         {
-            TaskKind.Binary => Binary().Append(mlContext.BinaryClassification.Calibrators.Platt(ReservedColumns.Label)),
+            TaskKind.Binary => ProbabilityDecision.ThenPlatt(mlContext, shape.RequireOnnx, Binary()),
             TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.OneVersusAll(
                 Binary(), ReservedColumns.Label, useProbabilities: true),
             TaskKind.Regression => mlContext.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options

@@ -76,7 +76,7 @@ internal sealed class FastTreeCandidate : TrainerCandidate
 
         return task switch
         {
-            TaskKind.Binary => mlContext.BinaryClassification.Trainers.FastTree(BinaryOptions()),
+            TaskKind.Binary => ProbabilityDecision.OfCalibrated(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.FastTree(BinaryOptions())),
             TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.OneVersusAll(
                 mlContext.BinaryClassification.Trainers.FastTree(BinaryOptions()), ReservedColumns.Label, useProbabilities: true),
             TaskKind.Regression => mlContext.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options

@@ -17,8 +17,8 @@ internal static class LabelTransform
 {
     public const string Parameter = "labelTransform";
 
-
-    public static bool Applies(TaskKind task, DataShape shape) => task == TaskKind.Regression && shape.NonNegativeLabel;
+    /// <summary>Whether the choice is offered: not under <see cref="DataShape.RequireOnnx"/>, since ONNX has no form of the Expression inverse.</summary>
+    public static bool Applies(TaskKind task, DataShape shape) => task == TaskKind.Regression && shape.NonNegativeLabel && !shape.RequireOnnx;
 
     public static Hyperparameter Choice() => Hyperparameter.Choice(Parameter, ["none", "log"]);
 

@@ -51,11 +51,11 @@ internal sealed class LbfgsCandidate : TrainerCandidate
         var tolerance = (float)configuration.Float("optimizationTolerance");
         IEstimator<ITransformer> trainer = task switch
         {
-            TaskKind.Binary => mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            TaskKind.Binary => ProbabilityDecision.OfCalibrated(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures, L2Regularization = l2, L1Regularization = l1,
                 OptimizationTolerance = tolerance, HistorySize = HistorySize, NumberOfThreads = shape.Threads,
-            }),
+            })),
             TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures, L2Regularization = l2, L1Regularization = l1,

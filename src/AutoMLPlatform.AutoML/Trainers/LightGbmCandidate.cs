@@ -32,9 +32,10 @@ internal sealed class LightGbmCandidate : TrainerCandidate
             Hyperparameter.Float("l1Regularization", 1.0 / 1024, 1024, 1.0 / 1024, log: true),
             Hyperparameter.Float("l2Regularization", 1.0 / 1024, 1024, 1.0, log: true),
         ];
-        if (shape.HasCategoricalSlots)
+        if (shape.HasCategoricalSlots && !shape.RequireOnnx)
         {
-            // LightGBM's own categorical splits over one-hot slot ranges: a featurization choice in the search.
+            // LightGBM's own categorical splits over one-hot slot ranges: a featurization choice in the search. Not
+            // under requireOnnx: the converter writes their nodes without a feature, which ONNX Runtime refuses to load.
             parameters.Add(Hyperparameter.Choice("useCategoricalSplit", ["false", "true"]));
         }
 
@@ -75,13 +76,13 @@ internal sealed class LightGbmCandidate : TrainerCandidate
         // Deterministic: LightGBM's results then do not depend on the thread count.
         return task switch
         {
-            TaskKind.Binary => mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            TaskKind.Binary => ProbabilityDecision.OfCalibrated(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
                 NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
                 UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
                 Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
-            }),
+            })),
             TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,

@@ -33,12 +33,12 @@ internal sealed class LinearSvmCandidate : TrainerCandidate
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(shape);
         return Normalization.Create(mlContext, configuration)
-            .Append(mlContext.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
+            .Append(ProbabilityDecision.ThenPlatt(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.LinearSvm(new LinearSvmTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,
                 Lambda = (float)configuration.Float("lambda"), NumberOfIterations = configuration.Int("numberOfIterations"),
-            }))
-            .Append(mlContext.BinaryClassification.Calibrators.Platt(ReservedColumns.Label));
+            })));
     }
 }

@@ -59,11 +59,11 @@ internal sealed class SdcaCandidate : TrainerCandidate
         var iterations = configuration.Int("maximumNumberOfIterations");
         IEstimator<ITransformer> trainer = task switch
         {
-            TaskKind.Binary => mlContext.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            TaskKind.Binary => ProbabilityDecision.OfCalibrated(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,
                 L2Regularization = l2, L1Regularization = l1, MaximumNumberOfIterations = iterations, NumberOfThreads = shape.Threads,
-            }),
+            })),
             TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.NormalizedFeatures,

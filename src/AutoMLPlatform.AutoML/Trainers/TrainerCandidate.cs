@@ -8,7 +8,8 @@ namespace AutoMLPlatform.AutoML.Trainers;
 /// One ML.NET trainer family the search may try: its search space with a low-cost starting point, a
 /// deterministic cost estimate, and the estimator for a configuration. The estimator reads
 /// <see cref="Data.ReservedColumns.Features"/> and <see cref="Data.ReservedColumns.Label"/> and writes ML.NET's
-/// standard columns; binary estimators always end with a calibrated <c>Probability</c>.
+/// standard columns; binary estimators always end with a calibrated <c>Probability</c> and decide <c>PredictedLabel</c>
+/// at probability 0.5 (<see cref="ProbabilityDecision"/>).
 /// </summary>
 internal abstract class TrainerCandidate
 {

@@ -22,6 +22,15 @@ internal sealed class PlatformClient(PlatformConnection connection, HttpMessageH
     public Task<JsonNode> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
 
+    /// <summary>A GET whose answer is a file (an ONNX model): its bytes, or the same errors as the JSON calls.</summary>
+    public async Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<JsonNode> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -29,21 +38,28 @@ internal sealed class PlatformClient(PlatformConnection connection, HttpMessageH
         using (request)
         using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
         {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) ?? new JsonObject();
-            }
-
-            var status = (int)response.StatusCode;
-            var detail = ProblemText(text) ?? response.ReasonPhrase ?? "no detail";
-            if (status is >= 400 and < 500)
-            {
-                throw new PlatformRefusedException($"{status}: {detail}");
-            }
-
-            throw new HttpRequestException($"The platform answered {status}: {detail}");
+            return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) ?? new JsonObject();
         }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var detail = ProblemText(text) ?? response.ReasonPhrase ?? "no detail";
+        if (status is >= 400 and < 500)
+        {
+            throw new PlatformRefusedException($"{status}: {detail}");
+        }
+
+        throw new HttpRequestException($"The platform answered {status}: {detail}");
     }
 
     private static string? ProblemText(string body)

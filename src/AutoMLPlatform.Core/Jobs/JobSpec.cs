@@ -15,6 +15,7 @@ namespace AutoMLPlatform.Core.Jobs;
 /// <param name="MaxTrials">Stop after this many trials even if time is left; null for no limit.</param>
 /// <param name="Modality">The kind of learner asked for (<c>text-classification</c>, <c>image-classification</c>), or auto.</param>
 /// <param name="Holdout">Rows of the version the job must not train on; null to train on every row.</param>
+/// <param name="RequireOnnx">Choose only trainers and featurizers whose model exports to ONNX, so the version always does.</param>
 public sealed record JobSpec(
     DatasetId DatasetId,
     int DatasetVersion,
@@ -26,7 +27,8 @@ public sealed record JobSpec(
     int Seed = JobSpec.DefaultSeed,
     int? MaxTrials = null,
     DataModality Modality = DataModality.Auto,
-    HoldoutSpec? Holdout = null)
+    HoldoutSpec? Holdout = null,
+    bool RequireOnnx = false)
 {
     /// <summary>The seed used when the caller gives none.</summary>
     public const int DefaultSeed = 1;

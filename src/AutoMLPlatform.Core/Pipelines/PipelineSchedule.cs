@@ -1,9 +1,10 @@
 namespace AutoMLPlatform.Core.Pipelines;
 
-/// <summary>When a pipeline runs: a cron expression read in an IANA time zone.</summary>
+/// <summary>When a pipeline runs: a cron expression read in an IANA time zone, and optionally when its champion drifts.</summary>
 /// <param name="Cron">Five fields (minute hour day month weekday), or six with seconds first.</param>
 /// <param name="TimeZone">An IANA time zone id such as <c>Europe/Berlin</c>, or <c>UTC</c>.</param>
-public sealed record PipelineSchedule(string Cron, string TimeZone)
+/// <param name="DriftTrigger">Also start a run when the champion's scored rows drift; null for the schedule alone.</param>
+public sealed record PipelineSchedule(string Cron, string TimeZone, DriftTrigger? DriftTrigger = null)
 {
     /// <summary>The time zone when a definition names none.</summary>
     public const string DefaultTimeZone = "UTC";

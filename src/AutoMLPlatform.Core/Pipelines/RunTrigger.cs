@@ -8,4 +8,7 @@ public enum RunTrigger
 
     /// <summary>A call to <c>POST /api/pipelines/{name}/run</c>.</summary>
     Manual,
+
+    /// <summary>The pipeline's drift trigger: the champion's scored rows drifted from its training data.</summary>
+    Drift,
 }

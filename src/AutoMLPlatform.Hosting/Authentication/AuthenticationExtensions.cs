@@ -18,6 +18,7 @@ public static class AuthenticationExtensions
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<FailedKeyLimiter>();
+        services.AddSingleton<CallerPrincipals>();
         services.AddPredictionRateLimits();
         services.AddSingleton<ICurrentTenant, ClaimsCurrentTenant>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeAuthorizationResultHandler>();
@@ -41,9 +42,11 @@ public static class AuthenticationExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(ApiKeyDefaults.PolicyFor(scope));
 
+    // No AddAuthenticationSchemes here: the key scheme is the only and default one, so the authentication middleware has
+    // already set the request's user, and naming the scheme would make the policy evaluator authenticate again and
+    // merge a new principal on every request of the hot path.
     private static AuthorizationBuilder AddScopePolicy(this AuthorizationBuilder builder, string scope) =>
         builder.AddPolicy(ApiKeyDefaults.PolicyFor(scope), policy => policy
-            .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
             .RequireAuthenticatedUser()
             .RequireClaim(ApiKeyDefaults.ScopeClaim, scope));
 }

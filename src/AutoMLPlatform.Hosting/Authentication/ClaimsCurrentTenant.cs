@@ -7,7 +7,7 @@ namespace AutoMLPlatform.Hosting.Authentication;
 internal sealed class ClaimsCurrentTenant(IHttpContextAccessor accessor) : ICurrentTenant
 {
     public TenantId Id =>
-        accessor.HttpContext?.User.FindFirst(ApiKeyDefaults.TenantClaim)?.Value is { } value
-            ? TenantId.Parse(value)
+        accessor.HttpContext?.Caller() is { } caller
+            ? caller.Tenant
             : throw new InvalidOperationException("No authenticated caller: this code runs outside an authorised request.");
 }

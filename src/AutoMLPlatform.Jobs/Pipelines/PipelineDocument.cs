@@ -49,7 +49,8 @@ public sealed record PipelineDocument(
             definition.MaxTrials,
             definition.ModelName,
             definition.Alias,
-            new ScheduleDocument(definition.Schedule.Cron, definition.Schedule.TimeZone),
+            new ScheduleDocument(definition.Schedule.Cron, definition.Schedule.TimeZone,
+                definition.Schedule.DriftTrigger is { } drift ? DriftTriggerRules.ToDocument(drift) : null),
             new PromotionDocument(promotion.MinImprovement, promotion.Improvement.ToString().ToLowerInvariant(), promotion.HoldoutFraction,
                 promotion.Retries, promotion.RetryDelay.TotalSeconds),
             definition.Seed);

@@ -109,7 +109,9 @@ public sealed class PipelineValidator(IDatasetStore datasets)
         var zone = schedule.TimeZone ?? PipelineSchedule.DefaultTimeZone;
         var cronOk = Check(errors, "schedule.cron", () => CronSchedules.ParseCron(schedule.Cron)) is not null;
         var zoneOk = Check(errors, "schedule.timeZone", () => CronSchedules.FindTimeZone(zone)) is not null;
-        return cronOk && zoneOk ? new PipelineSchedule(schedule.Cron!.Trim(), zone) : null;
+        var count = errors.Count;
+        var drift = schedule.DriftTrigger is { } document ? DriftTriggerRules.Check(errors, document) : null;
+        return cronOk && zoneOk && errors.Count == count ? new PipelineSchedule(schedule.Cron!.Trim(), zone, drift) : null;
     }
 
     internal static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)

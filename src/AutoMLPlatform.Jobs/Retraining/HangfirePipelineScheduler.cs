@@ -7,14 +7,18 @@ using Hangfire.Storage;
 namespace AutoMLPlatform.Jobs.Retraining;
 
 /// <summary>
-/// One Hangfire recurring job per pipeline, id <c>pipeline:{tenant}:{name}</c>, whose only arguments are the tenant
-/// and the pipeline's name: the pipeline row stays the truth, Hangfire only keeps the clock.
+/// One Hangfire recurring job per pipeline, id <c>pipeline:{tenant}:{name}</c>, plus <c>pipeline:{tenant}:{name}:drift</c>
+/// for a pipeline with a drift trigger, whose only arguments are the tenant and the pipeline's name: the pipeline row
+/// stays the truth, Hangfire only keeps the clock.
 /// </summary>
 internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJobs, JobStorage storage) : IPipelineScheduler
 {
     public const string IdPrefix = "pipeline:";
 
     public static string RecurringJobId(TenantId tenant, string pipeline) => $"{IdPrefix}{tenant}:{pipeline}";
+
+    /// <summary>The drift check's id; a pipeline name has no colon, so it never clashes with another pipeline's.</summary>
+    public static string DriftJobId(TenantId tenant, string pipeline) => $"{RecurringJobId(tenant, pipeline)}:drift";
 
     public Task ScheduleAsync(TenantId tenant, PipelineDefinition definition, CancellationToken cancellationToken)
     {
@@ -25,19 +29,34 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
             job => job.TriggerAsync(tenantId, name, CancellationToken.None),
             definition.Schedule.Cron,
             new RecurringJobOptions { TimeZone = CronSchedules.FindTimeZone(definition.Schedule.TimeZone) });
+        if (definition.Schedule.DriftTrigger is { } drift)
+        {
+            recurringJobs.AddOrUpdate<PipelineDriftCheckJob>(DriftJobId(tenant, name),
+                job => job.CheckAsync(tenantId, name, CancellationToken.None),
+                DriftTriggerRules.CronOf(drift.CheckEvery) ?? throw new ArgumentException($"Pipeline {name} has a drift check interval no cron can express."),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        else
+        {
+            recurringJobs.RemoveIfExists(DriftJobId(tenant, name));
+        }
+
         return Task.CompletedTask;
     }
 
     public Task UnscheduleAsync(TenantId tenant, string pipeline, CancellationToken cancellationToken)
     {
         recurringJobs.RemoveIfExists(RecurringJobId(tenant, pipeline));
+        recurringJobs.RemoveIfExists(DriftJobId(tenant, pipeline));
         return Task.CompletedTask;
     }
 
     public async Task SynchronizeAsync(IReadOnlyList<Pipeline> pipelines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipelines);
-        var wanted = pipelines.Select(p => RecurringJobId(p.TenantId, p.Name)).ToHashSet(StringComparer.Ordinal);
+        var wanted = pipelines.SelectMany(p => p.Definition.Schedule.DriftTrigger is null
+            ? [RecurringJobId(p.TenantId, p.Name)]
+            : new[] { RecurringJobId(p.TenantId, p.Name), DriftJobId(p.TenantId, p.Name) }).ToHashSet(StringComparer.Ordinal);
 
         // A durable Hangfire storage may still hold triggers of pipelines deleted while this process was down.
         using (var connection = storage.GetConnection())

@@ -11,9 +11,10 @@ namespace AutoMLPlatform.Jobs.Retraining;
 
 /// <summary>
 /// Loads a run's held-out rows (the same rows its training job left out) and scores registered model versions on
-/// them, each read back from its stored artifact exactly as scoring would load it.
+/// them, each read back from its stored artifact exactly as scoring loads it (<see cref="StoredModelReader"/>: the
+/// held-out rows are raw, and a model with keyed-hash inputs hashes them itself).
 /// </summary>
-internal sealed class HoldoutScorer(IDatasetStore datasets, IBlobStore blobs)
+internal sealed class HoldoutScorer(IDatasetStore datasets, IBlobStore blobs, StoredModelReader models)
 {
     public async Task<LoadedTable> LoadHoldoutAsync(PipelineRun run, CancellationToken cancellationToken)
     {
@@ -40,13 +41,7 @@ internal sealed class HoldoutScorer(IDatasetStore datasets, IBlobStore blobs)
     {
         ArgumentNullException.ThrowIfNull(version);
         var mlContext = new MLContext(seed: 0);
-        using var buffer = new MemoryStream();
-        await using (var artifact = await blobs.OpenReadAsync(version.TenantId, BlobKind.Model, version.ArtifactSha256, cancellationToken).ConfigureAwait(false))
-        {
-            await artifact.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-
-        buffer.Position = 0;
-        return ModelEvaluator.Evaluate(mlContext, ModelPackage.Read(buffer, mlContext), holdout);
+        var model = await models.ReadAsync(version, mlContext, cancellationToken).ConfigureAwait(false);
+        return ModelEvaluator.Evaluate(mlContext, model, holdout);
     }
 }

@@ -17,12 +17,20 @@ public sealed class PipelineTrigger(IPipelineStore store, IPipelineRunQueue queu
         return run;
     }
 
+    /// <summary>A drift check found the champion drifted: store the run with why, and hand it to the queue, as <see cref="RunNowAsync"/> does.</summary>
+    public async Task<PipelineRun> RunOnDriftAsync(TenantId tenant, string pipeline, DriftCause cause, CancellationToken cancellationToken)
+    {
+        var run = await StartAsync(tenant, pipeline, RunTrigger.Drift, cancellationToken, cause).ConfigureAwait(false);
+        await queue.EnqueueAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
     /// <summary>Stores a queued run; the caller executes it.</summary>
-    public async Task<PipelineRun> StartAsync(TenantId tenant, string pipeline, RunTrigger trigger, CancellationToken cancellationToken)
+    public async Task<PipelineRun> StartAsync(TenantId tenant, string pipeline, RunTrigger trigger, CancellationToken cancellationToken, DriftCause? drift = null)
     {
         var found = await store.FindAsync(tenant, pipeline, cancellationToken).ConfigureAwait(false)
             ?? throw PipelineNotFoundException.Pipeline(pipeline);
-        var run = PipelineRun.Create(tenant, found.Definition, trigger, time.GetUtcNow());
+        var run = PipelineRun.Create(tenant, found.Definition, trigger, time.GetUtcNow(), drift);
         if (await store.TryCreateRunAsync(run, cancellationToken).ConfigureAwait(false))
         {
             return run;

@@ -6,6 +6,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Torch.External;
 using Microsoft.Extensions.Logging;
@@ -31,10 +32,12 @@ internal sealed class ModelTrainer
     private readonly ILoggerFactory _loggers;
     private readonly TorchJobTrainer _torch;
     private readonly VersionInsightWriter _insight;
+    private readonly IKeyedHasherSource _hashers;
 
     public ModelTrainer(IDatasetStore datasets, IBlobStore blobs, IModelRegistry registry, IJobStore jobs, TimeProvider time,
-        IOptions<JobsOptions> options, ILoggerFactory loggers, TorchJobTrainer torch, VersionInsightWriter insight)
+        IOptions<JobsOptions> options, ILoggerFactory loggers, TorchJobTrainer torch, VersionInsightWriter insight, IKeyedHasherSource hashers)
     {
+        _hashers = hashers;
         _torch = torch;
         _insight = insight;
         _datasets = datasets;
@@ -76,6 +79,11 @@ internal sealed class ModelTrainer
             table = HoldoutSplit.Split(table, version.Schema, spec.Label, spec.Task, holdout).Training;
         }
 
+        // Columns the uploader chose to hash enter the search, and so the model, only as hashes under the tenant's key.
+        var hasher = version.Schema.Columns.Any(c => c.Sensitive?.Handling == SensitiveHandling.Hash)
+            ? await _hashers.ForTenantAsync(job.TenantId, cancellationToken).ConfigureAwait(false)
+            : null;
+
         // The budget counts from the claim: loading the data is part of what the user waits for.
         var remaining = spec.TimeBudget - (_time.GetUtcNow() - (job.StartedAt ?? _time.GetUtcNow()));
         var mlContext = new MLContext(spec.Seed);
@@ -88,6 +96,8 @@ internal sealed class ModelTrainer
             MaxTrials = spec.MaxTrials,
             Seed = spec.Seed,
             ExternalTrainers = [new TorchTextTrainer()],
+            RequireOnnx = spec.RequireOnnx,
+            KeyedHasher = hasher,
         }, _time, _loggers.CreateLogger<AutoMLExperiment>());
         var result = await experiment.RunAsync(table, version.Schema, new LeaderboardMonitor(_jobs, lease), cancellationToken).ConfigureAwait(false);
 

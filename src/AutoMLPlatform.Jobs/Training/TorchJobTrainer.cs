@@ -61,15 +61,16 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
     public async Task<ModelVersionRef> TrainTextAsync(JobLease lease, DatasetVersion version, LoadedTable table, CancellationToken cancellationToken)
     {
         var spec = lease.Current.Spec;
-        var textColumn = version.Schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Text && c.Name != spec.Label)
+        // Personal data is never read in clear, and a keyed hash of a whole text leaves no words to learn from.
+        var textColumn = version.Schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Text && c.Name != spec.Label && c.Sensitive is null)
             ?? throw new UnprocessableException("no-text-column",
-                $"text-classification needs a free-text column besides the label; the columns are: {string.Join(", ", version.Schema.Columns.Select(c => $"{c.Name} ({c.Type.ToString().ToLowerInvariant()})"))}.", "task");
+                $"text-classification needs a free-text column besides the label that is not personal data; the columns are: {string.Join(", ", version.Schema.Columns.Select(Describe))}.", "task");
         var (task, metric) = Resolve(version, spec.Label, spec);
         LogNative(TorchNative.EnsureLoaded());
         var (texts, labels) = TextJobData.Read(table, textColumn.Name, spec.Label);
         await PlanAsync(lease, task, metric, texts.Count, "rows", [new ColumnNote(textColumn.Name, "text", "the first free-text column"),
             new ColumnNote(spec.Label, "label", "the label"), .. version.Schema.Columns.Where(c => c.Name != textColumn.Name && c.Name != spec.Label)
-                .Select(c => new ColumnNote(c.Name, "ignored", "text-classification reads one text column"))], cancellationToken).ConfigureAwait(false);
+                .Select(c => new ColumnNote(c.Name, "ignored", c.Sensitive is null ? "text-classification reads one text column" : "personal data"))], cancellationToken).ConfigureAwait(false);
         var mlContext = new MLContext(spec.Seed);
         var trainer = new TextClassificationTrainer(mlContext, new TextClassificationTrainer.Options
         {
@@ -83,6 +84,9 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
         return await RegisterAsync(lease.Current, mlContext, model, task, metric, TextTrainer,
             new ModelInputColumn(textColumn.Name, ColumnType.Text, AllowMissing: textColumn.MissingCount > 0), cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Describe(ColumnProfile column) =>
+        $"{column.Name} ({column.Type.ToString().ToLowerInvariant()}{(column.Sensitive is null ? "" : ", sensitive")})";
 
     /// <summary>Binary for two classes, multiclass for more; a regression request or metric is refused.</summary>
     private static (TaskKind Task, MetricKind Metric) Resolve(DatasetVersion version, string label, JobSpec spec)

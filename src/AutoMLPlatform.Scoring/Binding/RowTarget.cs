@@ -1,26 +1,43 @@
 namespace AutoMLPlatform.Scoring.Binding;
 
 /// <summary>
-/// Where input readers (JSON, CSV, tensors) put one row's values: a row object of a model's run-time type, written
-/// through setters compiled once per model version. Readers stay non-generic; only the subclass knows the CLR type.
+/// Where input readers (JSON, CSV, tensors) put one row's values. Values go into plain arrays (a store each, no call
+/// through a delegate per column), and <see cref="Commit"/> copies them into the row object of the model's run-time
+/// type in one compiled call just before the engine reads it. Readers stay non-generic; only the subclass knows the CLR type.
 /// </summary>
 internal abstract class RowTarget
 {
-    protected RowTarget(InputColumns columns) => Columns = columns;
+    private readonly float[] _numbers;
+    private readonly string[] _texts;
+
+    protected RowTarget(InputColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        Columns = columns;
+        _numbers = new float[columns.Count];
+        _texts = new string[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            SetMissing(i);
+        }
+    }
 
     public InputColumns Columns { get; }
 
     /// <summary>Sets a numeric column; NaN is a missing value.</summary>
-    public abstract void SetNumber(int column, float value);
+    public void SetNumber(int column, float value) => _numbers[column] = value;
 
     /// <summary>Sets a text column to an already normalised value (<see cref="Core.Tables.CellText"/>); empty is missing.</summary>
-    public abstract void SetText(int column, string value);
+    public void SetText(int column, string value) => _texts[column] = value;
 
-    /// <summary>The numeric column's current value (NaN when missing).</summary>
-    public abstract float GetNumber(int column);
+    /// <summary>The numeric column's current value (NaN when missing); an array read, so drift counts from here without a copy.</summary>
+    public float GetNumber(int column) => _numbers[column];
 
     /// <summary>The text column's current value (empty when missing).</summary>
-    public abstract string GetText(int column);
+    public string GetText(int column) => _texts[column];
+
+    /// <summary>Copies the values set so far into the row object the engine reads.</summary>
+    public abstract void Commit();
 
     /// <summary>Sets a column to its missing value: NaN for numbers, the empty string for text.</summary>
     public void SetMissing(int column)
@@ -48,4 +65,10 @@ internal abstract class RowTarget
 
         SetMissing(column);
     }
+
+    /// <summary>The numbers, by column (unused entries for text columns).</summary>
+    protected float[] Numbers => _numbers;
+
+    /// <summary>The texts, by column (null for numeric columns).</summary>
+    protected string[] Texts => _texts;
 }

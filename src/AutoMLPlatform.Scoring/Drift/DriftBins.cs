@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace AutoMLPlatform.Scoring.Drift;
 
@@ -11,14 +13,16 @@ namespace AutoMLPlatform.Scoring.Drift;
 /// </summary>
 internal sealed class DriftBins
 {
-    private readonly float[] _edges;
+    private readonly Vector256<float>[] _edges;
+    private readonly Vector512<float>[] _wideEdges;
     private readonly FrozenDictionary<string, int>? _categories;
 
     private DriftBins(string name, float[] edges, FrozenDictionary<string, int>? categories, bool categoriesComplete, IReadOnlyList<string> labels,
         double[] expected, double trainingMissingShare)
     {
         Name = name;
-        _edges = edges;
+        _edges = Pack<Vector256<float>>(edges, Vector256<float>.Count, Vector256.Create);
+        _wideEdges = Pack<Vector512<float>>(edges, Vector512<float>.Count, Vector512.Create);
         _categories = categories;
         CategoriesComplete = categoriesComplete;
         Labels = labels;
@@ -63,11 +67,46 @@ internal sealed class DriftBins
         return new(name, [], bins.ToFrozenDictionary(StringComparer.Ordinal), complete, [.. top, "(other)"], expected, trainingMissingShare);
     }
 
-    /// <summary>The bin of a present number: how many edges are at or below it.</summary>
+    /// <summary>
+    /// The bin of a present number: how many edges are at or below it, counted a vector of edges at a time without
+    /// branches (10 bins have 9 edges: one 512-bit compare where the processor has them, else two 256-bit ones).
+    /// </summary>
     public int BinOf(float value)
     {
-        var index = Array.BinarySearch(_edges, value);
-        return index >= 0 ? index + 1 : ~index;
+        var bin = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var wide = Vector512.Create(value);
+            foreach (var edges in _wideEdges)
+            {
+                bin += BitOperations.PopCount(Vector512.GreaterThanOrEqual(wide, edges).ExtractMostSignificantBits());
+            }
+
+            return bin;
+        }
+
+        var broadcast = Vector256.Create(value);
+        foreach (var edges in _edges)
+        {
+            bin += BitOperations.PopCount(Vector256.GreaterThanOrEqual(broadcast, edges).ExtractMostSignificantBits());
+        }
+
+        return bin;
+    }
+
+    /// <summary>The edges <paramref name="width"/> to a vector, the last one filled with NaN, which no value is at or above.</summary>
+    private static TVector[] Pack<TVector>(float[] edges, int width, Func<float[], int, TVector> create)
+    {
+        var packed = new TVector[(edges.Length + width - 1) / width];
+        var padded = new float[packed.Length * width];
+        Array.Fill(padded, float.NaN);
+        edges.CopyTo(padded, 0);
+        for (var i = 0; i < packed.Length; i++)
+        {
+            packed[i] = create(padded, i * width);
+        }
+
+        return packed;
     }
 
     /// <summary>The bin of a present value; <paramref name="unseen"/> when training never had it (only known when <see cref="CategoriesComplete"/>).</summary>

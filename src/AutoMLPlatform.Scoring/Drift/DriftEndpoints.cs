@@ -31,6 +31,6 @@ public static class DriftEndpoints
         _ = await registry.FindModelAsync(tenant.Id, name, cancellationToken).ConfigureAwait(false) ?? throw ModelNotFoundException.Model(name);
         var found = await registry.FindVersionAsync(tenant.Id, name, version, cancellationToken).ConfigureAwait(false)
             ?? throw ModelNotFoundException.Version(name, version);
-        return TypedResults.Ok(DriftReportBuilder.Build(found.ModelName, found.Version, found.Inputs, drift.Find(found)));
+        return TypedResults.Ok(await drift.ReportAsync(found, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Metrics;
@@ -12,23 +14,27 @@ namespace AutoMLPlatform.Scoring.Drift;
 
 /// <summary>
 /// Every model version's <see cref="DriftRecorder"/>, per tenant, kept apart from the model cache so the counts outlive an
-/// unload and a reload of the version. The reference is built once per version, when the version is first loaded.
-/// Exports <c>scoring_drift_psi</c> (by tenant, model, version and column; the predictions as column <c>(prediction)</c>).
+/// unload and a reload of the version. The reference is built once per version, when the version is first loaded or
+/// its drift first asked for. Counts are flushed to the <see cref="IDriftStore"/> (by <see cref="DriftFlushService"/>),
+/// and a report is the stored totals of every host plus this host's counts not flushed yet. Exports <c>scoring_drift_psi</c> (by tenant, model, version and column; the predictions as column <c>(prediction)</c>).
 /// </summary>
-public sealed partial class DriftMonitor
+public sealed partial class DriftMonitor : IDriftSummaries
 {
     /// <summary>The column name under which the predictions' PSI is exported.</summary>
     public const string PredictionColumn = "(prediction)";
 
     private readonly ConcurrentDictionary<Key, Lazy<Task<DriftRecorder?>>> _recorders = new();
     private readonly DriftReferenceBuilder _builder;
+    private readonly IDriftStore _store;
     private readonly IOptions<ScoringOptions> _options;
     private readonly ILogger<DriftMonitor> _logger;
 
-    public DriftMonitor(IDatasetStore datasets, Core.Blobs.IBlobStore blobs, IMeterFactory meters, IOptions<ScoringOptions> options, ILogger<DriftMonitor> logger)
+    public DriftMonitor(IDatasetStore datasets, Core.Blobs.IBlobStore blobs, IDriftStore store, IMeterFactory meters, IOptions<ScoringOptions> options,
+        ILogger<DriftMonitor> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _builder = new DriftReferenceBuilder(datasets, blobs);
+        _store = store;
         _options = options;
         _logger = logger;
 
@@ -62,6 +68,79 @@ public sealed partial class DriftMonitor
     internal DriftRecorder? Find(ModelVersion version) =>
         _recorders.TryGetValue(Key.Of(version), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result : null;
 
+    /// <summary>The version's drift over every host: the stored totals, read now, plus this host's counts not flushed yet.</summary>
+    public async Task<DriftReport> ReportAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var recorder = await RecorderForAsync(version, cancellationToken).ConfigureAwait(false);
+        if (recorder is null)
+        {
+            return DriftReportBuilder.Build(version.ModelName, version.Version, version.Inputs, null, null);
+        }
+
+        await recorder.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            recorder.SetStored(await _store.ReadAsync(version.TenantId, version.ModelName, version.Version, cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            recorder.Gate.Release();
+        }
+
+        return DriftReportBuilder.Build(version.ModelName, version.Version, version.Inputs, recorder.Reference, recorder.Current);
+    }
+
+    /// <inheritdoc />
+    public async Task<DriftSummary?> SummarizeAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        var report = await ReportAsync(version, cancellationToken).ConfigureAwait(false);
+        return report.Monitored
+            ? new DriftSummary(report.Rows, report.Columns.Where(c => c.Psi is not null).ToDictionary(c => c.Name, c => c.Psi!.Value, StringComparer.Ordinal))
+            : null;
+    }
+
+    /// <summary>
+    /// Adds every version's counts since the last flush to the store and reads back the totals (other hosts' rows
+    /// included, for the gauge). A version whose flush fails keeps its counts for the next flush; one that was deleted
+    /// is dropped with them.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, lazy) in _recorders)
+        {
+            if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && lazy.Value.Result is { } recorder)
+            {
+                await FlushAsync(key, lazy, recorder, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task FlushAsync(Key key, Lazy<Task<DriftRecorder?>> lazy, DriftRecorder recorder, CancellationToken cancellationToken)
+    {
+        await recorder.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (sum, deltas) = recorder.Pending();
+            if (deltas.Count > 0 && !await _store.AddAsync(key.Tenant, key.Name, key.Version, deltas, cancellationToken).ConfigureAwait(false))
+            {
+                _recorders.TryRemove(new KeyValuePair<Key, Lazy<Task<DriftRecorder?>>>(key, lazy));
+                return;
+            }
+
+            recorder.MarkFlushed(sum);
+            recorder.SetStored(await _store.ReadAsync(key.Tenant, key.Name, key.Version, cancellationToken).ConfigureAwait(false));
+        }
+        catch (DbException ex)
+        {
+            LogFlushFailed(ex, key.Name, key.Version);
+        }
+        finally
+        {
+            recorder.Gate.Release();
+        }
+    }
+
     private async Task<DriftRecorder?> BuildAsync(ModelVersion version)
     {
         try
@@ -93,17 +172,21 @@ public sealed partial class DriftMonitor
                 continue;
             }
 
-            foreach (var column in DriftReportBuilder.Build(key.Name, key.Version, recorder.Inputs, recorder).Columns.Where(c => c.Psi is not null))
+            var counts = recorder.Current;
+            foreach (var column in DriftReportBuilder.Build(key.Name, key.Version, recorder.Inputs, recorder.Reference, counts).Columns.Where(c => c.Psi is not null))
             {
                 yield return Measure(key, column.Name, column.Psi!.Value);
             }
 
-            if (DriftReportBuilder.PredictionPsi(recorder) is { } psi)
+            if (DriftReportBuilder.PredictionPsi(recorder.Reference, counts) is { } psi)
             {
                 yield return Measure(key, PredictionColumn, psi);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flushing the drift counts of model {ModelName} version {Version} failed; they are kept for the next flush")]
+    private partial void LogFlushFailed(Exception exception, string modelName, int version);
 
     private static Measurement<double> Measure(Key key, string column, double psi) => new(psi,
         new KeyValuePair<string, object?>("tenant", key.Tenant.Value.ToString()), new KeyValuePair<string, object?>("model", key.Name),

@@ -1,4 +1,4 @@
-using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
@@ -6,22 +6,24 @@ using AutoMLPlatform.Scoring.Models;
 namespace AutoMLPlatform.Scoring.Drift;
 
 /// <summary>
-/// The live side of one model version's drift: fixed arrays of counters, one per reference bin, plus missing and
-/// unseen counts per column, bumped with <see cref="Interlocked"/> for every scored row. Memory is fixed by the
-/// reference (at most a few hundred counters per column); no row and no value is kept. Counts are read without a
-/// lock, so a snapshot taken while rows are scored may be a few rows behind on some columns, never torn within one.
+/// The live side of one model version's drift: one <see cref="DriftShard"/> of counters per pooled session that has
+/// scored (a session keeps its shard and counts with plain increments), summed when a report is read. Memory is fixed
+/// by the reference times the most sessions that ever scored at once; no row and no value is kept. A shard whose
+/// session is dropped goes back to a free list for the next session, so its counts are never lost. A sum taken while
+/// rows are scored may be a few rows behind on some counters, never torn and never negative.
+/// <para>
+/// Persistence: the recorder keeps the part of the local sum already added to the store, and the store's totals
+/// as last read (every host's flushes). The version's counts are the stored totals plus the local
+/// sum not yet flushed; <see cref="Gate"/> keeps a flush and a read of the store from interleaving.
+/// </para>
 /// </summary>
 internal sealed class DriftRecorder
 {
-    private readonly DriftBins?[] _inputs;
-    private readonly bool[] _numeric;
-    private readonly long[][] _counts;
-    private readonly long[] _missing;
-    private readonly long[] _unseen;
-    private readonly DriftBins? _predictions;
-    private readonly long[] _predictionCounts;
-    private readonly Dictionary<string, int>? _classIndex;
-    private long _rows;
+    private readonly Lock _lock = new();
+    private readonly List<DriftShard> _shards = [];
+    private readonly Stack<DriftShard> _free = new();
+    private long[] _flushed;
+    private DriftCounts _stored;
 
     public DriftRecorder(DriftReference reference, IReadOnlyList<ModelInputColumn> inputs)
     {
@@ -29,21 +31,9 @@ internal sealed class DriftRecorder
         ArgumentNullException.ThrowIfNull(inputs);
         Reference = reference;
         Inputs = inputs;
-        _inputs = [.. reference.Inputs];
-        _numeric = inputs.Select(i => i.Type == ColumnType.Numeric).ToArray();
-        _counts = _inputs.Select(bins => new long[bins?.Count ?? 0]).ToArray();
-        _missing = new long[_inputs.Length];
-        _unseen = new long[_inputs.Length];
-        _predictions = reference.Predictions;
-        _predictionCounts = new long[_predictions?.Count ?? 0];
-        if (_predictions is { IsNumeric: false })
-        {
-            _classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < _predictions.Count - 1; i++)
-            {
-                _classIndex[_predictions.Labels[i]] = i;
-            }
-        }
+        Plan = new DriftPlan(reference, inputs);
+        _flushed = new long[Layout.Length];
+        _stored = new DriftCounts(Layout, new long[Layout.Length]);
     }
 
     public DriftReference Reference { get; }
@@ -51,79 +41,130 @@ internal sealed class DriftRecorder
     /// <summary>The version's input columns, in the order of the counters.</summary>
     public IReadOnlyList<ModelInputColumn> Inputs { get; }
 
-    public long Rows => Interlocked.Read(ref _rows);
+    public DriftPlan Plan { get; }
 
-    /// <summary>Counts one scored row: its input values as bound, and its prediction.</summary>
-    public void Record(RowTarget row, PredictionValues output)
+    public DriftLayout Layout => Plan.Layout;
+
+    /// <summary>Serialises flushing this version and reading its stored totals.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The stored totals plus what this process counted and has not flushed yet.</summary>
+    public DriftCounts Current
     {
-        Interlocked.Increment(ref _rows);
-        for (var i = 0; i < _inputs.Length; i++)
+        get
         {
-            if (_numeric[i])
+            lock (_lock)
             {
-                var number = row.GetNumber(i);
-                if (float.IsNaN(number))
+                var values = Sum();
+                for (var i = 0; i < values.Length; i++)
                 {
-                    Interlocked.Increment(ref _missing[i]);
+                    values[i] += _stored[i] - _flushed[i];
                 }
-                else if (_inputs[i] is { } bins)
-                {
-                    Interlocked.Increment(ref _counts[i][bins.BinOf(number)]);
-                }
+
+                return new DriftCounts(Layout, values);
             }
-            else
-            {
-                var text = row.GetText(i);
-                if (text.Length == 0)
-                {
-                    Interlocked.Increment(ref _missing[i]);
-                }
-                else if (_inputs[i] is { } bins)
-                {
-                    Interlocked.Increment(ref _counts[i][bins.BinOf(text, out var unseen)]);
-                    if (unseen)
-                    {
-                        Interlocked.Increment(ref _unseen[i]);
-                    }
-                }
-            }
-        }
-
-        RecordPrediction(output);
-    }
-
-    private void RecordPrediction(PredictionValues output)
-    {
-        if (_predictions is null)
-        {
-            return;
-        }
-
-        if (_classIndex is not null)
-        {
-            var bin = output.Label is { } label && _classIndex.TryGetValue(label, out var index) ? index : _predictionCounts.Length - 1;
-            Interlocked.Increment(ref _predictionCounts[bin]);
-        }
-        else if (!float.IsNaN(output.Value))
-        {
-            Interlocked.Increment(ref _predictionCounts[_predictions.BinOf(output.Value)]);
         }
     }
 
-    /// <summary>A copy of the counts of input <paramref name="column"/>: per bin, missing, unseen.</summary>
-    public (long[] Bins, long Missing, long Unseen) Column(int column) =>
-        (Copy(_counts[column]), Interlocked.Read(ref _missing[column]), Interlocked.Read(ref _unseen[column]));
-
-    public long[] PredictionCounts() => Copy(_predictionCounts);
-
-    private static long[] Copy(long[] counts)
+    /// <summary>
+    /// Counts one row into the session's shard, taking one for it on its first row (<paramref name="shard"/> is the
+    /// session's own field: sessions are created before drift is attached, and are not ours to construct).
+    /// </summary>
+    public void Record(ref DriftShard? shard, RowTarget row, PredictionValues output)
     {
-        var copy = new long[counts.Length];
-        for (var i = 0; i < counts.Length; i++)
+        if (shard is null || shard.Owner != this)
         {
-            copy[i] = Interlocked.Read(ref counts[i]);
+            shard = Rent();
         }
 
-        return copy;
+        shard.Record(row, output);
+    }
+
+    /// <summary>What to add to the store: the local sum now, and its growth since the last flush as stored counters (none when nothing changed).</summary>
+    public (long[] Sum, IReadOnlyList<DriftCount> Deltas) Pending()
+    {
+        lock (_lock)
+        {
+            var sum = Sum();
+            var deltas = new List<DriftCount>();
+            for (var i = 0; i < sum.Length; i++)
+            {
+                if (sum[i] != _flushed[i])
+                {
+                    var (column, bin) = Layout.KeyOf(i);
+                    deltas.Add(new DriftCount(column, bin, sum[i] - _flushed[i]));
+                }
+            }
+
+            return (sum, deltas);
+        }
+    }
+
+    /// <summary>The store took the deltas up to <paramref name="sum"/>: they count as stored from now on.</summary>
+    public void MarkFlushed(long[] sum)
+    {
+        lock (_lock)
+        {
+            var stored = new long[sum.Length];
+            for (var i = 0; i < sum.Length; i++)
+            {
+                stored[i] = _stored[i] + sum[i] - _flushed[i];
+            }
+
+            _flushed = sum;
+            _stored = new DriftCounts(Layout, stored);
+        }
+    }
+
+    /// <summary>The store's totals as just read; counters the layout does not know (another reference's) are ignored.</summary>
+    public void SetStored(IReadOnlyList<DriftCount> stored)
+    {
+        var values = new long[Layout.Length];
+        foreach (var count in stored)
+        {
+            if (Layout.SlotOf(count.Column, count.Bin) is var slot and >= 0)
+            {
+                values[slot] += count.Count;
+            }
+        }
+
+        lock (_lock)
+        {
+            _stored = new DriftCounts(Layout, values);
+        }
+    }
+
+    internal void Return(DriftShard shard)
+    {
+        lock (_lock)
+        {
+            _free.Push(shard);
+        }
+    }
+
+    private long[] Sum()
+    {
+        var sum = new long[Layout.Length];
+        foreach (var shard in _shards)
+        {
+            shard.AddTo(sum);
+        }
+
+        return sum;
+    }
+
+    private DriftShard Rent()
+    {
+        lock (_lock)
+        {
+            if (_free.TryPop(out var shard))
+            {
+                return shard;
+            }
+
+            shard = new DriftShard(this, Plan);
+            _shards.Add(shard);
+            return shard;
+        }
     }
 }

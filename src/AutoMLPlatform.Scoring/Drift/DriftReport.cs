@@ -3,8 +3,8 @@ namespace AutoMLPlatform.Scoring.Drift;
 /// <summary>The answer of <c>GET /api/models/{name}/versions/{v}/drift</c>.</summary>
 /// <param name="Model">The model's name.</param>
 /// <param name="Version">The version.</param>
-/// <param name="Rows">Rows scored by this version since the service started (all protocols).</param>
-/// <param name="Monitored">False when drift is off or the version's training data could not be read (or the version was not loaded yet).</param>
+/// <param name="Rows">Rows scored by this version (all protocols) on every host: the stored totals plus this host's counts not flushed yet.</param>
+/// <param name="Monitored">False when drift is off or the version's training data could not be read.</param>
 /// <param name="TrainingRows">Rows of training data the reference was built from; 0 when there is none.</param>
 /// <param name="Columns">One entry per input column.</param>
 /// <param name="Predictions">The predictions against the training labels; null when not monitored.</param>

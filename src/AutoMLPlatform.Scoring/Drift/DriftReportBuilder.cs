@@ -3,12 +3,12 @@ using AutoMLPlatform.Core.Registry;
 
 namespace AutoMLPlatform.Scoring.Drift;
 
-/// <summary>Turns a recorder's counts (or none, for a version that served nothing) into a <see cref="DriftReport"/>.</summary>
+/// <summary>Turns a version's reference and counts (or none, for a version that is not monitored) into a <see cref="DriftReport"/>.</summary>
 internal static class DriftReportBuilder
 {
-    public static DriftReport Build(string model, int version, IReadOnlyList<ModelInputColumn> inputs, DriftRecorder? recorder)
+    public static DriftReport Build(string model, int version, IReadOnlyList<ModelInputColumn> inputs, DriftReference? reference, DriftCounts? counts)
     {
-        if (recorder is null)
+        if (reference is null || counts is null)
         {
             return new DriftReport(model, version, 0, false, 0,
                 inputs.Select(i => new ColumnDrift(i.Name, KindOf(i.Type == ColumnType.Numeric), 0, null, null, null, null, [])).ToArray(), null);
@@ -17,24 +17,24 @@ internal static class DriftReportBuilder
         var columns = new ColumnDrift[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var (bins, missing, unseen) = recorder.Column(i);
-            var reference = recorder.Reference.Inputs[i];
+            var (bins, missing, unseen) = counts.Column(i);
+            var bin = reference.Inputs[i];
             var present = bins.Sum();
             var rows = present + missing;
             columns[i] = new ColumnDrift(inputs[i].Name, KindOf(inputs[i].Type == ColumnType.Numeric), rows,
-                reference is null ? null : Psi.Of(reference.Expected, bins),
-                reference?.TrainingMissingShare,
+                bin is null ? null : Psi.Of(bin.Expected, bins),
+                bin?.TrainingMissingShare,
                 rows == 0 ? null : (double)missing / rows,
-                reference is { IsNumeric: false, CategoriesComplete: true } && present > 0 ? (double)unseen / present : null,
-                reference is null ? [] : Bins(reference, bins));
+                bin is { IsNumeric: false, CategoriesComplete: true } && present > 0 ? (double)unseen / present : null,
+                bin is null ? [] : Bins(bin, bins));
         }
 
-        var predictions = recorder.Reference.Predictions is { } labels ? Prediction(labels, recorder.PredictionCounts()) : null;
-        return new DriftReport(model, version, recorder.Rows, true, recorder.Reference.TrainingRows, columns, predictions);
+        var predictions = reference.Predictions is { } labels ? Prediction(labels, counts.Predictions()) : null;
+        return new DriftReport(model, version, counts.Rows, true, reference.TrainingRows, columns, predictions);
     }
 
-    public static double? PredictionPsi(DriftRecorder recorder) =>
-        recorder.Reference.Predictions is { } labels ? Psi.Of(labels.Expected, recorder.PredictionCounts()) : null;
+    public static double? PredictionPsi(DriftReference reference, DriftCounts counts) =>
+        reference.Predictions is { } labels ? Psi.Of(labels.Expected, counts.Predictions()) : null;
 
     private static ColumnDrift Prediction(DriftBins labels, long[] counts)
     {

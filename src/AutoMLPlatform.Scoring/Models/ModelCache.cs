@@ -18,6 +18,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
 {
     private readonly ConcurrentDictionary<VersionKey, Lazy<Task<ScoringModel>>> _versions = new();
     private readonly ConcurrentDictionary<AliasKey, ScoringModel> _aliases = new();
+    private readonly AliasMemo _memo = new();
 
     /// <summary>The models loaded now, for metadata and readiness.</summary>
     public IReadOnlyList<ScoringModel> Loaded =>
@@ -36,6 +37,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
             if (resolved is null)
             {
                 _aliases.TryRemove(new KeyValuePair<AliasKey, ScoringModel>(alias, current));
+                _memo.Invalidate();
                 RetireIfUnused(current);
                 continue;
             }
@@ -47,6 +49,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
 
             var next = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, resolved.Version), cancellationToken).ConfigureAwait(false);
             _aliases[alias] = next;
+            _memo.Invalidate();
             LogSwapped(alias.Name, alias.Alias, current.Version.Version, next.Version.Version);
             RetireIfUnused(current);
         }
@@ -67,7 +70,10 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
         }
     }
 
-    /// <summary>The synchronous path every warm request takes: one dictionary lookup and one reference count, no allocation.</summary>
+    /// <summary>
+    /// The synchronous path every warm request takes: the thread's last alias lookup (<see cref="AliasMemo"/>) or one
+    /// dictionary lookup, and one reference count; no allocation.
+    /// </summary>
     private bool TryAcquireLoaded(TenantId tenant, string name, ModelSelector selector, out ScoringModelLease lease)
     {
         ScoringModel? model;
@@ -78,9 +84,13 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
                 : null;
             model?.MarkExplicitUse();
         }
-        else
+        else if ((model = _memo.Find(tenant, name, selector.Alias)) is null)
         {
-            _aliases.TryGetValue(new AliasKey(tenant, name, selector.Alias), out model);
+            var generation = _memo.Generation;
+            if (_aliases.TryGetValue(new AliasKey(tenant, name, selector.Alias), out model))
+            {
+                _memo.Remember(generation, tenant, name, selector.Alias, model);
+            }
         }
 
         lease = model is not null && model.TryAcquire() ? new ScoringModelLease(model) : default;
@@ -128,7 +138,9 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
         }
 
         var model = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, resolved.Version), cancellationToken).ConfigureAwait(false);
-        return _aliases.AddOrUpdate(alias, model, (_, existing) => existing.IsReleased ? model : existing);
+        var mapped = _aliases.AddOrUpdate(alias, model, (_, existing) => existing.IsReleased ? model : existing);
+        _memo.Invalidate();
+        return mapped;
     }
 
     private async Task<ScoringModel> GetOrLoadAsync(VersionKey key, CancellationToken cancellationToken)
@@ -168,6 +180,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
                 await registry.FindVersionAsync(key.Tenant, key.Name, key.Version, cancellationToken).ConfigureAwait(false) is null &&
                 _versions.TryRemove(new KeyValuePair<VersionKey, Lazy<Task<ScoringModel>>>(key, lazy)))
             {
+                _memo.Invalidate();
                 lazy.Value.Result.Release();
                 LogRetired(key.Name, key.Version);
             }

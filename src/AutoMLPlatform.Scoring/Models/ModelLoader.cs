@@ -1,5 +1,4 @@
 using AutoMLPlatform.AutoML.Packaging;
-using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.RowTypes;
@@ -11,25 +10,16 @@ namespace AutoMLPlatform.Scoring.Models;
 
 /// <summary>
 /// Reads a model version's artifact and builds its <see cref="ScoringModel"/>: the row type is emitted and the
-/// generic pool is instantiated once per version, here, so no request pays for reflection. Package parts that are
-/// not ML.NET's (Torch networks) are rebuilt by the <see cref="IModelPartLoader"/>s registered in DI.
+/// generic pool is instantiated once per version, here, so no request pays for reflection. The package is read by
+/// <see cref="StoredModelReader"/>, which rebuilds Torch parts and hashes keyed-hash inputs in front of the model.
 /// </summary>
-public sealed class ModelLoader(IBlobStore blobs, RowTypeFactory rowTypes, IEnumerable<IModelPartLoader> partLoaders, IOptions<ScoringOptions> options)
+public sealed class ModelLoader(StoredModelReader packages, RowTypeFactory rowTypes, IOptions<ScoringOptions> options)
 {
     public async Task<ScoringModel> LoadAsync(ModelVersion version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
         var mlContext = new MLContext(seed: 0);
-        LoadedModel loaded;
-        await using (var artifact = await blobs.OpenReadAsync(version.TenantId, BlobKind.Model, version.ArtifactSha256, cancellationToken).ConfigureAwait(false))
-        {
-            // Zip reading needs a seekable stream; artifacts are read whole into memory, never to another file.
-            using var buffer = new MemoryStream();
-            await artifact.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            buffer.Position = 0;
-            loaded = ModelPackage.Read(buffer, mlContext, partLoaders);
-        }
-
+        var loaded = await packages.ReadAsync(version, mlContext, cancellationToken).ConfigureAwait(false);
         var rowType = rowTypes.Create(loaded.Manifest.Inputs);
         var calibrated = loaded.Transformer.GetOutputSchema(InputSchemaOf(loaded.Manifest.Inputs)).GetColumnOrNull("Probability") is not null;
         var outputType = OutputReaders.OutputTypeFor(loaded.Manifest.Task, calibrated);

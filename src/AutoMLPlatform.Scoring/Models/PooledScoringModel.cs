@@ -12,12 +12,12 @@ namespace AutoMLPlatform.Scoring.Models;
 /// A model version behind a pool of sessions, each owning a <see cref="PredictionEngine{TSrc,TDst}"/> (not thread-safe,
 /// so each request borrows one), the row it reads and the output it writes: predicting allocates nothing of ours.
 /// Every session is created and run once before the model takes traffic, so no request pays for JIT or engine creation.
+/// The pool keeps a session per thread in front of the shared one (<see cref="ThreadAffinePool{T}"/>).
 /// </summary>
 internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
     where TRow : class, new()
     where TOut : class, new()
 {
-    private readonly ObjectPool<Session> _pool;
     private readonly ITransformer _transformer;
     private readonly Lazy<RowExplainer> _explainer;
 
@@ -35,59 +35,62 @@ internal sealed class PooledScoringModel<TRow, TOut> : ScoringModel
                 rows(), output.NewValues(), reader, this);
         });
         _explainer = new Lazy<RowExplainer>(() => new ShapleyExplainer<TRow>(mlContext, loaded.Transformer, rowType, Inputs, output));
-        _pool = new DefaultObjectPoolProvider { MaximumRetained = poolSize }.Create(policy);
+        Sessions = new ThreadAffinePool<ScoringSession>(policy, poolSize);
         WarmUp(poolSize);
     }
-
-    internal override ScoringSession Rent() => _pool.Get();
-
-    internal override void Return(ScoringSession session) => _pool.Return((Session)session);
 
     internal override RowExplainer Explainer => _explainer.Value;
 
     private protected override void ReleaseResources()
     {
-        (_pool as IDisposable)?.Dispose();
+        Sessions.Dispose();
         (_transformer as IDisposable)?.Dispose();
     }
 
     /// <summary>Creates every pooled session and predicts an all-missing row with each, so JIT and lazy set-up happen now.</summary>
     private void WarmUp(int poolSize)
     {
-        var sessions = new Session[poolSize];
+        var sessions = new ScoringSession[poolSize];
         for (var i = 0; i < poolSize; i++)
         {
-            sessions[i] = _pool.Get();
+            sessions[i] = Sessions.Get();
             sessions[i].Predict();
         }
 
         foreach (var session in sessions)
         {
-            _pool.Return(session);
+            Sessions.Return(session);
         }
     }
 
     private sealed class Session(PredictionEngine<TRow, TOut> engine, TypedRowTarget<TRow> row, PredictionValues values, OutputReader<TOut> reader,
         ScoringModel owner)
-        : ScoringSession(row, values), IDisposable
+        : ScoringSession(row, values)
     {
+        private readonly TypedRowTarget<TRow> _target = row;
         private readonly TRow _row = row.Row;
         private TOut _output = new();
+        private Drift.DriftShard? _drift;
 
         public override void Predict()
         {
+            _target.Commit();
             engine.Predict(_row, ref _output);
             reader.Read(_output, Output);
-            owner.Drift?.Record(Row, Output);
+            owner.Drift?.Record(ref _drift, Row, Output);
         }
 
-        public void Dispose() => engine.Dispose();
+        public override void Dispose()
+        {
+            _drift?.Release();
+            engine.Dispose();
+        }
     }
 
-    private sealed class SessionPolicy(Func<Session> create) : PooledObjectPolicy<Session>
+    private sealed class SessionPolicy(Func<Session> create) : PooledObjectPolicy<ScoringSession>
     {
-        public override Session Create() => create();
+        public override ScoringSession Create() => create();
 
-        public override bool Return(Session obj) => true;
+        public override bool Return(ScoringSession obj) => true;
     }
 }

@@ -58,9 +58,12 @@ public abstract class ScoringModel
     internal void AttachDrift(DriftRecorder? recorder) => Volatile.Write(ref _drift, recorder);
 
     /// <summary>Borrows a session (engine, row, answer) from the pool; give it back with <see cref="Return"/>.</summary>
-    internal abstract ScoringSession Rent();
+    internal ScoringSession Rent() => Sessions.Get();
 
-    internal abstract void Return(ScoringSession session);
+    internal void Return(ScoringSession session) => Sessions.Return(session);
+
+    /// <summary>The version's sessions, set once by the subclass's constructor; here so renting is a direct call.</summary>
+    private protected ThreadAffinePool<ScoringSession> Sessions { get; init; } = null!;
 
     /// <summary>Explains this version's predictions per input column; made on first use, never by the plain predict path.</summary>
     internal abstract RowExplainer Explainer { get; }

@@ -7,7 +7,7 @@ namespace AutoMLPlatform.Scoring.Models;
 /// <see cref="ScoringModel"/>, fills <see cref="Row"/>, calls <see cref="Predict"/>, reads <see cref="Output"/> (as often
 /// as it has rows), and returns the session. Not thread-safe: one caller at a time, as for the engine itself.
 /// </summary>
-internal abstract class ScoringSession(RowTarget row, PredictionValues output)
+internal abstract class ScoringSession(RowTarget row, PredictionValues output) : IDisposable
 {
     public RowTarget Row { get; } = row;
 
@@ -15,4 +15,7 @@ internal abstract class ScoringSession(RowTarget row, PredictionValues output)
 
     /// <summary>Predicts the current <see cref="Row"/> into <see cref="Output"/>.</summary>
     public abstract void Predict();
+
+    /// <summary>Disposes the engine; called once the model is released.</summary>
+    public abstract void Dispose();
 }

@@ -36,6 +36,9 @@ public static class ApiKeyFactory
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>Printable ASCII without spaces, of a sane length: anything else is refused before a lookup.</summary>
-    public static bool IsWellFormed(string? key) =>
-        key is { Length: >= MinLength and <= MaxLength } && key.All(c => c is > ' ' and < (char)127);
+    public static bool IsWellFormed(string? key) => key is not null && IsWellFormed(key.AsSpan());
+
+    /// <inheritdoc cref="IsWellFormed(string?)"/>
+    public static bool IsWellFormed(ReadOnlySpan<char> key) =>
+        key.Length is >= MinLength and <= MaxLength && !key.ContainsAnyExceptInRange('!', '~');
 }

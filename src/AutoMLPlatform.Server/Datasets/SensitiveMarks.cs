@@ -6,7 +6,8 @@ namespace AutoMLPlatform.Server.Datasets;
 
 /// <summary>
 /// Applies the uploader's choices to an inferred schema: <c>sensitive</c> lists columns to treat as personal data
-/// beyond those detected; <c>hashColumns</c> lists sensitive columns to use as keyed hashes rather than drop.
+/// beyond those detected; <c>hashColumns</c> lists sensitive columns to use as keyed hashes rather than drop (stored
+/// as categorical, whatever their values look like).
 /// Both are comma-separated column names; an unknown name is an error naming it.
 /// </summary>
 internal static class SensitiveMarks
@@ -27,6 +28,10 @@ internal static class SensitiveMarks
                 sensitive = sensitive is null
                     ? throw new InvalidInputException("hash-not-sensitive", $"Column '{column.Name}' is not sensitive; list it under '{SensitiveField}' to hash it.", HashField)
                     : sensitive with { Handling = SensitiveHandling.Hash };
+
+                // A hashed column is a category of hashes, and it is hashed as written (trimmed), in training as at
+                // prediction: so it is stored as categorical, never parsed as a number, a boolean or a date.
+                return column with { Type = ColumnType.Categorical, Sensitive = sensitive, Numeric = null };
             }
 
             return sensitive is null ? column : column with { Sensitive = sensitive, Numeric = null };

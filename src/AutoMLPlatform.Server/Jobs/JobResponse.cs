@@ -24,6 +24,7 @@ public sealed record JobResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     HoldoutSpec? Holdout,
+    bool RequireOnnx,
     IReadOnlyList<ColumnNote>? Columns = null,
     IReadOnlyList<TrialResponse>? Leaderboard = null)
 {
@@ -46,7 +47,8 @@ public sealed record JobResponse(
         job.CreatedAt,
         job.StartedAt,
         job.FinishedAt,
-        job.Spec.Holdout);
+        job.Spec.Holdout,
+        job.Spec.RequireOnnx);
 }
 
 /// <summary>How far a job has got.</summary>

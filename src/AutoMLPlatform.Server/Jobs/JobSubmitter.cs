@@ -64,7 +64,7 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
 
         // The same checks the engine makes, made now so the caller hears of a hopeless job at once.
         var (resolvedTask, _) = TaskInference.Resolve(label, task, version.RowCount);
-        TorchJobRules.Check(version, label, requested.Modality, resolvedTask);
+        TorchJobRules.Check(version, label, requested.Modality, resolvedTask, request.RequireOnnx == true);
         if (metric is { } m && !Metrics.AppliesTo(m, resolvedTask))
         {
             throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolvedTask)} tasks.", "metric");
@@ -72,7 +72,7 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
 
         var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
         var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,
-            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality);
+            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality, RequireOnnx: request.RequireOnnx == true);
         await quotas.EnsureJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
         var job = TrainingJob.Create(tenant, spec, time.GetUtcNow());
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,7 @@ namespace AutoMLPlatform.Server.Jobs;
 /// <param name="ModelName">The registered model the result becomes a version of; the dataset's name when left out.</param>
 /// <param name="Seed">Seed for splits and search.</param>
 /// <param name="MaxTrials">Stop after this many trials.</param>
+/// <param name="RequireOnnx">True to choose only what exports to ONNX, so the version always exports; not for Torch (text, image) tasks.</param>
 public sealed record SubmitJobRequest(
     string? DatasetId,
     int? DatasetVersion,
@@ -19,4 +20,5 @@ public sealed record SubmitJobRequest(
     double? TimeBudgetSeconds,
     string? ModelName,
     int? Seed,
-    int? MaxTrials);
+    int? MaxTrials,
+    bool? RequireOnnx = null);

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -7,6 +8,7 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Insight.Reports;
+using Microsoft.ML;
 
 namespace AutoMLPlatform.Server.Models;
 
@@ -15,7 +17,7 @@ namespace AutoMLPlatform.Server.Models;
 /// (400 naming every missing or retyped column), scores the model as stored, builds the report and stores it with
 /// the version, replacing the previous dataset report.
 /// </summary>
-internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs, IModelInsightStore insights, TimeProvider time)
+internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs, StoredModelReader models, IModelInsightStore insights, TimeProvider time)
 {
     public async Task<EvaluationReport> EvaluateAsync(TenantId tenant, ModelVersion version, EvaluateRequest request, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs,
             table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(data.Format), data.Schema, cancellationToken).ConfigureAwait(false);
         }
 
-        var model = await ModelArtifacts.LoadAsync(blobs, version, cancellationToken).ConfigureAwait(false);
+        var model = await models.ReadAsync(version, new MLContext(seed: 0), cancellationToken).ConfigureAwait(false);
         var scored = ModelEvaluator.Score(model, table);
         if (scored.Rows == 0)
         {

@@ -5,7 +5,7 @@ using AutoMLPlatform.Core.Pipelines;
 
 namespace AutoMLPlatform.Server.Pipelines;
 
-/// <summary>One run of a pipeline: its status, its training jobs, and its promotion decision once it succeeded.</summary>
+/// <summary>One run of a pipeline: what started it (with the drifted column for a drift run), its status, its training jobs, and its promotion decision once it succeeded.</summary>
 public sealed record PipelineRunResponse(
     PipelineRunId Id,
     string Pipeline,
@@ -21,14 +21,15 @@ public sealed record PipelineRunResponse(
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    DriftCause? Drift)
 {
     public static PipelineRunResponse From(PipelineRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new PipelineRunResponse(run.Id, run.PipelineName, run.Trigger, run.Status, run.Attempt, run.Failures, run.DatasetId, run.DatasetVersion,
             run.JobId ?? (run.JobIds.Count > 0 ? run.JobIds[^1] : null), run.JobIds, run.Decision is null ? null : PromotionDecisionResponse.From(run.Decision),
-            run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
+            run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Drift);
     }
 }
 

@@ -56,6 +56,7 @@ internal static class RoleSetup
             case PlatformRole.Worker:
                 services.AddPlatformJobs(JobParts.Worker);
                 services.AddPlatformHangfire(builder.Configuration, runServer: true);
+                services.AddDriftSummaries(); // pipelines' drift checks read the stored counts
                 break;
             case PlatformRole.Scoring:
                 services.AddScoring();

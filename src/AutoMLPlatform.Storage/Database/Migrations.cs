@@ -204,5 +204,25 @@ internal static class Migrations
                 PRIMARY KEY (tenant_id, model_name, version, kind)
             );
             """),
+
+        // Drift counters are added to, never replaced, by every scoring host: one row per counter makes a flush an
+        // additive upsert that two hosts can run at once, where one document per version would need read-modify-write.
+        // Bounded by the reference: (columns + 1) × (bins + 2) rows per version, a few hundred at most.
+        new(6, "drift counters per model version", """
+            CREATE TABLE model_drift (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                column_index INTEGER NOT NULL,
+                bin INTEGER NOT NULL,
+                count BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name, version, column_index, bin)
+            );
+            """),
+
+        // Set once, when a drift check starts the run: which column drifted, by how much, on which champion.
+        new(7, "why a drift check started a pipeline run", """
+            ALTER TABLE pipeline_runs ADD COLUMN drift_json TEXT NULL;
+            """),
     ];
 }

@@ -12,7 +12,7 @@ internal sealed class PipelineRunRow
         id AS Id, tenant_id AS TenantId, pipeline_name AS PipelineName, definition_json AS DefinitionJson, run_trigger AS RunTrigger,
         status AS Status, attempt AS Attempt, failures AS Failures, dataset_id AS DatasetId, dataset_version AS DatasetVersion,
         job_id AS JobId, job_ids_json AS JobIdsJson, decision_json AS DecisionJson, error AS Error, created_at AS CreatedAt,
-        started_at AS StartedAt, finished_at AS FinishedAt, heartbeat_at AS HeartbeatAt
+        started_at AS StartedAt, finished_at AS FinishedAt, heartbeat_at AS HeartbeatAt, drift_json AS DriftJson
         """;
 
     public string Id { get; set; } = "";
@@ -33,6 +33,7 @@ internal sealed class PipelineRunRow
     public long? StartedAt { get; set; }
     public long? FinishedAt { get; set; }
     public long? HeartbeatAt { get; set; }
+    public string? DriftJson { get; set; }
 
     public static PipelineRunRow From(PipelineRun run) => new()
     {
@@ -54,6 +55,7 @@ internal sealed class PipelineRunRow
         StartedAt = UnixTime.ToMs(run.StartedAt),
         FinishedAt = UnixTime.ToMs(run.FinishedAt),
         HeartbeatAt = UnixTime.ToMs(run.HeartbeatAt),
+        DriftJson = run.Drift is null ? null : StoreJson.Write(run.Drift),
     };
 
     public PipelineRun ToRun() => new(
@@ -73,5 +75,6 @@ internal sealed class PipelineRunRow
         UnixTime.FromMs(CreatedAt),
         UnixTime.FromMs(StartedAt),
         UnixTime.FromMs(FinishedAt),
-        UnixTime.FromMs(HeartbeatAt));
+        UnixTime.FromMs(HeartbeatAt),
+        DriftJson is null ? null : StoreJson.Read<DriftCause>(DriftJson));
 }

@@ -157,6 +157,9 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         var sha = await connection.ExecuteScalarAsync<string?>(Command(
             "UPDATE model_versions SET deleted_at = @Now WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL RETURNING artifact_sha256",
             key, transaction, cancellationToken)).ConfigureAwait(false) ?? throw ModelNotFoundException.Version(name, version);
+        await connection.ExecuteAsync(Command(
+            "DELETE FROM model_drift WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version", key, transaction, cancellationToken))
+            .ConfigureAwait(false);
         var stillUsed = await connection.ExecuteScalarAsync<long>(Command(
             "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND artifact_sha256 = @Sha AND deleted_at IS NULL",
             new { key.Tenant, Sha = sha }, transaction, cancellationToken)).ConfigureAwait(false);

@@ -86,6 +86,10 @@ internal sealed class SqlTenantStore(StoreDatabase database, TimeProvider time) 
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_keys SET revoked_at = @Now WHERE tenant_id = @Id AND revoked_at IS NULL",
             new { Id = id.ToString(), Now = now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // Drift counters describe the tenant's traffic: they go with the tenant, not with a tombstone.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM model_drift WHERE tenant_id = @Id", new { Id = id.ToString() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changed == 1;
     }

@@ -30,6 +30,21 @@ public class ColumnInferenceTests
     }
 
     [Test]
+    public void A_column_marked_for_hashing_is_a_category_of_keyed_hashes_one_hot_encoded_when_few()
+    {
+        var phone = new SensitiveColumn(SensitiveKind.Phone, "Telephone numbers.", SensitiveHandling.Hash);
+        var schema = new DatasetSchema([new ColumnProfile("y", ColumnType.Categorical, 0, 2), new ColumnProfile("phone", ColumnType.Categorical, 0, 10, Sensitive: phone)]);
+
+        var decision = ColumnInference.Decide(schema, "y", 1000).Single(d => d.Name == "phone");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Role, Is.EqualTo(ColumnRole.Categorical));
+            Assert.That(decision.Reason, Does.Contain("HMAC-SHA256 under the tenant's key").And.Contain("10 hashes are one-hot encoded"));
+        });
+    }
+
+    [Test]
     public void Each_column_gets_a_role_with_a_reason()
     {
         var schema = new DatasetSchema(

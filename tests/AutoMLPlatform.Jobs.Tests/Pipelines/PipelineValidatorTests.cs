@@ -45,6 +45,48 @@ public class PipelineValidatorTests
         Assert.That(validated.Definition.Schedule.Cron, Is.EqualTo("30 0 3 * * *"));
     }
 
+    [Test]
+    public async Task A_drift_trigger_with_only_a_threshold_gets_the_documented_defaults()
+    {
+        await using var stores = await StoresWithRuleAsync();
+
+        var validated = await ValidateAsync(stores, Valid.Replace("\"Europe/Berlin\"", "\"Europe/Berlin\", \"driftTrigger\": {\"maxPsi\": 0.25}"));
+
+        Assert.That(validated.Definition.Schedule.DriftTrigger, Is.EqualTo(new DriftTrigger(0.25, 500, TimeSpan.FromMinutes(5))));
+    }
+
+    [TestCase("00:01:00", "* * * * *")]
+    [TestCase("00:15:00", "*/15 * * * *")]
+    [TestCase("01:00:00", "0 * * * *")]
+    [TestCase("06:00:00", "0 */6 * * *")]
+    [TestCase("1.00:00:00", "0 0 * * *")]
+    public async Task A_drift_check_interval_that_divides_an_hour_or_a_day_becomes_a_cron(string every, string cron)
+    {
+        await using var stores = await StoresWithRuleAsync();
+
+        var validated = await ValidateAsync(stores, Valid.Replace("\"Europe/Berlin\"", $"\"Europe/Berlin\", \"driftTrigger\": {{\"maxPsi\": 0.25, \"checkEvery\": \"{every}\"}}"));
+
+        Assert.That(DriftTriggerRules.CronOf(validated.Definition.Schedule.DriftTrigger!.CheckEvery), Is.EqualTo(cron));
+    }
+
+    [TestCase("\"maxPsi\": 0", "schedule.driftTrigger.maxPsi", "more than 0")]
+    [TestCase("\"maxPsi\": 11", "schedule.driftTrigger.maxPsi", "at most 10")]
+    [TestCase("\"minRows\": 100", "schedule.driftTrigger.maxPsi", "Give the PSI")]
+    [TestCase("\"maxPsi\": 0.2, \"minRows\": -1", "schedule.driftTrigger.minRows", "at least one")]
+    [TestCase("\"maxPsi\": 0.2, \"checkEvery\": \"00:00:30\"", "schedule.driftTrigger.checkEvery", "not a check interval")]
+    [TestCase("\"maxPsi\": 0.2, \"checkEvery\": \"00:07:00\"", "schedule.driftTrigger.checkEvery", "not a check interval")]
+    [TestCase("\"maxPsi\": 0.2, \"checkEvery\": \"05:00:00\"", "schedule.driftTrigger.checkEvery", "not a check interval")]
+    [TestCase("\"maxPsi\": 0.2, \"checkEvery\": \"5 minutes\"", "schedule.driftTrigger.checkEvery", "not a check interval")]
+    public async Task A_bad_drift_trigger_is_refused_naming_the_field(string trigger, string field, string message)
+    {
+        await using var stores = await StoresWithRuleAsync();
+
+        var refused = Assert.ThrowsAsync<InvalidInputException>(() =>
+            ValidateAsync(stores, Valid.Replace("\"Europe/Berlin\"", $"\"Europe/Berlin\", \"driftTrigger\": {{{trigger}}}")));
+
+        Assert.That(refused!.Errors[field].Single(), Does.Contain(message));
+    }
+
     [TestCase("\"cron\": \"0 3 * * *\"", "\"cron\": \"every night\"", "schedule.cron", "not a cron schedule")]
     [TestCase("\"cron\": \"0 3 * * *\"", "\"cron\": \"0 25 * * *\"", "schedule.cron", "not a cron schedule")]
     [TestCase("\"cron\": \"0 3 * * *\"", "\"cron\": \"\"", "schedule.cron", "Give a cron schedule")]

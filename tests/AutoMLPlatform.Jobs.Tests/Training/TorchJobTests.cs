@@ -64,6 +64,23 @@ public class TorchJobTests
     }
 
     [Test]
+    public async Task A_text_classification_job_does_not_read_a_text_column_that_is_personal_data()
+    {
+        await using var stores = await JobsHost.StartAsync(new RecordingJobQueue());
+        var dataset = await stores.AddDatasetAsync("reviews", TestTexts.Csv(TestTexts.Sentiments, 50), mark: s => HashedTables.MarkSensitive(s, "review"));
+        var job = await CreateAsync(stores, new JobSpec(dataset.DatasetId, dataset.Version, "label", null, null, TimeSpan.FromSeconds(30), "reviews",
+            Modality: DataModality.Text));
+
+        var error = Assert.ThrowsAsync<Core.Common.UnprocessableException>(() => stores.Services.GetRequiredService<ITrainingRunner>().RunAsync(job.Id, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo("no-text-column"));
+            Assert.That(error.Message, Does.Contain("review (text, sensitive)"));
+        });
+    }
+
+    [Test]
     public async Task An_auto_job_on_a_text_table_has_a_Torch_trial_next_to_MLNet_trials_and_registers_a_model_that_predicts()
     {
         await using var stores = await JobsHost.StartAsync(new RecordingJobQueue());

@@ -102,6 +102,7 @@ public class JsonRowReaderTests
         reader.Read();
 
         JsonRowReader.Read(ref reader, target, rowIndex is { } i ? RowLocation.Item(i) : RowLocation.Body);
+        target.Commit(); // as a session does just before it predicts
 
         return targetType.GetProperty("Row")!.GetValue(target)!;
     }

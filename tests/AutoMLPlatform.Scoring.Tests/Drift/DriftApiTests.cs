@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -67,7 +66,7 @@ public class DriftApiTests
     [Test]
     public async Task Shifting_one_numeric_column_shows_large_drift_in_that_column_only()
     {
-        await ScoreAsync(2, Shift(TrainingCsv, column: 0, by: 0.8));
+        await ScoreAsync(2, TestTables.Shift(TrainingCsv, column: 0, by: 0.8));
 
         var drift = await DriftAsync(2);
 
@@ -152,21 +151,4 @@ public class DriftApiTests
 
     private static JsonNode Column(JsonObject drift, string name) =>
         drift["columns"]!.AsArray().Single(c => (string?)c!["name"] == name)!;
-
-    /// <summary>The CSV with <paramref name="by"/> added to the numeric column at <paramref name="column"/> in every data row.</summary>
-    private static string Shift(string csv, int column, double by)
-    {
-        var lines = csv.TrimEnd('\n').Split('\n');
-        return string.Join('\n', lines.Select((line, i) =>
-        {
-            if (i == 0)
-            {
-                return line;
-            }
-
-            var fields = line.Split(',');
-            fields[column] = (double.Parse(fields[column], CultureInfo.InvariantCulture) + by).ToString("F4", CultureInfo.InvariantCulture);
-            return string.Join(',', fields);
-        })) + "\n";
-    }
 }

@@ -60,6 +60,23 @@ public class ModelCacheTests
     }
 
     [Test]
+    public async Task Threads_that_just_served_the_old_version_get_the_new_one_once_the_alias_moved_while_a_lease_keeps_the_old_alive()
+    {
+        await using var stores = await StartAsync();
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 1), "y", "rule");
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300, seed: 2), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        using var old = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        await CountVersionsAsync(cache, 1);
+
+        await stores.Registry.SetAliasAsync(TenantId.Default, "rule", ModelAliases.Production, 2, CancellationToken.None);
+        await cache.RefreshAliasesAsync(CancellationToken.None);
+        var stale = await CountVersionsAsync(cache, 1);
+
+        Assert.That(stale, Is.Zero, "leases on version 1 after production moved to 2");
+    }
+
+    [Test]
     public async Task A_retired_version_is_released_only_when_its_last_lease_ends()
     {
         await using var stores = await StartAsync();
@@ -102,6 +119,41 @@ public class ModelCacheTests
         });
 
         Assert.That(wrong, Is.Zero, "answers that differ from the single caller's");
+    }
+
+    [Test]
+    public async Task Concurrent_callers_that_give_their_session_back_on_another_thread_get_unmixed_answers()
+    {
+        // Sessions move between thread slots when a caller awaits while holding one (as the CSV batch does).
+        await using var stores = await PlatformStores.StartAsync(configure: services => services.AddScoring(),
+            settings: new Dictionary<string, string?> { ["AutoMLPlatform:Scoring:EnginesPerModel"] = "2" });
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        var rows = Enumerable.Range(0, 200).Select(i => $$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""").ToArray();
+        using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        var expected = rows.Select(r => lease.Model.PredictJson(r).Probabilities![1]).ToArray();
+
+        var wrong = 0;
+        await Parallel.ForAsync(0, rows.Length * 50, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
+            var answer = (await each.Model.PredictJsonAcrossAwaitAsync(rows[i % rows.Length])).Probabilities![1];
+            Interlocked.Add(ref wrong, answer == expected[i % rows.Length] ? 0 : 1);
+        });
+
+        Assert.That(wrong, Is.Zero, "answers that differ from the single caller's");
+    }
+
+    /// <summary>Leases production many times from several threads at once; returns how many leases were on <paramref name="version"/>.</summary>
+    private static async Task<int> CountVersionsAsync(ModelCache cache, int version)
+    {
+        var count = 0;
+        await Parallel.ForAsync(0, 20_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, token) =>
+        {
+            using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
+            Interlocked.Add(ref count, lease.Model.Version.Version == version ? 1 : 0);
+        });
+        return count;
     }
 
     private static Task<PlatformStores> StartAsync() => PlatformStores.StartAsync(configure: services => services.AddScoring());

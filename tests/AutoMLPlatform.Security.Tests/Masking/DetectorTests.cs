@@ -50,4 +50,7 @@ public class DetectorTests
             Assert.That(first, Does.Not.Contain("jane"));
         });
     }
+
+    [Test]
+    public void A_missing_value_stays_missing_under_a_keyed_hash() => Assert.That(new KeyedHasher([1, 2, 3]).Hash(""), Is.Empty);
 }

@@ -35,17 +35,19 @@ public class MaskingTests
         using var factory = new PlatformFactory();
         using var api = factory.Api();
 
-        var dataset = await UploadWithFieldsAsync(api, new() { ["sensitive"] = "nickname", ["hashColumns"] = "email" });
+        var dataset = await UploadWithFieldsAsync(api, new() { ["sensitive"] = "nickname", ["hashColumns"] = "email,card" });
         var columns = dataset["schema"]!["columns"]!.AsArray().ToDictionary(c => (string)c!["name"]!, c => c!);
 
         Assert.Multiple(() =>
         {
             Assert.That((string?)columns["nickname"]["sensitive"]!["kind"], Is.EqualTo("marked"));
             Assert.That((string?)columns["email"]["sensitive"]!["handling"], Is.EqualTo("hash"));
+            Assert.That((string?)columns["card"]["type"], Is.EqualTo("categorical"), "card numbers are hashed as written, not read as numbers");
         });
     }
 
     [TestCase("sensitive", "nope")]
+    [TestCase("hashColumns", "nope")]
     [TestCase("hashColumns", "spend")]
     public async Task Marking_an_unknown_or_non_sensitive_column_is_refused_and_nothing_is_stored(string field, string value)
     {

@@ -88,6 +88,28 @@ public class JobSubmissionTests
         Assert.That((string?)problem["errorCode"], Is.EqualTo("metric-not-for-task"));
     }
 
+    [Test]
+    public async Task A_job_that_requires_onnx_is_queued_and_shows_it()
+    {
+        using var response = await _api.PostJsonAsync("/api/jobs", new { datasetId = _datasetId, label = "y", timeBudgetSeconds = 5, modelName = "rule", requireOnnx = true });
+        var job = await ApiClient.ReadObjectAsync(response, HttpStatusCode.Accepted);
+
+        Assert.That((bool?)job["requireOnnx"], Is.True);
+    }
+
+    [TestCase("\"yes\"")]
+    [TestCase("1")]
+    [TestCase("{}")]
+    public async Task A_requireOnnx_that_is_not_true_or_false_is_a_400_naming_it(string value)
+    {
+        using var content = new StringContent($"{{\"datasetId\":\"{_datasetId}\",\"label\":\"y\",\"requireOnnx\":{value}}}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _api.Http.PostAsync("/api/jobs", content);
+
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "requireOnnx" }));
+    }
+
     [TestCase("9d3c1a52-1111-4222-8333-944445555666")]
     [TestCase("nonsense")]
     public async Task An_unknown_dataset_answers_404(string id)

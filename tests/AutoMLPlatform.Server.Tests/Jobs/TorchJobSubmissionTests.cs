@@ -77,6 +77,26 @@ public class TorchJobSubmissionTests
         Assert.That((string?)problem["errors"]!["task"]![0], Does.Contain("text-classification").And.Contain("image-classification"));
     }
 
+    [Test]
+    public async Task Text_classification_cannot_require_onnx()
+    {
+        var problem = await RefusedAsync(new { datasetId = _texts, label = "label", task = "text-classification", requireOnnx = true });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("torch-not-exportable"));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "requireOnnx" }));
+        });
+    }
+
+    [Test]
+    public async Task An_image_dataset_cannot_require_onnx()
+    {
+        var problem = await RefusedAsync(new { datasetId = _images, label = "label", requireOnnx = true });
+
+        Assert.That((string?)problem["detail"], Does.Contain("no ONNX form"));
+    }
+
     private async Task<System.Text.Json.Nodes.JsonObject> RefusedAsync(object body)
     {
         using var response = await _api.PostJsonAsync("/api/jobs", body);

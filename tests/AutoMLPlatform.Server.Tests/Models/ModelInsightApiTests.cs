@@ -154,19 +154,35 @@ public class ModelInsightApiTests
     }
 
     [Test]
-    public async Task A_binary_version_is_refused_with_a_422_naming_the_step_without_an_onnx_form()
+    public async Task A_binary_version_exports_with_its_label_and_probability_outputs()
     {
         var dataset = await _platform.Api.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200), "rule");
         var job = await _platform.Api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule" });
         await _platform.Api.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
 
         using var response = await _platform.Api.Http.GetAsync("/api/models/rule/versions/1/onnx");
-        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        using var session = new InferenceSession(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.That(session.OutputMetadata.Keys, Is.SupersetOf(new[] { "PredictedLabel.output", "Probability.output" }));
+    }
+
+    // Dates become features through a custom mapping with no ONNX form; requireOnnx leaves the date column out.
+    [TestCase(false, HttpStatusCode.UnprocessableEntity)]
+    [TestCase(true, HttpStatusCode.OK)]
+    public async Task A_table_with_dates_exports_when_its_job_required_onnx(bool requireOnnx, HttpStatusCode expected)
+    {
+        var name = requireOnnx ? "dated-onnx" : "dated";
+        var dataset = await _platform.Api.UploadOkAsync($"{name}.csv", DatedCsv(), name);
+        var submitted = await _platform.Api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = name, requireOnnx });
+        var job = await _platform.Api.WaitForJobAsync((string)submitted["id"]!, TimeSpan.FromMinutes(2));
+
+        using var response = await _platform.Api.Http.GetAsync($"/api/models/{name}/versions/1/onnx");
 
         Assert.Multiple(() =>
         {
-            Assert.That((string?)problem["errorCode"], Is.EqualTo("not-exportable-to-onnx"));
-            Assert.That((string?)problem["detail"], Does.Contain("ExpressionTransformer"));
+            Assert.That((string?)job["status"], Is.EqualTo("succeeded"));
+            Assert.That(response.StatusCode, Is.EqualTo(expected));
         });
     }
 
@@ -176,5 +192,17 @@ public class ModelInsightApiTests
         using var response = await _platform.Api.Http.GetAsync("/api/models/penguins/versions/9/onnx");
 
         await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    private static string DatedCsv()
+    {
+        var text = new System.Text.StringBuilder("x,signed,y\n");
+        for (var i = 0; i < 120; i++)
+        {
+            var day = new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i * 5);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i * 37 % 100) / 50.0 - 1:F2},{day:yyyy-MM-dd},{(day.Month is >= 4 and <= 9 ? "summer" : "winter")}\n");
+        }
+
+        return text.ToString();
     }
 }

@@ -129,6 +129,11 @@ public class PipelineApiTests
     [TestCase("\"label\": \"y\"", "\"label\": \"y\", \"cron\": \"0 3 * * *\"", "cron")]
     [TestCase("\"label\": \"y\"", "\"label\": 7", "label")]
     [TestCase("{\"name\"", "{\"name\" \"x\", \"y\"", "$")]
+    [TestCase("\"Europe/Berlin\"", "\"Europe/Berlin\", \"driftTrigger\": {\"minRows\": 10}", "schedule.driftTrigger.maxPsi")]
+    [TestCase("\"Europe/Berlin\"", "\"Europe/Berlin\", \"driftTrigger\": {\"maxPsi\": -0.1}", "schedule.driftTrigger.maxPsi")]
+    [TestCase("\"Europe/Berlin\"", "\"Europe/Berlin\", \"driftTrigger\": {\"maxPsi\": 0.2, \"minRows\": 0}", "schedule.driftTrigger.minRows")]
+    [TestCase("\"Europe/Berlin\"", "\"Europe/Berlin\", \"driftTrigger\": {\"maxPsi\": 0.2, \"checkEvery\": \"00:07:00\"}", "schedule.driftTrigger.checkEvery")]
+    [TestCase("\"Europe/Berlin\"", "\"Europe/Berlin\", \"driftTrigger\": {\"maxPsi\": 0.2, \"checkEvery\": \"soon\"}", "schedule.driftTrigger.checkEvery")]
     public async Task An_invalid_definition_is_refused_with_400_naming_the_field_and_nothing_is_stored_or_scheduled(string find, string replace, string field)
     {
         using var factory = new PlatformFactory();

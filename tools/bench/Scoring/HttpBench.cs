@@ -1,66 +1,39 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace AutoMLPlatform.Bench.Scoring;
 
 /// <summary>
 /// The standalone scoring host as a child process over the benchmark's data directory, measured from outside: wrk
-/// on single-row JSON predictions and on <c>/alive</c> (the same host's HTTP ceiling), then one large CSV batch.
+/// on single-row JSON predictions and on <c>/alive</c> (the same host's HTTP ceiling), then one large CSV batch; and
+/// the same host without the key check beside it, for what checking keys costs.
 /// </summary>
 internal sealed partial class HttpBench(string dataDirectory, string apiKey, string wrkArguments, int warmUpSeconds) : IDisposable
 {
-    private Process? _host;
-    private int _port;
+    private HostProcess? _host;
+    private HostProcess? _unchecked;
 
     public sealed record WrkResult(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Errors);
 
-    public async Task StartHostAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the standalone host and, beside it, the benchmark's copy of it without the key check (<see cref="NoKeyCheckHost"/>).</summary>
+    public async Task StartHostsAsync(CancellationToken cancellationToken)
     {
-        _port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Scoring.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, dataDirectory, "--urls", $"http://127.0.0.1:{_port}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _host = Process.Start(start)!;
-        _host.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[host] {e.Data}"); } };
-        _host.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[host] {e.Data}"); } };
-        _host.BeginOutputReadLine();
-        _host.BeginErrorReadLine();
-        using var http = new HttpClient();
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            try
-            {
-                using var response = await http.GetAsync(Url("/alive"), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException("The scoring host did not start.");
+        _host = await HostProcess.StartAsync("host", Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Scoring.dll"), [dataDirectory], cancellationToken);
+        _unchecked = await HostProcess.StartAsync("unchecked", Path.Combine(AppContext.BaseDirectory, "AutoMLPlatform.Bench.Scoring.dll"),
+            [NoKeyCheckHost.Command, dataDirectory], cancellationToken);
     }
 
-    /// <summary>wrk on POST /api/predict/credit with one row per request, after a warm-up run of the same kind.</summary>
-    public async Task<WrkResult> PredictAsync(string rowJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// wrk on POST /api/predict/credit with one row per request, each carrying the key, on the standalone host or (with
+    /// <paramref name="checkKey"/> false) on the same host without the key check; after a warm-up run of the same kind.
+    /// </summary>
+    public async Task<WrkResult> PredictAsync(string rowJson, bool checkKey, CancellationToken cancellationToken)
     {
         var script = Path.Combine(dataDirectory, "post.lua");
         var body = rowJson.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
         await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = \"{body}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \"Bearer {apiKey}\"\n", cancellationToken);
-        var url = Url($"/api/predict/{CreditModel.Name}");
+        var url = (checkKey ? _host! : _unchecked!).Url($"/api/predict/{CreditModel.Name}");
         await WrkAsync($"-t2 -c32 -d{warmUpSeconds}s -s {script} {url}", cancellationToken);
         return await WrkAsync($"{wrkArguments} --latency -s {script} {url}", cancellationToken);
     }
@@ -71,13 +44,6 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
         await WrkAsync($"-t2 -c32 -d{Math.Max(2, warmUpSeconds / 2)}s {Url("/alive")}", cancellationToken);
         return await WrkAsync($"{wrkArguments} --latency {Url("/alive")}", cancellationToken);
     }
-
-    /// <summary>
-    /// wrk on GET /alive sending a valid key: the host authenticates every request that carries one, so the gap to
-    /// <see cref="AliveAsync"/> is what checking a key costs over HTTP.
-    /// </summary>
-    public Task<WrkResult> AliveWithKeyAsync(CancellationToken cancellationToken) =>
-        WrkAsync($"{wrkArguments} --latency -H \"Authorization: Bearer {apiKey}\" {Url("/alive")}", cancellationToken);
 
     /// <summary>
     /// Streams <paramref name="csvPath"/> through the batch endpoint with curl (a full-duplex client: it reads the answer
@@ -126,13 +92,8 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
 
     public void Dispose()
     {
-        if (_host is { HasExited: false })
-        {
-            _host.Kill(entireProcessTree: true);
-            _host.WaitForExit();
-        }
-
         _host?.Dispose();
+        _unchecked?.Dispose();
     }
 
     private static async Task<WrkResult> WrkAsync(string arguments, CancellationToken cancellationToken)
@@ -169,14 +130,7 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
         };
     }
 
-    private string Url(string path) => $"http://127.0.0.1:{_port}{path}";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private string Url(string path) => _host!.Url(path);
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RatePattern();

@@ -7,7 +7,6 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring;
-using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Security;
 using AutoMLPlatform.Security.Keys;
@@ -19,8 +18,21 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
-//        [--batch-rows 1000000] [--no-http] [--drift true|false]
+//        [--batch-rows 1000000] [--no-http] [--drift true|false] [--trainer Sdca|LightGbm|…]
+//        [--breakdown] [--key-pairs 3] [--rounds 4]
 // Progress goes to stderr; the last stdout line is one JSON object.
+if (args.Length > 0 && args[0] == NoKeyCheckHost.Command)
+{
+    await NoKeyCheckHost.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == InProcessBench.Command)
+{
+    await InProcessBench.MeasureAsync(args[1..], CancellationToken.None);
+    return;
+}
+
 var options = BenchOptions.Parse(args);
 var cancellationToken = CancellationToken.None;
 Directory.CreateDirectory(options.Work);
@@ -32,37 +44,38 @@ if (Directory.Exists(dataDirectory))
 
 // Read by this process's scoring services and inherited by the standalone host the HTTP part starts.
 Environment.SetEnvironmentVariable("AutoMLPlatform__Scoring__Drift__Enabled", options.Drift ? "true" : "false");
-var builder = Host.CreateApplicationBuilder();
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}"] = dataDirectory;
-builder.Services.AddPlatformStorage();
-builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory, bootstrap: false);
-builder.Services.AddScoring();
-using var host = builder.Build();
-await host.StartAsync(cancellationToken);
+using var host = await BenchHost.StartAsync(dataDirectory, cancellationToken);
 
 // Every prediction call carries a key, as in production: one predict+read key of the system tenant.
 await host.Services.GetRequiredService<ITenantStore>().TryCreateAsync(new Tenant(TenantId.Default, "system", DateTimeOffset.UtcNow), cancellationToken);
 var (key, stored) = ApiKeyFactory.Create(TenantId.Default, "bench", ApiScopes.Predict | ApiScopes.Read, DateTimeOffset.UtcNow, null);
 await host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, cancellationToken);
 
-Console.Error.WriteLine("training credit (one trial, LightGbm defaults) ...");
+Console.Error.WriteLine($"training credit (one trial, {options.Trainer ?? "the engine's first choice"}) ...");
 var blobs = host.Services.GetRequiredService<IBlobStore>();
 var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datasets, "credit", "train.csv"), blobs,
-    host.Services.GetRequiredService<IDatasetStore>(), host.Services.GetRequiredService<IModelRegistry>(), cancellationToken);
-var rows = await ReadRowsAsync(Path.Combine(options.Datasets, "credit", "test.csv"), cancellationToken);
+    host.Services.GetRequiredService<IDatasetStore>(), host.Services.GetRequiredService<IModelRegistry>(), options.Trainer, cancellationToken);
+var testCsv = Path.Combine(options.Datasets, "credit", "test.csv");
+var rows = await CreditModel.ReadRowsAsync(testCsv, cancellationToken);
 Console.Error.WriteLine($"model {version.ModelName} v{version.Version} ({version.Lineage.Trainer}), {rows.Count} held-out rows");
 
-double inProcessKeyCheck;
-var inProcess = await new InProcessBench(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.Seconds))
-    .RunAsync(version, host.Services.GetRequiredService<ModelCache>(), blobs, rows, cancellationToken);
-var driftRows = host.Services.GetRequiredService<DriftMonitor>().Find(version)?.Rows ?? 0;
+KeyCheckBench.Result inProcessKeyCheck;
+if (options.Breakdown)
+{
+    var cache = host.Services.GetRequiredService<ModelCache>();
+    PoolBreakdown.Run(cache, await BenchPaths.CreateAsync(BenchPaths.Raw, version, cache, blobs, rows, cancellationToken), BenchPaths.Binder(version, rows),
+        new InterleavedRates(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(options.Seconds), TimeSpan.FromMilliseconds(100)));
+}
+
+var inProcess = await new InProcessBench(dataDirectory, testCsv, options.Rounds, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(options.Seconds),
+        options.Breakdown ? [.. BenchPaths.All, BenchPaths.Session] : BenchPaths.All)
+    .RunAsync(cancellationToken);
 await host.StopAsync(cancellationToken);
 
 // The standalone host's own composition, not started: its authentication handler and scope policy, timed in process.
 await using (var scoringHost = ScoringProgram.Build([dataDirectory]))
 {
-    inProcessKeyCheck = await KeyCheckBench.MicrosecondsPerCheckAsync(scoringHost.Services, key, TimeSpan.FromSeconds(options.Seconds));
+    inProcessKeyCheck = await KeyCheckBench.MeasureAsync(scoringHost.Services, key, TimeSpan.FromSeconds(options.Seconds));
 }
 
 var result = new Dictionary<string, object?>
@@ -72,31 +85,42 @@ var result = new Dictionary<string, object?>
     ["model"] = $"{version.ModelName} v{version.Version} {version.Lineage.Trainer}",
     ["raw_rows_per_s"] = Math.Round(inProcess.RawRowsPerSecond),
     ["pool_rows_per_s"] = Math.Round(inProcess.PoolRowsPerSecond),
-    ["pool_vs_raw"] = Math.Round(inProcess.PoolRowsPerSecond / inProcess.RawRowsPerSecond, 3),
+    ["pool_vs_raw"] = Math.Round(inProcess.PoolVsRaw, 3),
+    ["pool_vs_raw_by_round"] = inProcess.PoolVsRawByRound.Select(r => Math.Round(r, 3)).ToArray(),
     ["json_pool_rows_per_s"] = Math.Round(inProcess.JsonRowsPerSecond),
-    ["json_pool_vs_raw"] = Math.Round(inProcess.JsonRowsPerSecond / inProcess.RawRowsPerSecond, 3),
+    ["json_pool_vs_raw"] = Math.Round(inProcess.JsonVsRaw, 3),
     ["pool_bytes_per_row"] = Math.Round(inProcess.PoolBytesPerRow),
     ["json_bytes_per_row"] = Math.Round(inProcess.JsonBytesPerRow),
-    ["key_check_us"] = Math.Round(inProcessKeyCheck, 3),
+    ["key_check_us"] = Math.Round(inProcessKeyCheck.MicrosecondsPerCheck, 3),
+    ["key_check_with_scope_us"] = Math.Round(inProcessKeyCheck.MicrosecondsWithScope, 3),
     ["drift"] = options.Drift,
-    ["drift_rows"] = driftRows,
+    ["drift_rows"] = inProcess.DriftRows,
+    ["pool_no_drift_rows_per_s"] = Math.Round(inProcess.PoolNoDriftRowsPerSecond),
+    ["json_no_drift_rows_per_s"] = Math.Round(inProcess.JsonNoDriftRowsPerSecond),
+    ["drift_cost"] = Math.Round(inProcess.PoolDriftCost, 4),
+    ["json_drift_cost"] = Math.Round(inProcess.JsonDriftCost, 4),
 };
 
 if (options.Http)
 {
     using var http = new HttpBench(dataDirectory, key, options.Wrk, options.WarmUp);
-    await http.StartHostAsync(cancellationToken);
+    await http.StartHostsAsync(cancellationToken);
     var row = JsonSerializer.Serialize(rows[0].Where(c => c.Key != CreditModel.Label)
         .ToDictionary(c => c.Key, c => NumericParser.TryParse(c.Value, out var n) ? n : (object)c.Value));
-    var predict = await http.PredictAsync(row, cancellationToken);
+    var predict = await http.PredictAsync(row, checkKey: true, cancellationToken);
     var alive = await http.AliveAsync(cancellationToken);
 
-    // The key's cost over HTTP: /alive with and without a key, alternated twice, best of each (runs are noisy).
-    var aliveWithKey = await http.AliveWithKeyAsync(cancellationToken);
-    var aliveAgain = await http.AliveAsync(cancellationToken);
-    var aliveWithKeyAgain = await http.AliveWithKeyAsync(cancellationToken);
-    var bestAlive = Math.Max(alive.RequestsPerSecond, aliveAgain.RequestsPerSecond);
-    var bestWithKey = Math.Max(aliveWithKey.RequestsPerSecond, aliveWithKeyAgain.RequestsPerSecond);
+    // The key's cost: the same single-row load on the host without the key check and on the real one, in alternating
+    // pairs (runs are noisy on a shared machine), each pair's ratio taken within the pair.
+    var pairs = new List<(double Unchecked, double Checked)>();
+    for (var pair = 0; pair < options.KeyPairs; pair++)
+    {
+        var without = await http.PredictAsync(row, checkKey: false, cancellationToken);
+        var with = await http.PredictAsync(row, checkKey: true, cancellationToken);
+        pairs.Add((without.RequestsPerSecond, with.RequestsPerSecond));
+        Console.Error.WriteLine($"key pair {pair + 1}: {with.RequestsPerSecond:N0} rps with the check, {without.RequestsPerSecond:N0} without");
+    }
+
     var csv = await WriteBatchAsync(Path.Combine(options.Work, "batch.csv"), rows, options.BatchRows, cancellationToken);
     await http.BatchAsync(await WriteBatchAsync(Path.Combine(options.Work, "warm.csv"), rows, 50_000, cancellationToken), 50_000, cancellationToken);
     var batch = await http.BatchAsync(csv, options.BatchRows, cancellationToken);
@@ -108,8 +132,10 @@ if (options.Http)
     result["alive_rps"] = Math.Round(alive.RequestsPerSecond);
     result["alive_p99_ms"] = alive.P99Milliseconds;
     result["http_vs_alive"] = Math.Round(predict.RequestsPerSecond / alive.RequestsPerSecond, 3);
-    result["alive_with_key_rps"] = Math.Round(bestWithKey);
-    result["key_check_cost"] = Math.Round(1 - (bestWithKey / bestAlive), 4);
+    result["predict_rps_key_checked"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Checked)));
+    result["predict_rps_key_unchecked"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Unchecked)));
+    result["key_check_http_ratio"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Checked / p.Unchecked)), 3);
+    result["key_check_http_ratio_range"] = new[] { Math.Round(pairs.Min(p => p.Checked / p.Unchecked), 3), Math.Round(pairs.Max(p => p.Checked / p.Unchecked), 3) };
     result["engines_created"] = await http.EnginesCreatedAsync(cancellationToken);
     result["batch_rows"] = options.BatchRows;
     result["batch_rows_per_s"] = Math.Round(batch);
@@ -117,21 +143,6 @@ if (options.Http)
 }
 
 Console.WriteLine(JsonSerializer.Serialize(result));
-
-static async Task<List<Dictionary<string, string>>> ReadRowsAsync(string path, CancellationToken cancellationToken)
-{
-    using var csv = new CsvReader(File.OpenRead(path));
-    var header = new List<string>();
-    await csv.ReadRecordAsync(header, cancellationToken);
-    var rows = new List<Dictionary<string, string>>();
-    var fields = new List<string>();
-    while (await csv.ReadRecordAsync(fields, cancellationToken))
-    {
-        rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second));
-    }
-
-    return rows;
-}
 
 // The held-out rows (label dropped) repeated to the wanted count.
 static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, string>> rows, long count, CancellationToken cancellationToken)
@@ -149,7 +160,8 @@ static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, s
 }
 
 /// <summary>Command-line settings of the benchmark.</summary>
-internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit, bool Drift)
+internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit, bool Drift,
+    string? Trainer, bool Breakdown, int KeyPairs, int Rounds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -168,6 +180,10 @@ internal sealed record BenchOptions(string Datasets, string Work, int Seconds, s
             long.Parse(Value("--batch-rows", "1000000"), CultureInfo.InvariantCulture),
             !args.Contains("--no-http"),
             Value("--commit", "unknown"),
-            Value("--drift", "true") != "false");
+            Value("--drift", "true") != "false",
+            Value("--trainer", string.Empty) is { Length: > 0 } trainer ? trainer : null,
+            args.Contains("--breakdown"),
+            int.Parse(Value("--key-pairs", "3"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--rounds", "4"), CultureInfo.InvariantCulture));
     }
 }

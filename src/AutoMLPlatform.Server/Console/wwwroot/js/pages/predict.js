@@ -1,5 +1,5 @@
-// Predict: a form generated from a model version's input schema, the answer with class probabilities; and a CSV
-// batch that comes back as a file to download.
+// Predict: a form generated from a model version's input schema, the answer with class probabilities and, when asked,
+// each input column's contribution to it (the server's Shapley values); and a CSV batch that comes back as a file.
 import { get, post, postCsv, enc } from '../api.js';
 import { h, fmt, table, problem, chart } from '../ui.js';
 
@@ -30,9 +30,11 @@ function field(column) {
 
 function singleForm(name, version, selector) {
   const answer = h('div', { id: 'prediction' });
+  const explain = h('input', { type: 'checkbox', id: 'explain-toggle', checked: true });
   const form = h('form', { class: 'card', id: 'predict-form' }, h('h2', {}, 'One row'),
     h('div', { class: 'grid' }, version.inputs.map(field)),
-    h('p', {}, h('button', { type: 'submit', id: 'predict-submit' }, 'Predict')), answer);
+    h('p', { class: 'row' }, h('button', { type: 'submit', id: 'predict-submit' }, 'Predict'),
+      h('label', { for: 'explain-toggle', class: 'check' }, explain, ' Explain: how much each column moved the answer')), answer);
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const row = {};
@@ -41,7 +43,8 @@ function singleForm(name, version, selector) {
       row[column.name] = value === '' ? null : column.type === 'numeric' ? Number(value) : column.type === 'boolean' ? value === 'true' : value;
     }
     try {
-      answer.replaceChildren(showAnswer(await post(`/api/predict/${enc(name)}?${selector}`, row)));
+      const query = explain.checked ? `${selector}&explain=true` : selector;
+      answer.replaceChildren(showAnswer(await post(`/api/predict/${enc(name)}?${query}`, row)));
     } catch (error) {
       answer.replaceChildren(problem(error));
     }
@@ -58,7 +61,21 @@ function showAnswer(result) {
       chart({ type: 'bar', data: { labels: entries.map(p => p[0]), datasets: [{ label: 'probability', data: entries.map(p => p[1]), backgroundColor: '#1f5fbf' }] },
         options: { indexAxis: 'y', scales: { x: { min: 0, max: 1 } }, plugins: { legend: { display: false } } } }, 'Class probabilities').box);
   }
+  if (result.explanation) parts.push(showExplanation(result.explanation));
   return h('div', {}, parts);
+}
+
+// The explanation as served: base + the contributions = the explained number (docs/insight.md), largest effect first.
+function showExplanation(explanation) {
+  const entries = Object.entries(explanation.contributions).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  const method = explanation.method === 'exact-shapley' ? 'exact Shapley values' : 'sampled Shapley values';
+  return h('section', { id: 'explanation' }, h('h3', {}, 'Why'),
+    h('p', { class: 'muted', id: 'explanation-sum' }, `${explanation.explains}: `, h('span', { class: 'mono' }, fmt(explanation.score)),
+      ` = base ${fmt(explanation.base)} (every column missing) + the contributions below (${method}).`),
+    table([{ title: 'Column', render: c => c[0] }, { title: 'Contribution', num: true, render: c => c[1] }], entries, { id: 'contributions' }),
+    chart({ type: 'bar', data: { labels: entries.map(c => c[0]), datasets: [{ label: 'contribution', data: entries.map(c => c[1]),
+      backgroundColor: entries.map(c => c[1] >= 0 ? '#1f7a3f' : '#b3261e') }] },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } } } }, 'Contribution of each column').box);
 }
 
 function batchForm(name, selector) {

@@ -1,0 +1,35 @@
+namespace AutoMLPlatform.Cli.Tests.Models;
+
+/// <summary>Command lines <c>automl export</c> and <c>automl report</c> refuse before calling the platform: one line on stderr, exit code 2.</summary>
+public class ModelCommandTests
+{
+    [TestCase("report", "--version", "1")]
+    [TestCase("report", "--model", "credit")]
+    [TestCase("report", "--model", "credit", "--version", "one")]
+    [TestCase("report", "--model", "credit", "--version", "0")]
+    [TestCase("report", "--model", "credit", "--version", "1", "--out", "x.onnx")]
+    [TestCase("report", "--model")]
+    [TestCase("export", "--model", "credit", "--version", "1", "--out", "x.onnx")]
+    [TestCase("export", "--onnx", "--model", "credit", "--version", "1")]
+    [TestCase("export", "--onnx", "--model", "credit", "--version", "-2", "--out", "x.onnx")]
+    public async Task A_bad_command_line_is_one_line_on_stderr_and_exit_code_2(params string[] args)
+    {
+        var run = await CliRun.RunAsync([.. args, "--url", "http://127.0.0.1:9", "--key", "unused"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Stdout, Is.Empty);
+            Assert.That(run.Stderr, Has.Length.EqualTo(1));
+            Assert.That(run.Stderr[0], Does.StartWith("automl: ").And.Not.Contains("cannot reach"));
+        });
+    }
+
+    [Test]
+    public async Task The_usage_lists_export_and_report()
+    {
+        var run = await CliRun.RunAsync("--help");
+
+        Assert.That(run.Stdout, Has.Some.Contains("automl export --onnx --model NAME --version N --out FILE").And.Some.Contains("automl report --model NAME --version N"));
+    }
+}
