@@ -193,8 +193,10 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
     /// </summary>
     private void RetireIfUnused(ScoringModel model)
     {
+        // 0 is "never named": on a machine up for less than the idle time, the threshold is below 0 and would keep every version.
         var idleBefore = Environment.TickCount64 - (long)options.Value.IdleUnloadAfter.TotalMilliseconds;
-        if (_aliases.Values.Contains(model) || model.LastExplicitUseTicks > idleBefore)
+        var lastExplicitUse = model.LastExplicitUseTicks;
+        if (_aliases.Values.Contains(model) || (lastExplicitUse != 0 && lastExplicitUse > idleBefore))
         {
             return;
         }
