@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
 using AutoMLPlatform.Jobs.Recovery;
@@ -31,6 +32,7 @@ public static class JobsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
+        services.AddSingleton<IJobPartQueue, HangfireJobPartQueue>();
         services.AddSingleton<IPipelineRunQueue, HangfirePipelineRunQueue>();
         services.AddSingleton<IPipelineScheduler, HangfirePipelineScheduler>();
         services.AddSingleton<PipelineValidator>();
@@ -48,7 +50,12 @@ public static class JobsServiceCollectionExtensions
             services.AddSingleton<ModelArtifacts>();
             services.AddSingleton<TorchJobTrainer>();
             services.AddSingleton<VersionInsightWriter>();
+            services.AddSingleton<TrainingDataLoader>();
+            services.AddSingleton<TabularSearch>();
+            services.AddSingleton<FanOutSearch>();
             services.AddSingleton<ModelTrainer>();
+            services.AddSingleton<IJobPartRunner, PartRunner>();
+            services.AddTransient<TrainJobPartJob>();
             services.AddSingleton<ITrainingRunner, TrainingRunner>();
             services.AddTransient<TrainModelJob>();
             services.AddSingleton<ChallengerTraining>();

@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDatasetStore, SqlDatasetStore>();
         services.AddSingleton<IJobStore, SqlJobStore>();
+        services.AddSingleton<IJobPartStore, SqlJobPartStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
         services.AddSingleton<IModelInsightStore, SqlModelInsightStore>();
         services.AddSingleton<IDriftStore, SqlDriftStore>();

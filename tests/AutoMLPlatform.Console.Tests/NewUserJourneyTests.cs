@@ -58,7 +58,7 @@ public class NewUserJourneyTests : ConsoleFixture
         Browser.Open("#/predict/credit");
         Browser.WaitFor("#predict-form");
         var row = FirstRowOf(RepositoryPaths.SharedDataset("credit", "test.csv"));
-        foreach (var input in Browser.FindAll("#predict-form input, #predict-form select"))
+        foreach (var input in Browser.FindAll("#predict-form input[name], #predict-form select[name]"))
         {
             var value = row[input.GetAttribute("name")!];
             SetValue(input, input.TagName == "select" ? AsBoolean(value) : value);

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.Retraining;
+using AutoMLPlatform.Jobs.Tests.FanOut;
 using AutoMLPlatform.TestSupport;
 using Hangfire;
 using Hangfire.InMemory;
@@ -33,6 +34,7 @@ internal static class JobsHost
     {
         services.AddPlatformJobs();
         services.AddSingleton<IJobQueue>(queue);
+        services.AddSingleton<IJobPartQueue>(new InProcessPartQueue { Drop = true });
         services.AddSingleton<IPipelineRunQueue>(runs);
         services.AddSingleton<JobStorage>(new InMemoryStorage());
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));

@@ -16,6 +16,7 @@ namespace AutoMLPlatform.Core.Jobs;
 /// <param name="Modality">The kind of learner asked for (<c>text-classification</c>, <c>image-classification</c>), or auto.</param>
 /// <param name="Holdout">Rows of the version the job must not train on; null to train on every row.</param>
 /// <param name="RequireOnnx">Choose only trainers and featurizers whose model exports to ONNX, so the version always does.</param>
+/// <param name="Parallelism">Parts the search is split into, each a Hangfire job that any free worker runs (1: one search in one worker).</param>
 public sealed record JobSpec(
     DatasetId DatasetId,
     int DatasetVersion,
@@ -28,7 +29,8 @@ public sealed record JobSpec(
     int? MaxTrials = null,
     DataModality Modality = DataModality.Auto,
     HoldoutSpec? Holdout = null,
-    bool RequireOnnx = false)
+    bool RequireOnnx = false,
+    int Parallelism = 1)
 {
     /// <summary>The seed used when the caller gives none.</summary>
     public const int DefaultSeed = 1;

@@ -1,17 +1,32 @@
 using System.Data.Common;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.FanOut;
 
 namespace AutoMLPlatform.Jobs.Training;
 
-/// <summary>Writes each finished trial to the job's leaderboard and the best-so-far into its progress.</summary>
-internal sealed class LeaderboardMonitor(IJobStore store, JobLease lease) : IExperimentMonitor
+/// <summary>
+/// Writes each finished trial to the job's leaderboard and, where this run holds the job (<paramref name="lease"/>),
+/// the plan and the best-so-far into its progress. A part of a fanned-out job numbers its trials so that the parts'
+/// numbers interleave, and the progress then counts every part's trials, read back from the leaderboard.
+/// </summary>
+internal sealed class LeaderboardMonitor(IJobStore store, JobId jobId, int attempt, JobLease? lease, SearchShare share) : IExperimentMonitor
 {
     private int _trials;
+
+    public LeaderboardMonitor(IJobStore store, JobLease lease)
+        : this(store, lease.Current.Id, lease.Current.Attempt, lease, SearchShare.Whole(lease.Current.Spec))
+    {
+    }
 
     public Task OnPlannedAsync(ExperimentPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (lease is null)
+        {
+            return Task.CompletedTask;
+        }
+
         return lease.UpdateAsync(job => job with
         {
             Progress = job.Progress with
@@ -31,12 +46,24 @@ internal sealed class LeaderboardMonitor(IJobStore store, JobLease lease) : IExp
         var done = Interlocked.Increment(ref _trials);
         try
         {
-            await store.AddTrialAsync(lease.Current.Id, lease.Current.Attempt, new TrialRecord(trial.Number, trial.Trainer,
+            await store.AddTrialAsync(jobId, attempt, new TrialRecord(share.LeaderboardNumber(trial.Number), trial.Trainer,
                 trial.Hyperparameters, trial.Score, trial.Metrics, trial.Duration, trial.Error), cancellationToken).ConfigureAwait(false);
-            await lease.UpdateAsync(job => job with
+            if (lease is null)
             {
-                Progress = job.Progress with { TrialsDone = done, BestScore = best?.Score, BestTrainer = best?.Trainer },
-            }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (share.Count == 1)
+            {
+                await lease.UpdateAsync(job => job with
+                {
+                    Progress = job.Progress with { TrialsDone = done, BestScore = best?.Score, BestTrainer = best?.Trainer },
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await AttemptProgress.RefreshAsync(store, lease, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (DbException)
         {

@@ -48,7 +48,8 @@ public static class JobEndpoints
         return TypedResults.Ok(new Page<JobResponse>(items.Select(JobResponse.From).ToArray(), o, l));
     }
 
-    internal static async Task<Ok<JobResponse>> GetAsync(string id, IJobStore jobs, ICurrentTenant tenant, CancellationToken cancellationToken)
+    internal static async Task<Ok<JobResponse>> GetAsync(string id, IJobStore jobs, IJobPartStore parts, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
     {
         var jobId = ParseId(id);
         var job = await jobs.FindAsync(tenant.Id, jobId, cancellationToken).ConfigureAwait(false) ?? throw new JobNotFoundException(jobId);
@@ -59,7 +60,10 @@ public static class JobEndpoints
             .ThenBy(t => higherIsBetter ? -(t.Score ?? 0) : t.Score ?? 0)
             .Select(TrialResponse.From)
             .ToArray();
-        return TypedResults.Ok(JobResponse.From(job) with { Columns = job.Progress.Columns, Leaderboard = ranked });
+        var fannedOut = job.Spec.Parallelism > 1
+            ? (await parts.ListAsync(jobId, job.Attempt, cancellationToken).ConfigureAwait(false)).Select(JobPartResponse.From).ToArray()
+            : null;
+        return TypedResults.Ok(JobResponse.From(job) with { Columns = job.Progress.Columns, Leaderboard = ranked, Parts = fannedOut });
     }
 
     internal static async Task<Ok<JobResponse>> CancelAsync(string id, JobCanceller canceller, ICurrentTenant tenant, CancellationToken cancellationToken)

@@ -25,8 +25,10 @@ public sealed record JobResponse(
     DateTimeOffset? FinishedAt,
     HoldoutSpec? Holdout,
     bool RequireOnnx,
+    int Parallelism,
     IReadOnlyList<ColumnNote>? Columns = null,
-    IReadOnlyList<TrialResponse>? Leaderboard = null)
+    IReadOnlyList<TrialResponse>? Leaderboard = null,
+    IReadOnlyList<JobPartResponse>? Parts = null)
 {
     public static JobResponse From(TrainingJob job) => new(
         job.Id,
@@ -48,7 +50,8 @@ public sealed record JobResponse(
         job.StartedAt,
         job.FinishedAt,
         job.Spec.Holdout,
-        job.Spec.RequireOnnx);
+        job.Spec.RequireOnnx,
+        job.Spec.Parallelism);
 }
 
 /// <summary>How far a job has got.</summary>
@@ -60,4 +63,11 @@ public sealed record TrialResponse(int Number, string Trainer, IReadOnlyDictiona
 {
     public static TrialResponse From(TrialRecord trial) => new(trial.Number, trial.Trainer, trial.Hyperparameters, trial.Score, trial.Metrics,
         Math.Round(trial.Duration.TotalSeconds, 3), trial.Error);
+}
+
+/// <summary>One part of a fanned-out job's search, on the job's own page: where it ran and what it found.</summary>
+public sealed record JobPartResponse(int Index, JobPartStatus Status, string? Worker, string? BestTrainer, double? BestScore, int? Trials, string? Error)
+{
+    public static JobPartResponse From(JobPart part) => new(part.Index, part.Status, part.Worker, part.Outcome?.Trainer, part.Outcome?.Score,
+        part.Outcome?.Trials, part.Error);
 }

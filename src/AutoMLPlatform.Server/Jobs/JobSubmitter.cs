@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -18,6 +19,9 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
     /// <summary>Longest time budget accepted: one day.</summary>
     public const double MaxTimeBudgetSeconds = 86_400;
 
+    /// <summary>Most parts a search splits into: one per trainer of the engine.</summary>
+    public static int MaxParallelism => ExperimentSettings.KnownTrainers.Count;
+
     /// <summary>The budget when the request gives none.</summary>
     public const double DefaultTimeBudgetSeconds = 60;
 
@@ -37,6 +41,12 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         if (request.MaxTrials is < 1)
         {
             errors["maxTrials"] = ["At least one trial is needed."];
+        }
+
+        var parallelism = request.Parallelism ?? 1;
+        if (parallelism < 1 || parallelism > MaxParallelism)
+        {
+            errors["parallelism"] = [$"The search splits into 1 to {MaxParallelism} parts, one trainer each at most."];
         }
 
         if (string.IsNullOrWhiteSpace(request.Label))
@@ -65,6 +75,12 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         // The same checks the engine makes, made now so the caller hears of a hopeless job at once.
         var (resolvedTask, _) = TaskInference.Resolve(label, task, version.RowCount);
         TorchJobRules.Check(version, label, requested.Modality, resolvedTask, request.RequireOnnx == true);
+        if (parallelism > 1 && (version.Format == DatasetFormat.ImageZip || requested.Modality != DataModality.Auto))
+        {
+            throw new InvalidInputException("parallelism-not-for-task",
+                "Text and image classification train one TorchSharp network, which does not split into parts: leave parallelism out.", "parallelism");
+        }
+
         if (metric is { } m && !Metrics.AppliesTo(m, resolvedTask))
         {
             throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolvedTask)} tasks.", "metric");
@@ -72,7 +88,8 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
 
         var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
         var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,
-            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality, RequireOnnx: request.RequireOnnx == true);
+            request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality, RequireOnnx: request.RequireOnnx == true,
+            Parallelism: parallelism);
         await quotas.EnsureJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
         var job = TrainingJob.Create(tenant, spec, time.GetUtcNow());
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,8 @@ namespace AutoMLPlatform.Server.Jobs;
 /// <param name="Seed">Seed for splits and search.</param>
 /// <param name="MaxTrials">Stop after this many trials.</param>
 /// <param name="RequireOnnx">True to choose only what exports to ONNX, so the version always exports; not for Torch (text, image) tasks.</param>
+/// <param name="Parallelism">Parts the search is split into, each run by whichever worker is free (1 to the number of trainers, 1 when
+/// left out); not for Torch (text, image) tasks, which train one network.</param>
 public sealed record SubmitJobRequest(
     string? DatasetId,
     int? DatasetVersion,
@@ -21,4 +23,5 @@ public sealed record SubmitJobRequest(
     string? ModelName,
     int? Seed,
     int? MaxTrials,
-    bool? RequireOnnx = null);
+    bool? RequireOnnx = null,
+    int? Parallelism = null);

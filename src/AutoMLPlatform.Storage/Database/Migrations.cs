@@ -224,5 +224,21 @@ internal static class Migrations
         new(7, "why a drift check started a pipeline run", """
             ALTER TABLE pipeline_runs ADD COLUMN drift_json TEXT NULL;
             """),
+
+        // A fanned-out job's parts, per attempt: the job row stays the truth of the job, these say which part of its
+        // search ran where and what it found. Outcomes are JSON: read back only by the worker that picks the winner.
+        new(8, "parts of fanned-out jobs", """
+            CREATE TABLE job_parts (
+                job_id TEXT NOT NULL REFERENCES jobs (id),
+                attempt INTEGER NOT NULL,
+                part INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                worker TEXT NULL,
+                heartbeat_at BIGINT NULL,
+                outcome_json TEXT NULL,
+                error TEXT NULL,
+                PRIMARY KEY (job_id, attempt, part)
+            );
+            """),
     ];
 }

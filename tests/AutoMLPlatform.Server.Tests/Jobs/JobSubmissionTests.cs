@@ -97,6 +97,29 @@ public class JobSubmissionTests
         Assert.That((bool?)job["requireOnnx"], Is.True);
     }
 
+    [Test]
+    public async Task A_job_split_into_parts_is_queued_and_shows_its_parallelism()
+    {
+        using var response = await _api.PostJsonAsync("/api/jobs", new { datasetId = _datasetId, label = "y", timeBudgetSeconds = 5, modelName = "rule", parallelism = 3 });
+        var job = await ApiClient.ReadObjectAsync(response, HttpStatusCode.Accepted);
+
+        Assert.That((int?)job["parallelism"], Is.EqualTo(3));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(8)]
+    public async Task A_parallelism_outside_one_to_the_number_of_trainers_is_a_400_naming_it(int parallelism)
+    {
+        var problem = await SubmitBadAsync(new { datasetId = _datasetId, label = "y", timeBudgetSeconds = 5, parallelism }, HttpStatusCode.BadRequest);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "parallelism" }));
+            Assert.That((string?)problem["errors"]!["parallelism"]![0], Does.Contain("1 to 7"));
+        });
+    }
+
     [TestCase("\"yes\"")]
     [TestCase("1")]
     [TestCase("{}")]

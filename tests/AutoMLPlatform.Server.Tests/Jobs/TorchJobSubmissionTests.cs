@@ -70,6 +70,15 @@ public class TorchJobSubmissionTests
     }
 
     [Test]
+    public async Task A_torch_job_cannot_be_split_into_parts()
+    {
+        var text = await RefusedAsync(new { datasetId = _texts, label = "label", task = "text-classification", parallelism = 2 });
+        var images = await RefusedAsync(new { datasetId = _images, label = "label", parallelism = 2 });
+
+        Assert.That(((string?)text["errorCode"], (string?)images["errorCode"]), Is.EqualTo(("parallelism-not-for-task", "parallelism-not-for-task")));
+    }
+
+    [Test]
     public async Task An_unknown_task_names_the_torch_tasks_among_the_allowed_ones()
     {
         var problem = await RefusedAsync(new { datasetId = _texts, label = "label", task = "sentiment" });

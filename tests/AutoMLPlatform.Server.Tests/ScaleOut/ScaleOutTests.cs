@@ -63,6 +63,33 @@ public class ScaleOutTests
     }
 
     [Test]
+    public async Task A_job_with_parallelism_2_searches_on_both_workers_and_registers_one_version()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var workerA = await cluster.StartAsync("worker");
+        using var workerB = await cluster.StartAsync("worker");
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 15, modelName = "rule", parallelism = 2 });
+
+        var done = await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
+        var page = await client.GetObjectAsync($"/api/jobs/{job["id"]}");
+        var parts = page["parts"]!.AsArray();
+        var trainers = page["leaderboard"]!.AsArray().Select(t => (string?)t!["trainer"]).ToHashSet();
+        var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+            Assert.That(parts.Select(p => (string?)p!["status"]), Is.EqualTo(new[] { "succeeded", "succeeded" }), page.ToJsonString());
+            Assert.That(parts.Select(p => (string?)p!["worker"]).Distinct().Count(), Is.EqualTo(2), "each part ran in its own worker process");
+            Assert.That(trainers, Does.Contain("LightGbm").And.Contain("FastTree"), "both shares of the trainers were searched");
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     [Explicit("Passes alone (24-39 s, three runs on 2026-11-25) but timed out after 3 minutes in each of the last three "
         + "full runs; quarantined until diagnosed, see the closing note. Run it with --filter FullyQualifiedName~A_postgres_restart.")]
     public async Task A_postgres_restart_mid_job_ends_with_the_job_finished()

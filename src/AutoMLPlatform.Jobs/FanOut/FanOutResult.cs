@@ -1,0 +1,7 @@
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Training;
+
+namespace AutoMLPlatform.Jobs.FanOut;
+
+/// <summary>The winning part of a fanned-out search; <paramref name="Local"/> is its full result when it ran in this process.</summary>
+internal sealed record FanOutResult(int WinningPart, JobPartOutcome Winner, SearchOutcome? Local);

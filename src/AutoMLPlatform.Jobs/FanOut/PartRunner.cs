@@ -1,0 +1,91 @@
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Jobs.FanOut;
+
+/// <summary>
+/// Runs a part of a fanned-out job on whichever worker Hangfire gave it to: claims the part (a compare-and-set, so a
+/// part handed out twice runs once), searches its share of the trainers, stores its best model and records the outcome
+/// for the worker that holds the job, which picks the winner. The part's trials go to the job's leaderboard as they finish.
+/// </summary>
+internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, TrainingDataLoader data, TabularSearch search, TimeProvider time,
+    IOptions<JobsOptions> options, ILogger<PartRunner> logger) : IJobPartRunner
+{
+    public async Task RunAsync(JobId id, int attempt, int part, CancellationToken shutdown)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = id, ["Part"] = part });
+        var job = await jobs.FindAnyAsync(id, shutdown).ConfigureAwait(false);
+        if (job is null || job.Status != JobStatus.Running || job.Attempt != attempt || job.CancelRequested
+            || !await parts.TryClaimAsync(id, attempt, part, WorkerIdentity.Current, time.GetUtcNow(), shutdown).ConfigureAwait(false))
+        {
+            LogSkipped(id, part);
+            return;
+        }
+
+        await using var watch = new PartWatch(parts, jobs, time, id, attempt, part, options.Value.HeartbeatInterval);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, watch.Stopped);
+        LogStarted(id, part);
+        try
+        {
+            var version = await data.FindVersionAsync(job, work.Token).ConfigureAwait(false);
+            var table = await data.LoadTableAsync(job, version, work.Token).ConfigureAwait(false);
+            var training = await data.PrepareAsync(job, version, table, work.Token).ConfigureAwait(false);
+            var share = SearchShare.Part(job.Spec, part);
+            var outcome = await search.RunAsync(job, training, share, new LeaderboardMonitor(jobs, id, attempt, lease: null, share), work.Token)
+                .ConfigureAwait(false);
+            var report = VersionInsightWriter.ValidationReport(outcome.Result, time.GetUtcNow());
+            await FinishAsync(JobPart.Succeeded(id, attempt, part, outcome.ToPartOutcome(report))).ConfigureAwait(false);
+            LogSucceeded(id, part, outcome.Result.Trials.Count, outcome.Result.BestTrial.Score);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException && work.IsCancellationRequested)
+        {
+            var reason = watch.Reason ?? "its worker shut down";
+            await FinishAsync(JobPart.Failed(id, attempt, part, $"Stopped: {reason}.")).ConfigureAwait(false);
+            LogStopped(id, part, reason);
+        }
+        catch (Exception ex)
+        {
+            await FinishAsync(JobPart.Failed(id, attempt, part, Describe(ex))).ConfigureAwait(false);
+            LogFailed(ex, id, part);
+        }
+    }
+
+    private async Task FinishAsync(JobPart finished)
+    {
+        try
+        {
+            // Not cancellable: the worker that holds the job waits for this row. False means it already went on without us.
+            await parts.TryFinishAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // The part stays running without heartbeats; the job's worker abandons it after the lease timeout.
+            LogFinishLost(ex, finished.JobId, finished.Index);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex is AutoMLPlatformException
+        ? ex.Message
+        : $"The part's search failed unexpectedly ({ex.GetType().Name}): {ex.Message}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Part {Part} of job {JobId} is not wanted or already claimed; skipping")]
+    private partial void LogSkipped(JobId jobId, int part);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Part {Part} of job {JobId} started")]
+    private partial void LogStarted(JobId jobId, int part);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Part {Part} of job {JobId} finished {Trials} trials, best score {Score}")]
+    private partial void LogSucceeded(JobId jobId, int part, int trials, double? score);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Part {Part} of job {JobId} stopped: {Reason}")]
+    private partial void LogStopped(JobId jobId, int part, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Part {Part} of job {JobId} failed")]
+    private partial void LogFailed(Exception exception, JobId jobId, int part);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Part {Part} of job {JobId} could not record how it ended")]
+    private partial void LogFinishLost(Exception exception, JobId jobId, int part);
+}

@@ -1,0 +1,7 @@
+namespace AutoMLPlatform.Jobs.FanOut;
+
+/// <summary>How a worker process names itself on the parts it claims: enough to find its log on a cluster.</summary>
+internal static class WorkerIdentity
+{
+    public static string Current { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+}

@@ -1,0 +1,61 @@
+using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Torch.External;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML;
+
+namespace AutoMLPlatform.Jobs.Training;
+
+/// <summary>
+/// One AutoML search over a job's table, or one share of a fanned-out job's search, ending in a stored model package
+/// that is not registered yet. On a table with a free-text column, the Torch text classifier competes with the ML.NET
+/// trainers (<see cref="TorchTextTrainer"/>) in the share that takes external trainers.
+/// </summary>
+internal sealed class TabularSearch(IBlobStore blobs, TimeProvider time, IOptions<JobsOptions> options, ILoggerFactory loggers)
+{
+    public async Task<SearchOutcome> RunAsync(TrainingJob job, TrainingData data, SearchShare share, IExperimentMonitor monitor,
+        CancellationToken cancellationToken)
+    {
+        var spec = job.Spec;
+
+        // The budget counts from the claim of the job: loading the data, and waiting for a worker, is part of what the user waits for.
+        var remaining = spec.TimeBudget - (time.GetUtcNow() - (job.StartedAt ?? time.GetUtcNow()));
+        var mlContext = new MLContext(spec.Seed);
+        var experiment = new AutoMLExperiment(mlContext, new ExperimentSettings
+        {
+            LabelColumn = spec.Label,
+            Task = spec.Task,
+            Metric = spec.Metric,
+            TimeBudget = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1),
+            MaxTrials = share.MaxTrials,
+            Seed = spec.Seed,
+            Trainers = share.Trainers,
+            ExternalTrainers = share.WithExternalTrainers ? [new TorchTextTrainer()] : [],
+            RequireOnnx = spec.RequireOnnx,
+            KeyedHasher = data.Hasher,
+        }, time, loggers.CreateLogger<AutoMLExperiment>());
+        var result = await experiment.RunAsync(data.Table, data.Version.Schema, monitor, cancellationToken).ConfigureAwait(false);
+
+        var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, result.Task, spec.Label, result.Labels.Classes, result.Inputs,
+            result.BestTrial.Trainer, []);
+        var (sha256, sizeBytes) = await StoreArtifactAsync(manifest, job, mlContext, result, cancellationToken).ConfigureAwait(false);
+        return new SearchOutcome(result, manifest, sha256, sizeBytes);
+    }
+
+    private async Task<(string Sha256, long SizeBytes)> StoreArtifactAsync(ModelManifest manifest, TrainingJob job, MLContext mlContext, ExperimentResult result,
+        CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"automlplatform-model-{Guid.NewGuid():N}.zip");
+        await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        ModelPackage.Write(file, mlContext, result.Model, result.InputSchema, manifest);
+        file.Position = 0;
+        await using var staged = await blobs.StageAsync(file, options.Value.MaxArtifactBytes, cancellationToken).ConfigureAwait(false);
+        await blobs.CommitAsync(staged, job.TenantId, BlobKind.Model, cancellationToken).ConfigureAwait(false);
+        return (staged.Sha256, staged.SizeBytes);
+    }
+}
