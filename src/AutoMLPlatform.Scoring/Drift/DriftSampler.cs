@@ -76,7 +76,8 @@ internal sealed class DriftSampler
     /// <summary>
     /// Closes the window when it is full and sets the stride from its rate. The clock is read on every pick, not every
     /// <see cref="WindowRows"/>th: picks come no faster than about the target rate, so that costs little, and it lets a
-    /// window close after a second however few picks it had, so a burst's high stride does not outlast the burst.
+    /// window close after a second however few picks it had, so a burst's high stride ends at the first pick a second
+    /// after it (the gap drawn during the burst still runs out first; its pick's weight stands for those rows).
     /// </summary>
     private void Adapt()
     {
