@@ -41,6 +41,12 @@ public sealed class ScoringHost : WebApplicationFactory<ScoringProgram>
         return host;
     }
 
+    /// <summary>
+    /// Settings that count every scored row's values exactly, for tests that compare drift counts (or the PSI of a few
+    /// hundred rows) with what they scored: a batch comes fast enough to be sampled otherwise.
+    /// </summary>
+    public static Dictionary<string, string?> ExactDrift() => new() { ["AutoMLPlatform:Scoring:Drift:SampledRowsPerSecond"] = "0" };
+
     public Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, string json)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -27,15 +27,17 @@ public sealed partial class DriftMonitor : IDriftSummaries
     private readonly DriftReferenceBuilder _builder;
     private readonly IDriftStore _store;
     private readonly IOptions<ScoringOptions> _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<DriftMonitor> _logger;
 
     public DriftMonitor(IDatasetStore datasets, Core.Blobs.IBlobStore blobs, IDriftStore store, IMeterFactory meters, IOptions<ScoringOptions> options,
-        ILogger<DriftMonitor> logger)
+        TimeProvider time, ILogger<DriftMonitor> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _builder = new DriftReferenceBuilder(datasets, blobs);
         _store = store;
         _options = options;
+        _time = time;
         _logger = logger;
 
         // The factory hands back the scoring meter itself, so the gauge is exported with the other scoring instruments.
@@ -153,7 +155,7 @@ public sealed partial class DriftMonitor : IDriftSummaries
                 return null;
             }
 
-            return new DriftRecorder(reference, version.Inputs);
+            return new DriftRecorder(reference, version.Inputs, _time, _options.Value.Drift.SampledRowsPerSecond);
         }
         catch (Exception ex) when (ex is IOException or AutoMLPlatformException)
         {

@@ -10,7 +10,9 @@ namespace AutoMLPlatform.Scoring.Drift;
 /// scored (a session keeps its shard and counts with plain increments), summed when a report is read. Memory is fixed
 /// by the reference times the most sessions that ever scored at once; no row and no value is kept. A shard whose
 /// session is dropped goes back to a free list for the next session, so its counts are never lost. A sum taken while
-/// rows are scored may be a few rows behind on some counters, never torn and never negative.
+/// rows are scored may be a few rows behind on some counters, never torn and never negative. Each shard samples the
+/// rows whose values it counts (<see cref="DriftSampler"/>), so the row count is exact and the rest are estimates at
+/// high rates.
 /// <para>
 /// Persistence: the recorder keeps the part of the local sum already added to the store, and the store's totals
 /// as last read (every host's flushes). The version's counts are the stored totals plus the local
@@ -22,13 +24,23 @@ internal sealed class DriftRecorder
     private readonly Lock _lock = new();
     private readonly List<DriftShard> _shards = [];
     private readonly Stack<DriftShard> _free = new();
+    private readonly TimeProvider _time;
+    private readonly int _sampledRowsPerSecond;
     private long[] _flushed;
     private DriftCounts _stored;
 
-    public DriftRecorder(DriftReference reference, IReadOnlyList<ModelInputColumn> inputs)
+    /// <param name="reference">The version's training profile.</param>
+    /// <param name="inputs">The version's input columns.</param>
+    /// <param name="time">The clock each shard's sampler measures its row rate with.</param>
+    /// <param name="sampledRowsPerSecond">Per shard, the most rows per second whose values are counted; 0 counts every row (<see cref="DriftOptions.SampledRowsPerSecond"/>).</param>
+    public DriftRecorder(DriftReference reference, IReadOnlyList<ModelInputColumn> inputs, TimeProvider time, int sampledRowsPerSecond)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfNegative(sampledRowsPerSecond);
+        _time = time;
+        _sampledRowsPerSecond = sampledRowsPerSecond;
         Reference = reference;
         Inputs = inputs;
         Plan = new DriftPlan(reference, inputs);
@@ -162,7 +174,8 @@ internal sealed class DriftRecorder
                 return shard;
             }
 
-            shard = new DriftShard(this, Plan);
+            // Each shard's gaps from a seed of its own (odd multiplier: never 0), the same in every run.
+            shard = new DriftShard(this, Plan, new DriftSampler(_time, _sampledRowsPerSecond, (uint)(_shards.Count + 1) * 0x9E3779B9u));
             _shards.Add(shard);
             return shard;
         }

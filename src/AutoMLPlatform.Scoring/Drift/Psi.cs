@@ -9,7 +9,10 @@ internal static class Psi
     /// </summary>
     public const double Epsilon = 1e-4;
 
-    /// <summary>Σ (actual − expected) · ln(actual / expected) over the bins; null when nothing was observed.</summary>
+    /// <summary>
+    /// Σ (actual − expected) · ln(actual / expected) over the bins; null when nothing was observed. The actual shares
+    /// are of the observed counts' own total, not of the rows scored, so sampled (weighted) counts work as they are.
+    /// </summary>
     public static double? Of(IReadOnlyList<double> expected, IReadOnlyList<long> observed)
     {
         ArgumentNullException.ThrowIfNull(expected);

@@ -32,7 +32,7 @@ public class DriftApiTests
             }
         }
 
-        _host = await ScoringHost.StartAsync(_directory, versions: 0);
+        _host = await ScoringHost.StartAsync(_directory, versions: 0, settings: ScoringHost.ExactDrift());
         _client = _host.CreateClient();
     }
 

@@ -34,8 +34,8 @@ public class DriftPersistenceTests
     [Test]
     public async Task Counts_flushed_by_one_host_are_seen_by_a_second_host_sharing_the_store()
     {
-        using var scorer = await ScoringHost.StartAsync(_directory, versions: 0);
-        using var reader = await ScoringHost.StartAsync(_directory, versions: 0);
+        using var scorer = await ScoringHost.StartAsync(_directory, versions: 0, settings: ScoringHost.ExactDrift());
+        using var reader = await ScoringHost.StartAsync(_directory, versions: 0, settings: ScoringHost.ExactDrift());
         await ScoreAsync(scorer, 1);
 
         await scorer.Services.GetRequiredService<DriftMonitor>().FlushAsync(CancellationToken.None);
@@ -51,12 +51,12 @@ public class DriftPersistenceTests
     [Test]
     public async Task Counts_survive_a_graceful_restart_and_add_to_the_new_process_counts()
     {
-        using (var before = await ScoringHost.StartAsync(_directory, versions: 0))
+        using (var before = await ScoringHost.StartAsync(_directory, versions: 0, settings: ScoringHost.ExactDrift()))
         {
             await ScoreAsync(before, 2);
         }
 
-        using var after = await ScoringHost.StartAsync(_directory, versions: 0);
+        using var after = await ScoringHost.StartAsync(_directory, versions: 0, settings: ScoringHost.ExactDrift());
         await ScoreAsync(after, 2);
         var drift = await DriftAsync(after, 2);
 
