@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AutoMLPlatform.Jobs;
 
 /// <summary>How training jobs run and recover. Bound from <c>AutoMLPlatform:Jobs</c>.</summary>
-public sealed class JobsOptions
+public sealed class JobsOptions : IValidatableObject
 {
     public const string SectionName = "AutoMLPlatform:Jobs";
 
@@ -29,6 +29,16 @@ public sealed class JobsOptions
     /// <value>Defaults to true (the embedded set-up).</value>
     public bool QueueIsVolatile { get; set; } = true;
 
+    /// <summary>
+    /// The Hangfire queues this process's workers take work from (<see cref="Queueing.QueueNames"/>): e.g. <c>training</c>
+    /// on the big machines and <c>pipelines</c>, <c>default</c> on a small one. Empty for all of them.
+    /// </summary>
+    /// <value>Defaults to empty: every queue.</value>
+    public string[] Queues { get; set; } = [];
+
+    /// <summary>The queues served: <see cref="Queues"/>, or every queue when it is empty.</summary>
+    public IReadOnlyList<string> ServedQueues => Queues.Length > 0 ? Queues : Queueing.QueueNames.All;
+
     /// <summary>Jobs one process trains at once. One training run already uses every core, so more only helps on big machines.</summary>
     /// <value>Defaults to 1.</value>
     [Range(1, 64)]
@@ -52,4 +62,14 @@ public sealed class JobsOptions
     /// <value>Defaults to 2 GiB.</value>
     [Range(1, long.MaxValue)]
     public long MaxArtifactBytes { get; set; } = 2L << 30;
+
+    /// <summary>Queue names are known ones: a typo would leave a worker idle while work waits.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var queue in Queues.Where(q => !Queueing.QueueNames.All.Contains(q)))
+        {
+            yield return new ValidationResult(
+                $"Unknown queue '{queue}' in {SectionName}:Queues; the queues are {string.Join(", ", Queueing.QueueNames.All)}.", [nameof(Queues)]);
+        }
+    }
 }

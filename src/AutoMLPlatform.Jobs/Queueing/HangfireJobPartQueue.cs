@@ -9,7 +9,7 @@ internal sealed class HangfireJobPartQueue(IBackgroundJobClient client) : IJobPa
 {
     public Task EnqueueAsync(JobId id, int attempt, int part, CancellationToken cancellationToken)
     {
-        client.Enqueue<TrainJobPartJob>(job => job.ExecuteAsync(id.Value, attempt, part, CancellationToken.None));
+        client.Enqueue<TrainJobPartJob>(QueueNames.Training, job => job.ExecuteAsync(id.Value, attempt, part, CancellationToken.None));
         return Task.CompletedTask;
     }
 }

@@ -9,7 +9,7 @@ internal sealed class HangfireJobQueue(IBackgroundJobClient client) : IJobQueue
 {
     public Task EnqueueAsync(JobId id, CancellationToken cancellationToken)
     {
-        client.Enqueue<TrainModelJob>(job => job.ExecuteAsync(id.Value, CancellationToken.None));
+        client.Enqueue<TrainModelJob>(QueueNames.Training, job => job.ExecuteAsync(id.Value, CancellationToken.None));
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Jobs.Queueing;
 using Hangfire;
 
 namespace AutoMLPlatform.Jobs.Retraining;
@@ -8,7 +9,7 @@ internal sealed class HangfirePipelineRunQueue(IBackgroundJobClient client) : IP
 {
     public Task EnqueueAsync(PipelineRunId id, CancellationToken cancellationToken)
     {
-        client.Enqueue<PipelineRunJob>(job => job.ExecuteAsync(id.Value, CancellationToken.None));
+        client.Enqueue<PipelineRunJob>(QueueNames.Pipelines, job => job.ExecuteAsync(id.Value, CancellationToken.None));
         return Task.CompletedTask;
     }
 }

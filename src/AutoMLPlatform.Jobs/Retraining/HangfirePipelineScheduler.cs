@@ -1,6 +1,7 @@
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Pipelines;
+using AutoMLPlatform.Jobs.Queueing;
 using Hangfire;
 using Hangfire.Storage;
 
@@ -25,13 +26,13 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
         ArgumentNullException.ThrowIfNull(definition);
         var tenantId = tenant.Value;
         var name = definition.Name;
-        recurringJobs.AddOrUpdate<PipelineScheduleJob>(RecurringJobId(tenant, name),
+        recurringJobs.AddOrUpdate<PipelineScheduleJob>(RecurringJobId(tenant, name), QueueNames.Pipelines,
             job => job.TriggerAsync(tenantId, name, CancellationToken.None),
             definition.Schedule.Cron,
             new RecurringJobOptions { TimeZone = CronSchedules.FindTimeZone(definition.Schedule.TimeZone) });
         if (definition.Schedule.DriftTrigger is { } drift)
         {
-            recurringJobs.AddOrUpdate<PipelineDriftCheckJob>(DriftJobId(tenant, name),
+            recurringJobs.AddOrUpdate<PipelineDriftCheckJob>(DriftJobId(tenant, name), QueueNames.Pipelines,
                 job => job.CheckAsync(tenantId, name, CancellationToken.None),
                 DriftTriggerRules.CronOf(drift.CheckEvery) ?? throw new ArgumentException($"Pipeline {name} has a drift check interval no cron can express."),
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

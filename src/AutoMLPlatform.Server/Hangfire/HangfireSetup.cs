@@ -48,6 +48,7 @@ internal static class HangfireSetup
             {
                 var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.WorkerCount = jobs.WorkerCount;
+                server.Queues = [.. jobs.ServedQueues];
                 server.ShutdownTimeout = TimeSpan.FromSeconds(30);
             });
         }

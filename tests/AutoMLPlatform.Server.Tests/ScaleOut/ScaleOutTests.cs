@@ -90,6 +90,28 @@ public class ScaleOutTests
     }
 
     [Test]
+    public async Task A_worker_serving_only_the_pipelines_queue_leaves_training_to_a_worker_that_serves_it()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var pipelinesOnly = await cluster.StartAsync("worker", ("AutoMLPlatform:Jobs:Queues:0", "pipelines"));
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(300), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 30, maxTrials = 2, modelName = "rule" });
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var waiting = await client.GetObjectAsync($"/api/jobs/{job["id"]}");
+
+        using var training = await cluster.StartAsync("worker", ("AutoMLPlatform:Jobs:Queues:0", "training"));
+        var done = await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)waiting["status"], Is.EqualTo("queued"), "the pipelines worker does not train");
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+        });
+    }
+
+    [Test]
     [Explicit("Passes alone (24-39 s, three runs on 2026-11-25) but timed out after 3 minutes in each of the last three "
         + "full runs; quarantined until diagnosed, see the closing note. Run it with --filter FullyQualifiedName~A_postgres_restart.")]
     public async Task A_postgres_restart_mid_job_ends_with_the_job_finished()

@@ -7,7 +7,9 @@ using AutoMLPlatform.Bench.Load;
 using Npgsql;
 
 // Usage: AutoMLPlatform.Bench.Load --server DLL --postgres CONNECTION --csv FILE --label COLUMN [--jobs 500] [--workers 2]
-//        [--models 10] [--budget 5] [--work DIR] [--commit SHA]
+//        [--models 10] [--budget 5] [--work DIR] [--commit SHA] [--mode load|fanout] [--parallelism 1,2] [--rounds 1]
+// With --mode fanout: one job at a time, at each --parallelism in turn (--rounds times), and how many trials each ran
+// in the same budget (see FanOutRun).
 // Submits --jobs small jobs (one trial each) at once to an api process and waits until --workers worker processes
 // have drained them; checks none was lost, failed, run twice or registered twice. Progress goes to stderr; the last
 // stdout line is one JSON object.
@@ -41,6 +43,13 @@ try
     using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(2) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
     var dataset = await UploadAsync(http, options.Csv, cancellationToken);
+    if (options.Mode == "fanout")
+    {
+        var fanOut = await FanOutRun.RunAsync(http, dataset, options, cancellationToken);
+        Console.WriteLine(JsonSerializer.Serialize(fanOut.Json));
+        return fanOut.AllSucceeded ? 0 : 1;
+    }
+
     Console.Error.WriteLine($"submitting {options.Jobs} jobs to {api} with {options.Workers} workers ...");
     var clock = Stopwatch.StartNew();
     var ids = new List<string>();
