@@ -12,13 +12,19 @@ namespace AutoMLPlatform.Jobs.FanOut;
 /// <summary>
 /// The worker that holds a job with <see cref="JobSpec.Parallelism"/> above 1 splits its search into parts
 /// (<see cref="SearchShare"/>): it records them, hands parts 1 to N − 1 to Hangfire for any free worker, searches part 0
-/// itself, then waits for the others and picks the part whose best model validated best. A part no worker took before
-/// the budget ran out, or whose worker went silent, is abandoned and the job goes on with the rest; cancelling the job
-/// stops every part, since each watches the job row.
+/// itself, then waits for the others and picks the part whose best model validated best. A part no worker claims within
+/// a few seconds is taken over by part 0 (its trainers join part 0's share); a part whose worker went silent is
+/// abandoned and the job goes on with the rest; cancelling the job stops every part, since each watches the job row.
 /// </summary>
 internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, IJobPartQueue queue, TabularSearch search, TimeProvider time,
     IOptions<JobsOptions> options, ILogger<FanOutSearch> logger)
 {
+    /// <summary>What an adopted part's row says.</summary>
+    public const string AdoptedReason = "no worker was free to take it: the worker that holds the job searched its trainers";
+
+    /// <summary>How long the other parts may wait for a free worker (at most a tenth of the budget) before part 0 takes them over.</summary>
+    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(3);
+
     /// <summary>The least time a running part gets past the budget to store its model before it is abandoned.</summary>
     private static readonly TimeSpan MinimumGrace = TimeSpan.FromSeconds(10);
 
@@ -33,7 +39,8 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
         }
 
         LogFannedOut(job.Id, count);
-        var (local, ownFailure) = await RunOwnPartAsync(lease, data, cancellationToken).ConfigureAwait(false);
+        var ownShare = await AdoptUnclaimedPartsAsync(lease, cancellationToken).ConfigureAwait(false);
+        var (local, ownFailure) = await RunOwnPartAsync(lease, data, ownShare, cancellationToken).ConfigureAwait(false);
         await WaitForOtherPartsAsync(lease, cancellationToken).ConfigureAwait(false);
 
         var finished = await parts.ListAsync(job.Id, job.Attempt, cancellationToken).ConfigureAwait(false);
@@ -52,7 +59,37 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
         return new FanOutResult(winner.Index, winner.Outcome, winner.Index == 0 ? local : null);
     }
 
-    private async Task<(SearchOutcome? Local, ExceptionDispatchInfo? Failure)> RunOwnPartAsync(JobLease lease, TrainingData data,
+    /// <summary>
+    /// Gives the other parts <see cref="ClaimWait"/> to be claimed by free workers; the ones still queued then are taken
+    /// over: abandoned (so no worker starts them late) and their trainers added to part 0's share. With no worker free
+    /// (the embedded set-up runs one job at a time) the job then searches every trainer, as without fan-out.
+    /// </summary>
+    private async Task<SearchShare> AdoptUnclaimedPartsAsync(JobLease lease, CancellationToken cancellationToken)
+    {
+        var job = lease.Current;
+        var wait = job.Spec.TimeBudget / 10 < ClaimWait ? job.Spec.TimeBudget / 10 : ClaimWait;
+        var until = time.GetUtcNow() + wait;
+        IReadOnlyList<JobPart> listed;
+        while ((listed = await parts.ListAsync(job.Id, job.Attempt, cancellationToken).ConfigureAwait(false))
+            .Any(p => p.Index > 0 && p.Status == JobPartStatus.Queued) && time.GetUtcNow() < until)
+        {
+            await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var share = SearchShare.Part(job.Spec, 0);
+        foreach (var part in listed.Where(p => p.Index > 0 && p.Status == JobPartStatus.Queued))
+        {
+            if (await parts.TryAbandonAsync(job.Id, job.Attempt, part.Index, JobPartStatus.Queued, AdoptedReason, cancellationToken).ConfigureAwait(false))
+            {
+                share = share.With(SearchShare.Part(job.Spec, part.Index));
+                LogAdopted(job.Id, part.Index);
+            }
+        }
+
+        return share;
+    }
+
+    private async Task<(SearchOutcome? Local, ExceptionDispatchInfo? Failure)> RunOwnPartAsync(JobLease lease, TrainingData data, SearchShare share,
         CancellationToken cancellationToken)
     {
         var job = lease.Current;
@@ -61,7 +98,6 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
             return (null, null);
         }
 
-        var share = SearchShare.Part(job.Spec, 0);
         try
         {
             var local = await search.RunAsync(job, data, share, new LeaderboardMonitor(jobs, job.Id, job.Attempt, lease, share), cancellationToken)
@@ -96,12 +132,11 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
                 var now = time.GetUtcNow();
                 var reason = part.Status switch
                 {
-                    JobPartStatus.Queued when now >= budgetEnd => "no worker was free before the time budget ran out",
                     JobPartStatus.Running when now - (part.HeartbeatAt ?? started) > leaseTimeout => "its worker went silent",
                     JobPartStatus.Running when now > hardEnd => "it did not finish within the time budget",
                     _ => null,
                 };
-                var waiting = part.Status is JobPartStatus.Queued or JobPartStatus.Running;
+                var waiting = part.Status == JobPartStatus.Running;
                 if (waiting && reason is not null
                     && await parts.TryAbandonAsync(job.Id, job.Attempt, part.Index, part.Status, reason, cancellationToken).ConfigureAwait(false))
                 {
@@ -132,6 +167,9 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} fanned out into {Parts} parts")]
     private partial void LogFannedOut(JobId jobId, int parts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: no worker took part {Part}; its trainers join part 0")]
+    private partial void LogAdopted(JobId jobId, int part);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Part 0 of job {JobId} failed")]
     private partial void LogOwnPartFailed(Exception exception, JobId jobId);

@@ -34,6 +34,17 @@ internal sealed record SearchShare(int Index, int Count, IReadOnlyList<string>? 
         return new SearchShare(index, count, trainers, maxTrials);
     }
 
+    /// <summary>This share with <paramref name="other"/>'s trainers and trials added: part 0 taking over a part no worker took.</summary>
+    public SearchShare With(SearchShare other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return this with
+        {
+            Trainers = Trainers is null || other.Trainers is null ? null : [.. Trainers, .. other.Trainers],
+            MaxTrials = MaxTrials is { } mine && other.MaxTrials is { } theirs ? mine + theirs : null,
+        };
+    }
+
     /// <summary>
     /// The leaderboard number of this share's trial <paramref name="number"/> (1-based): parts interleave, so numbers
     /// stay unique within the attempt and roughly in the order the trials ran.

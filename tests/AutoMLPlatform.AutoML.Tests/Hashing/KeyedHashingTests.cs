@@ -3,6 +3,7 @@ using System.Text;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Security.Masking;
 using AutoMLPlatform.TestSupport;
@@ -103,6 +104,24 @@ public class KeyedHashingTests
         var error = Assert.ThrowsAsync<InvalidOperationException>(() => experiment.RunAsync(_table, _schema, null, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("'phone'"));
+    }
+
+    [Test]
+    public async Task A_numeric_column_marked_for_hashing_by_an_older_upload_is_refused_asking_for_a_new_upload()
+    {
+        // Uploads now store a hashed column as categorical; one stored as numbers would hash differently when scored.
+        var (table, schema) = await TestTables.LoadAsync(HashedTables.CustomersCsv());
+        var hashed = new SensitiveColumn(SensitiveKind.Marked, "Marked sensitive by the uploader.", SensitiveHandling.Hash);
+        var numericHashed = new DatasetSchema([.. schema.Columns.Select(c => c.Name == "x" ? c with { Sensitive = hashed } : c)]);
+        var experiment = new AutoMLExperiment(new MLContext(1), Settings(Hasher));
+
+        var error = Assert.ThrowsAsync<Core.Common.UnprocessableException>(() => experiment.RunAsync(table, numericHashed, null, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo("keyed-hash-column-type"));
+            Assert.That(error.Message, Does.Contain("'x'").And.Contain("upload the dataset again"));
+        });
     }
 
     private static ExperimentSettings Settings(KeyedHasher? hasher) => new()

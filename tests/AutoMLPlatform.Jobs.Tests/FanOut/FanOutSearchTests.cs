@@ -45,22 +45,24 @@ public class FanOutSearchTests
     }
 
     [Test]
-    public async Task A_part_no_worker_takes_is_abandoned_when_the_budget_ends_and_the_job_registers_part_0()
+    public async Task A_part_no_worker_takes_at_once_is_searched_by_the_worker_that_holds_the_job()
     {
         var queue = new InProcessPartQueue { Drop = true };
         await using var stores = await StartAsync(queue);
-        var job = await SubmitAsync(stores, TestTables.BinaryCsv(300), parallelism: 3, maxTrials: 3, budgetSeconds: 4);
+        var job = await SubmitAsync(stores, TestTables.BinaryCsv(300), parallelism: 2, budgetSeconds: 8);
 
         await stores.Services.GetRequiredService<ITrainingRunner>().RunAsync(job.Id, CancellationToken.None);
         var done = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
+        var trials = await stores.Jobs.ListTrialsAsync(job.Id, 1, CancellationToken.None);
         var parts = await stores.Services.GetRequiredService<IJobPartStore>().ListAsync(job.Id, 1, CancellationToken.None);
         var production = await stores.Registry.ResolveAliasAsync(TenantId.Default, "rule", ModelAliases.Production, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(done!.Status, Is.EqualTo(JobStatus.Succeeded), done.Error);
-            Assert.That(parts.Select(p => p.Status), Is.EqualTo(new[] { JobPartStatus.Succeeded, JobPartStatus.Abandoned, JobPartStatus.Abandoned }));
-            Assert.That(parts[1].Error, Does.Contain("no worker was free"));
+            Assert.That(parts.Select(p => p.Status), Is.EqualTo(new[] { JobPartStatus.Succeeded, JobPartStatus.Abandoned }));
+            Assert.That(parts[1].Error, Is.EqualTo(FanOutSearch.AdoptedReason));
+            Assert.That(trials.Select(t => t.Trainer).Intersect(SearchShare.Part(job.Spec, 1).Trainers!), Is.Not.Empty, "part 1's trainers were searched");
             Assert.That(production!.ArtifactSha256, Is.EqualTo(parts[0].Outcome!.ArtifactSha256));
         });
     }

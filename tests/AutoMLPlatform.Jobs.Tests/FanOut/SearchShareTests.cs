@@ -46,6 +46,17 @@ public class SearchShareTests
     }
 
     [Test]
+    public void Part_0_taking_over_another_part_adds_its_trainers_and_trials()
+    {
+        var spec = Spec(3, 9);
+
+        var merged = SearchShare.Part(spec, 0).With(SearchShare.Part(spec, 2));
+
+        Assert.That((merged.Index, merged.Trainers, merged.MaxTrials),
+            Is.EqualTo((0, SearchShare.Part(spec, 0).Trainers!.Concat(SearchShare.Part(spec, 2).Trainers!).ToArray(), 6)));
+    }
+
+    [Test]
     public void The_whole_search_keeps_its_own_numbers_and_every_trainer()
     {
         var whole = SearchShare.Whole(Spec(1, 9));

@@ -134,6 +134,7 @@ function trainForm(dataset) {
   const task = h('select', { id: 'job-task' }, ['auto', 'binary', 'multiclass', 'regression'].map(t => h('option', { value: t }, t)));
   const budget = h('input', { id: 'job-budget', type: 'number', min: 1, max: 86400, value: 60, required: true });
   const model = h('input', { id: 'job-model', value: dataset.name, required: true });
+  const parallelism = h('select', { id: 'job-parallelism' }, [1, 2, 3, 4, 5, 6, 7].map(n => h('option', { value: n }, n === 1 ? '1 (one worker)' : `${n} parts`)));
   const result = h('div');
   const form = h('form', { class: 'card', id: 'train-form' }, h('h2', {}, 'Train a model on this dataset'),
     h('div', { class: 'row' },
@@ -141,6 +142,7 @@ function trainForm(dataset) {
       h('div', {}, h('label', { for: 'job-task' }, 'Task'), task),
       h('div', {}, h('label', { for: 'job-budget' }, 'Time budget (seconds)'), budget),
       h('div', {}, h('label', { for: 'job-model' }, 'Model name'), model),
+      h('div', {}, h('label', { for: 'job-parallelism', title: 'Split the search over free workers, by trainer' }, 'Split the search'), parallelism),
       h('button', { type: 'submit', id: 'job-submit' }, 'Start training')),
     result);
   form.addEventListener('submit', async e => {
@@ -148,7 +150,7 @@ function trainForm(dataset) {
     try {
       const job = await post('/api/jobs', {
         datasetId: dataset.id, datasetVersion: dataset.version, label: label.value, task: task.value,
-        timeBudgetSeconds: Number(budget.value), modelName: model.value.trim(),
+        timeBudgetSeconds: Number(budget.value), modelName: model.value.trim(), parallelism: Number(parallelism.value),
       });
       location.hash = `#/jobs/${enc(job.id)}`;
     } catch (error) {

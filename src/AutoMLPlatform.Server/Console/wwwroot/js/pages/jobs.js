@@ -35,8 +35,9 @@ export async function renderOne(view, id) {
     options: { parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 'trial' } }, y: { title: { display: true, text: 'score' } } } },
   }, 'Best validation score after each trial');
   const leaderboard = h('div');
+  const parts = h('div');
   const columns = h('div');
-  view.append(h('h1', {}, 'Job'), header, h('h2', {}, 'Best score over the search'), scoreChart.box,
+  view.append(h('h1', {}, 'Job'), header, h('h2', {}, 'Best score over the search'), scoreChart.box, parts,
     h('h2', {}, 'Leaderboard'), leaderboard, h('h2', {}, 'Columns'), columns);
   let timer = null;
   let stopped = false;
@@ -48,6 +49,7 @@ export async function renderOne(view, id) {
     header.replaceChildren(summary(job, refresh));
     drawScores(scoreChart.chart, job);
     leaderboard.replaceChildren(leaderboardTable(job));
+    parts.replaceChildren(...partsSection(job));
     columns.replaceChildren(job.columns?.length
       ? table([{ title: 'Column', key: 'name' }, { title: 'Use', key: 'role' }, { title: 'Why', key: 'reason' }], job.columns)
       : h('p', { class: 'muted' }, 'Decided when the search starts.'));
@@ -73,6 +75,7 @@ function summary(job, refresh) {
       ['Best trainer', job.progress.bestTrainer ?? '—'],
       ['Elapsed', `${fmt(job.progress.elapsedSeconds, 1)} s of ${fmt(job.timeBudgetSeconds)} s`],
       ['Label', job.label], ['Task', job.task],
+      job.parallelism > 1 ? ['Split into', `${job.parallelism} parts`] : null,
       ['Dataset', h('a', { href: `#/datasets/${enc(job.datasetId)}` }, `version ${job.datasetVersion}`)],
       job.progress.validation ? ['Validation', job.progress.validation] : null,
       job.error ? ['Error', h('span', { class: 'problem' }, job.error)] : null,
@@ -92,6 +95,20 @@ function drawScores(instance, job) {
   });
   instance.data.datasets[1].data = trials.map(t => ({ x: t.number, y: t.score }));
   instance.update();
+}
+
+// A split search (parallelism above 1): each part's trainers ran on whichever worker took it.
+function partsSection(job) {
+  if (!job.parts?.length) return [];
+  return [h('h2', {}, 'Parts of the search'), table([
+    { title: 'Part', key: 'index', num: true },
+    { title: 'Status', render: p => h('span', { class: `status-${p.status}` }, p.status) },
+    { title: 'Worker', render: p => p.worker ?? '—' },
+    { title: 'Trials', render: p => fmt(p.trials) },
+    { title: 'Best trainer', render: p => p.bestTrainer ?? '—' },
+    { title: `Best score${job.metric ? ` (${job.metric})` : ''}`, render: p => fmt(p.bestScore) },
+    { title: 'Note', render: p => p.error ? h('span', { class: p.status === 'failed' ? 'problem' : 'muted' }, p.error) : '' },
+  ], job.parts, { id: 'job-parts' })];
 }
 
 function leaderboardTable(job) {
