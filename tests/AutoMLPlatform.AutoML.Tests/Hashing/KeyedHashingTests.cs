@@ -8,7 +8,6 @@ using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Security.Masking;
 using AutoMLPlatform.TestSupport;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace AutoMLPlatform.AutoML.Tests.Hashing;
 
@@ -52,14 +51,14 @@ public class KeyedHashingTests
     {
         var loaded = ModelPackage.Read(new MemoryStream(_package), new MLContext(2), hasher: Hasher);
 
-        var returned = Probability(_result.Model, HashedTables.YesCustomer);
-        var read = Probability(loaded.Transformer, HashedTables.YesCustomer);
+        var returned = HashedModels.Probability(_result.Model, HashedTables.YesCustomer);
+        var read = HashedModels.Probability(loaded.Transformer, HashedTables.YesCustomer);
 
         Assert.Multiple(() =>
         {
             Assert.That(_result.Inputs.Select(i => (i.Name, i.KeyedHash)), Is.EquivalentTo(new[] { ("phone", true), ("x", false) }));
             Assert.That(read, Is.EqualTo(returned).Within(1e-6));
-            Assert.That(read - Probability(loaded.Transformer, HashedTables.NoCustomer), Is.GreaterThan(0.3), "the model tells the customers apart");
+            Assert.That(read - HashedModels.Probability(loaded.Transformer, HashedTables.NoCustomer), Is.GreaterThan(0.3), "the model tells the customers apart");
         });
     }
 
@@ -69,9 +68,9 @@ public class KeyedHashingTests
         var loaded = ModelPackage.Read(new MemoryStream(_package), new MLContext(2), hasher: Hasher);
         var mlnet = MLNetPart(_package);
 
-        var served = Probability(loaded.Transformer, HashedTables.YesCustomer);
-        var onHash = Probability(mlnet, Hasher.Hash(HashedTables.YesCustomer));
-        var onRaw = Probability(mlnet, HashedTables.YesCustomer);
+        var served = HashedModels.Probability(loaded.Transformer, HashedTables.YesCustomer);
+        var onHash = HashedModels.Probability(mlnet, Hasher.Hash(HashedTables.YesCustomer));
+        var onRaw = HashedModels.Probability(mlnet, HashedTables.YesCustomer);
 
         Assert.Multiple(() =>
         {
@@ -132,8 +131,6 @@ public class KeyedHashingTests
     private static ModelManifest ManifestOf(ExperimentResult result) =>
         new(ModelManifest.CurrentFormatVersion, result.Task, "y", result.Labels.Classes, result.Inputs, result.BestTrial.Trainer, []);
 
-    private static float Probability(ITransformer model, string phone) =>
-        new MLContext(3).Model.CreatePredictionEngine<CustomerRow, BinaryPrediction>(model).Predict(new CustomerRow { Phone = phone, X = 0.5f }).Probability;
 
     /// <summary>The ML.NET model inside the package, loaded on its own: what the model reads, without the platform's hashing.</summary>
     private static ITransformer MLNetPart(byte[] package)
@@ -172,18 +169,4 @@ public class KeyedHashingTests
     /// <summary>True when any entry holds <paramref name="value"/> as UTF-8 or UTF-16 (how .NET writes strings).</summary>
     private static bool Holds(List<byte[]> contents, string value) =>
         contents.Any(c => c.AsSpan().IndexOf(Encoding.UTF8.GetBytes(value)) >= 0 || c.AsSpan().IndexOf(Encoding.Unicode.GetBytes(value)) >= 0);
-
-    private sealed class CustomerRow
-    {
-        [ColumnName("phone")]
-        public string Phone { get; set; } = "";
-
-        [ColumnName("x")]
-        public float X { get; set; }
-    }
-
-    private sealed class BinaryPrediction
-    {
-        public float Probability { get; set; }
-    }
 }

@@ -9,7 +9,6 @@ using AutoMLPlatform.Jobs.Training;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace AutoMLPlatform.Jobs.Tests.Training;
 
@@ -42,8 +41,8 @@ public class KeyedHashJobTests
         var done = await _stores.Jobs.FindAnyAsync(_job.Id, CancellationToken.None);
         var model = await _stores.Services.GetRequiredService<StoredModelReader>().ReadAsync(_version, new MLContext(1), CancellationToken.None);
 
-        var yes = Probability(model.Transformer, HashedTables.YesCustomer);
-        var no = Probability(model.Transformer, HashedTables.NoCustomer);
+        var yes = HashedModels.Probability(model.Transformer, HashedTables.YesCustomer);
+        var no = HashedModels.Probability(model.Transformer, HashedTables.NoCustomer);
 
         Assert.Multiple(() =>
         {
@@ -69,22 +68,5 @@ public class KeyedHashJobTests
         var insights = await _stores.Services.GetRequiredService<IModelInsightStore>().FindAsync(TenantId.Default, "customers", 1, CancellationToken.None);
 
         Assert.That(insights.Importance!.Columns.MaxBy(c => c.Mean)!.Column, Is.EqualTo("phone"));
-    }
-
-    private static float Probability(ITransformer model, string phone) =>
-        new MLContext(2).Model.CreatePredictionEngine<CustomerRow, BinaryPrediction>(model).Predict(new CustomerRow { Phone = phone, X = 0.5f }).Probability;
-
-    private sealed class CustomerRow
-    {
-        [ColumnName("phone")]
-        public string Phone { get; set; } = "";
-
-        [ColumnName("x")]
-        public float X { get; set; }
-    }
-
-    private sealed class BinaryPrediction
-    {
-        public float Probability { get; set; }
     }
 }

@@ -7,7 +7,6 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace AutoMLPlatform.Scoring.Tests.Models;
 
@@ -34,8 +33,8 @@ public class KeyedHashScoringTests
             var version = await RegisteredModels.TrainAndRegisterAsync(stores, HashedTables.CustomersCsv(), "y", "customers", trainer: "Lbfgs", hashed: "phone");
             var hasher = await stores.Services.GetRequiredService<IKeyedHasherSource>().ForTenantAsync(TenantId.Default, CancellationToken.None);
             var mlnet = await MLNetPartAsync(stores.Blobs, version.ArtifactSha256);
-            _onHash = Probability(mlnet, hasher.Hash(HashedTables.YesCustomer));
-            _onRaw = Probability(mlnet, HashedTables.YesCustomer);
+            _onHash = HashedModels.Probability(mlnet, hasher.Hash(HashedTables.YesCustomer));
+            _onRaw = HashedModels.Probability(mlnet, HashedTables.YesCustomer);
         }
 
         _host = await ScoringHost.StartAsync(_directory, versions: 0);
@@ -107,22 +106,5 @@ public class KeyedHashScoringTests
 
         mlnet.Position = 0;
         return new MLContext(1).Model.Load(mlnet, out _);
-    }
-
-    private static float Probability(ITransformer model, string phone) =>
-        new MLContext(2).Model.CreatePredictionEngine<CustomerRow, BinaryPrediction>(model).Predict(new CustomerRow { Phone = phone, X = 0.5f }).Probability;
-
-    private sealed class CustomerRow
-    {
-        [ColumnName("phone")]
-        public string Phone { get; set; } = "";
-
-        [ColumnName("x")]
-        public float X { get; set; }
-    }
-
-    private sealed class BinaryPrediction
-    {
-        public float Probability { get; set; }
     }
 }

@@ -102,21 +102,7 @@ public class ModelCacheTests
     public async Task Concurrent_callers_get_the_same_answers_as_one_caller_even_beyond_the_pool_size()
     {
         // Two pooled engines for eight callers: sessions are also made for bursts and dropped after.
-        await using var stores = await PlatformStores.StartAsync(configure: services => services.AddScoring(),
-            settings: new Dictionary<string, string?> { ["AutoMLPlatform:Scoring:EnginesPerModel"] = "2" });
-        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
-        var cache = stores.Services.GetRequiredService<ModelCache>();
-        var rows = Enumerable.Range(0, 200).Select(i => $$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""").ToArray();
-        using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
-        var expected = rows.Select(r => lease.Model.PredictJson(r).Probabilities![1]).ToArray();
-
-        var wrong = 0;
-        await Parallel.ForAsync(0, rows.Length * 100, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
-        {
-            using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
-            var answer = each.Model.PredictJson(rows[i % rows.Length]).Probabilities![1];
-            Interlocked.Add(ref wrong, answer == expected[i % rows.Length] ? 0 : 1);
-        });
+        var wrong = await WrongConcurrentAnswersAsync(repeats: 100, (model, row) => Task.FromResult(model.PredictJson(row).Probabilities![1]));
 
         Assert.That(wrong, Is.Zero, "answers that differ from the single caller's");
     }
@@ -125,21 +111,7 @@ public class ModelCacheTests
     public async Task Concurrent_callers_that_give_their_session_back_on_another_thread_get_unmixed_answers()
     {
         // Sessions move between thread slots when a caller awaits while holding one (as the CSV batch does).
-        await using var stores = await PlatformStores.StartAsync(configure: services => services.AddScoring(),
-            settings: new Dictionary<string, string?> { ["AutoMLPlatform:Scoring:EnginesPerModel"] = "2" });
-        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
-        var cache = stores.Services.GetRequiredService<ModelCache>();
-        var rows = Enumerable.Range(0, 200).Select(i => $$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""").ToArray();
-        using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
-        var expected = rows.Select(r => lease.Model.PredictJson(r).Probabilities![1]).ToArray();
-
-        var wrong = 0;
-        await Parallel.ForAsync(0, rows.Length * 50, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
-        {
-            using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
-            var answer = (await each.Model.PredictJsonAcrossAwaitAsync(rows[i % rows.Length])).Probabilities![1];
-            Interlocked.Add(ref wrong, answer == expected[i % rows.Length] ? 0 : 1);
-        });
+        var wrong = await WrongConcurrentAnswersAsync(repeats: 50, async (model, row) => (await model.PredictJsonAcrossAwaitAsync(row)).Probabilities![1]);
 
         Assert.That(wrong, Is.Zero, "answers that differ from the single caller's");
     }
@@ -157,4 +129,26 @@ public class ModelCacheTests
     }
 
     private static Task<PlatformStores> StartAsync() => PlatformStores.StartAsync(configure: services => services.AddScoring());
+
+    /// <summary>Eight callers over a pool of two engines, each row <paramref name="repeats"/> times: how many answers differ from one caller's.</summary>
+    private static async Task<int> WrongConcurrentAnswersAsync(int repeats, Func<ScoringModel, string, Task<float>> predict)
+    {
+        await using var stores = await PlatformStores.StartAsync(configure: services => services.AddScoring(),
+            settings: new Dictionary<string, string?> { ["AutoMLPlatform:Scoring:EnginesPerModel"] = "2" });
+        await RegisteredModels.TrainAndRegisterAsync(stores, TestTables.BinaryCsv(300), "y", "rule");
+        var cache = stores.Services.GetRequiredService<ModelCache>();
+        var rows = Enumerable.Range(0, 200).Select(i => $$"""{"x1": {{(i - 100) / 100.0}}, "x2": 0.3, "color": "blue"}""").ToArray();
+        using var lease = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, CancellationToken.None);
+        var expected = rows.Select(r => lease.Model.PredictJson(r).Probabilities![1]).ToArray();
+
+        var wrong = 0;
+        await Parallel.ForAsync(0, rows.Length * repeats, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
+        {
+            using var each = await cache.AcquireAsync(TenantId.Default, "rule", ModelSelector.Production, token);
+            var answer = await predict(each.Model, rows[i % rows.Length]);
+            Interlocked.Add(ref wrong, answer == expected[i % rows.Length] ? 0 : 1);
+        });
+
+        return wrong;
+    }
 }
