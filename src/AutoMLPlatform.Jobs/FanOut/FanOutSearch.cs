@@ -56,7 +56,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
         }
 
         LogWinner(job.Id, winner.Index, winner.Outcome!.Trainer, winner.Outcome.Score);
-        return new FanOutResult(winner.Index, winner.Outcome, winner.Index == 0 ? local : null);
+        return new FanOutResult(winner.Outcome, winner.Index == 0 ? local : null);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or DbException) && !cancellationToken.IsCancellationRequested)
         {
-            await parts.TryFinishAsync(JobPart.Failed(job.Id, job.Attempt, 0, ex.Message), CancellationToken.None)
+            await parts.TryFinishAsync(JobPart.Failed(job.Id, job.Attempt, 0, PartRunner.Describe(ex)), CancellationToken.None)
                 .ConfigureAwait(false);
             LogOwnPartFailed(ex, job.Id);
             return (null, ExceptionDispatchInfo.Capture(ex));

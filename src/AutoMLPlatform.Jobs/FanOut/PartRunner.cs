@@ -67,7 +67,8 @@ internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, Tr
         }
     }
 
-    private static string Describe(Exception ex) => ex is AutoMLPlatformException
+    /// <summary>What a part's row says of its failure: our own errors verbatim, anything else by type and message.</summary>
+    public static string Describe(Exception ex) => ex is AutoMLPlatformException
         ? ex.Message
         : $"The part's search failed unexpectedly ({ex.GetType().Name}): {ex.Message}";
 

@@ -1,12 +1,10 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
-using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Torch.External;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.ML;
 
 namespace AutoMLPlatform.Jobs.Training;
@@ -16,7 +14,7 @@ namespace AutoMLPlatform.Jobs.Training;
 /// that is not registered yet. On a table with a free-text column, the Torch text classifier competes with the ML.NET
 /// trainers (<see cref="TorchTextTrainer"/>) in the share that takes external trainers.
 /// </summary>
-internal sealed class TabularSearch(IBlobStore blobs, TimeProvider time, IOptions<JobsOptions> options, ILoggerFactory loggers)
+internal sealed class TabularSearch(ModelArtifacts artifacts, TimeProvider time, ILoggerFactory loggers)
 {
     public async Task<SearchOutcome> RunAsync(TrainingJob job, TrainingData data, SearchShare share, IExperimentMonitor monitor,
         CancellationToken cancellationToken)
@@ -43,19 +41,7 @@ internal sealed class TabularSearch(IBlobStore blobs, TimeProvider time, IOption
 
         var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, result.Task, spec.Label, result.Labels.Classes, result.Inputs,
             result.BestTrial.Trainer, []);
-        var (sha256, sizeBytes) = await StoreArtifactAsync(manifest, job, mlContext, result, cancellationToken).ConfigureAwait(false);
+        var (sha256, sizeBytes) = await artifacts.StoreAsync(job, mlContext, result.Model, result.InputSchema, manifest, cancellationToken).ConfigureAwait(false);
         return new SearchOutcome(result, manifest, sha256, sizeBytes);
-    }
-
-    private async Task<(string Sha256, long SizeBytes)> StoreArtifactAsync(ModelManifest manifest, TrainingJob job, MLContext mlContext, ExperimentResult result,
-        CancellationToken cancellationToken)
-    {
-        var temp = Path.Combine(Path.GetTempPath(), $"automlplatform-model-{Guid.NewGuid():N}.zip");
-        await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        ModelPackage.Write(file, mlContext, result.Model, result.InputSchema, manifest);
-        file.Position = 0;
-        await using var staged = await blobs.StageAsync(file, options.Value.MaxArtifactBytes, cancellationToken).ConfigureAwait(false);
-        await blobs.CommitAsync(staged, job.TenantId, BlobKind.Model, cancellationToken).ConfigureAwait(false);
-        return (staged.Sha256, staged.SizeBytes);
     }
 }
