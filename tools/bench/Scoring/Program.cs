@@ -18,7 +18,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
-//        [--batch-rows 1000000] [--no-http] [--drift true|false] [--trainer Sdca|LightGbm|…]
+//        [--batch-rows 1000000] [--no-http] [--drift true|false] [--trainer Sdca|LightGbm|…] [--trials 1]
 //        [--breakdown] [--key-pairs 3] [--rounds 4]
 // Progress goes to stderr; the last stdout line is one JSON object.
 if (args.Length > 0 && args[0] == NoKeyCheckHost.Command)
@@ -51,10 +51,10 @@ await host.Services.GetRequiredService<ITenantStore>().TryCreateAsync(new Tenant
 var (key, stored) = ApiKeyFactory.Create(TenantId.Default, "bench", ApiScopes.Predict | ApiScopes.Read, DateTimeOffset.UtcNow, null);
 await host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, cancellationToken);
 
-Console.Error.WriteLine($"training credit (one trial, {options.Trainer ?? "the engine's first choice"}) ...");
+Console.Error.WriteLine($"training credit ({options.Trials} trial(s), {options.Trainer ?? "every trainer"}) ...");
 var blobs = host.Services.GetRequiredService<IBlobStore>();
 var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datasets, "credit", "train.csv"), blobs,
-    host.Services.GetRequiredService<IDatasetStore>(), host.Services.GetRequiredService<IModelRegistry>(), options.Trainer, cancellationToken);
+    host.Services.GetRequiredService<IDatasetStore>(), host.Services.GetRequiredService<IModelRegistry>(), options.Trainer, options.Trials, cancellationToken);
 var testCsv = Path.Combine(options.Datasets, "credit", "test.csv");
 var rows = await CreditModel.ReadRowsAsync(testCsv, cancellationToken);
 Console.Error.WriteLine($"model {version.ModelName} v{version.Version} ({version.Lineage.Trainer}), {rows.Count} held-out rows");
@@ -83,6 +83,7 @@ var result = new Dictionary<string, object?>
     ["bench"] = "scoring",
     ["commit"] = options.Commit,
     ["model"] = $"{version.ModelName} v{version.Version} {version.Lineage.Trainer}",
+    ["trials"] = options.Trials,
     ["raw_rows_per_s"] = Math.Round(inProcess.RawRowsPerSecond),
     ["pool_rows_per_s"] = Math.Round(inProcess.PoolRowsPerSecond),
     ["pool_vs_raw"] = Math.Round(inProcess.PoolVsRaw, 3),
@@ -161,7 +162,7 @@ static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, s
 
 /// <summary>Command-line settings of the benchmark.</summary>
 internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit, bool Drift,
-    string? Trainer, bool Breakdown, int KeyPairs, int Rounds)
+    string? Trainer, bool Breakdown, int KeyPairs, int Rounds, int Trials)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -184,6 +185,7 @@ internal sealed record BenchOptions(string Datasets, string Work, int Seconds, s
             Value("--trainer", string.Empty) is { Length: > 0 } trainer ? trainer : null,
             args.Contains("--breakdown"),
             int.Parse(Value("--key-pairs", "3"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--rounds", "4"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--rounds", "4"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--trials", "1"), CultureInfo.InvariantCulture));
     }
 }
