@@ -20,10 +20,10 @@ internal sealed record PlatformConnection(Uri BaseAddress, string Key)
             switch (args[i])
             {
                 case "--url":
-                    url = Value(args, ref i);
+                    url = CliArguments.Value(args, ref i);
                     break;
                 case "--key":
-                    key = Value(args, ref i);
+                    key = CliArguments.Value(args, ref i);
                     break;
                 default:
                     rest.Add(args[i]);
@@ -47,7 +47,4 @@ internal sealed record PlatformConnection(Uri BaseAddress, string Key)
         var path = Path.Combine("data", "secrets", "bootstrap.key");
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
-
-    private static string Value(string[] args, ref int i) =>
-        i + 1 < args.Length ? args[++i] : throw new CliUsageException($"Option {args[i]} needs a value.");
 }

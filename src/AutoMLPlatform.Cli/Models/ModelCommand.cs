@@ -68,13 +68,13 @@ internal sealed class ModelCommand(TextWriter stdout, HttpMessageHandler? handle
                 switch (command[i])
                 {
                     case "--model":
-                        model = Value(command, ref i);
+                        model = CliArguments.Value(command, ref i);
                         break;
                     case "--version":
-                        version = Value(command, ref i);
+                        version = CliArguments.Value(command, ref i);
                         break;
                     case "--out" when command[0] == "export":
-                        output = Value(command, ref i);
+                        output = CliArguments.Value(command, ref i);
                         break;
                     case "--onnx" when command[0] == "export":
                         onnx = true;
@@ -106,8 +106,5 @@ internal sealed class ModelCommand(TextWriter stdout, HttpMessageHandler? handle
 
             return new Options(command[0], model, number, output);
         }
-
-        private static string Value(string[] args, ref int i) =>
-            i + 1 < args.Length ? args[++i] : throw new CliUsageException($"Option {args[i]} needs a value.");
     }
 }
