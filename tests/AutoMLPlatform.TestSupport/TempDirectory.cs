@@ -13,11 +13,22 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <remarks>
+    /// A host that was just stopped may still be closing a file in here (SQLite's journal as its last pooled connection
+    /// closes), which makes a recursive delete fail with "directory not empty"; it is tried again for up to a second.
+    /// </remarks>
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        for (var attempt = 1; Directory.Exists(Path); attempt++)
         {
-            Directory.Delete(Path, recursive: true);
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }
