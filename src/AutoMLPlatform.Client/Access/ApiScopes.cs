@@ -1,0 +1,10 @@
+namespace AutoMLPlatform.Client.Access;
+
+/// <summary>The scopes a key may have: <c>admin</c> ⊇ <c>train</c> ⊇ <c>read</c>, and <c>predict</c> (scoring only).</summary>
+public static class ApiScopes
+{
+    public const string Admin = "admin";
+    public const string Train = "train";
+    public const string Read = "read";
+    public const string Predict = "predict";
+}

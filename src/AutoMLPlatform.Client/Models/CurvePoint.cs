@@ -1,0 +1,4 @@
+namespace AutoMLPlatform.Client.Models;
+
+/// <summary>A point of a curve at a score threshold.</summary>
+public sealed record CurvePoint(double Threshold, double X, double Y);
