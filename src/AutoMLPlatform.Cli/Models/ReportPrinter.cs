@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AutoMLPlatform.Core.Insight;
+using AutoMLPlatform.Client.Models;
 
 namespace AutoMLPlatform.Cli.Models;
 
@@ -14,7 +14,7 @@ internal static class ReportPrinter
     /// <summary>How many columns of the permutation importance are listed, most important first.</summary>
     public const int TopImportances = 10;
 
-    public static string Format(VersionReport report)
+    public static string Format(ModelReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();

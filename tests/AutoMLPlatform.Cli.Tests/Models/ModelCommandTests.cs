@@ -1,6 +1,6 @@
 namespace AutoMLPlatform.Cli.Tests.Models;
 
-/// <summary>Command lines <c>automl export</c> and <c>automl report</c> refuse before calling the platform: one line on stderr, exit code 2.</summary>
+/// <summary>Command lines of the model commands that are refused before calling the platform: one line on stderr, exit code 2.</summary>
 public class ModelCommandTests
 {
     [TestCase("report", "--version", "1")]
@@ -12,6 +12,12 @@ public class ModelCommandTests
     [TestCase("export", "--model", "credit", "--version", "1", "--out", "x.onnx")]
     [TestCase("export", "--onnx", "--model", "credit", "--version", "1")]
     [TestCase("export", "--onnx", "--model", "credit", "--version", "-2", "--out", "x.onnx")]
+    [TestCase("models", "promote", "--model", "credit", "--version", "x")]
+    [TestCase("models", "promote", "--version", "2")]
+    [TestCase("models", "rollback")]
+    [TestCase("models", "export", "--model", "credit", "--version", "1")]
+    [TestCase("models", "versions")]
+    [TestCase("models", "retrain", "--model", "credit")]
     public async Task A_bad_command_line_is_one_line_on_stderr_and_exit_code_2(params string[] args)
     {
         var run = await CliRun.RunAsync([.. args, "--url", "http://127.0.0.1:9", "--key", "unused"]);
@@ -26,10 +32,14 @@ public class ModelCommandTests
     }
 
     [Test]
-    public async Task The_usage_lists_export_and_report()
+    public async Task The_help_of_models_lists_every_subcommand()
     {
-        var run = await CliRun.RunAsync("--help");
+        var run = await CliRun.RunAsync("models", "--help");
 
-        Assert.That(run.Stdout, Has.Some.Contains("automl export --onnx --model NAME --version N --out FILE").And.Some.Contains("automl report --model NAME --version N"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero);
+            Assert.That(run.Stdout.Select(l => l.Trim().Split(' ')[0]), Is.SupersetOf(new[] { "list", "versions", "promote", "rollback", "report", "export" }));
+        });
     }
 }

@@ -1,6 +1,5 @@
 using AutoMLPlatform.Cli.Models;
-using AutoMLPlatform.Core.Insight;
-using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Client.Models;
 
 namespace AutoMLPlatform.Cli.Tests.Models;
 
@@ -15,8 +14,8 @@ public class ReportPrinterTests
             [new ClassMetrics("bad", 4, 0.5, 0.75, 0.6, 0.9), new ClassMetrics("good", 8, 0.9, 0.75, 0.81818, null)],
             [[3, 1], [2, 6]], [], []);
         var importance = new FeatureImportance("auc", 0.9, 12, 5, "training rows", Enumerable.Range(1, 12).Select(i => new ColumnImportance($"c{i}", 0.1 / i, 0.01)).ToArray(), Computed);
-        var report = new VersionReport("credit", 3, "binary",
-            new EvaluationReport(EvaluationSource.Validation, "out-of-fold predictions", 12, TaskKind.Binary, classification, null, Computed), null, importance);
+        var report = new ModelReport("credit", 3, "binary",
+            new EvaluationReport("validation", "out-of-fold predictions", 12, "binary", classification, null, Computed), null, importance);
 
         var lines = ReportPrinter.Format(report).Split('\n');
 
@@ -45,7 +44,7 @@ public class ReportPrinterTests
     {
         var importance = new FeatureImportance("rmse", 1.5, 100, 3, "training rows", Enumerable.Range(1, 12).Select(i => new ColumnImportance($"c{i}", 1.0 / i, 0.05)).ToArray(), Computed);
 
-        var lines = ReportPrinter.Format(new VersionReport("ames", 1, "regression", null, null, importance)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = ReportPrinter.Format(new ModelReport("ames", 1, "regression", null, null, importance)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines[1..], Is.EqualTo(new[]
         {
@@ -68,8 +67,8 @@ public class ReportPrinterTests
     public void A_regression_report_prints_errors_and_residual_quantiles()
     {
         var regression = new RegressionReport(1.25, 0.75, 0.91, [new QuantileValue(0, -2), new QuantileValue(0.05, -1.5), new QuantileValue(0.5, 0.1), new QuantileValue(1, 3)], []);
-        var report = new VersionReport("ames", 2, "regression", null,
-            new EvaluationReport(EvaluationSource.Dataset, "dataset ames-test version 1", 586, TaskKind.Regression, null, regression, Computed), null);
+        var report = new ModelReport("ames", 2, "regression", null,
+            new EvaluationReport("dataset", "dataset ames-test version 1", 586, "regression", null, regression, Computed), null);
 
         var lines = ReportPrinter.Format(report).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -84,7 +83,7 @@ public class ReportPrinterTests
     [Test]
     public void A_version_without_any_report_says_so()
     {
-        var lines = ReportPrinter.Format(new VersionReport("credit", 1, "binary", null, null, null)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = ReportPrinter.Format(new ModelReport("credit", 1, "binary", null, null, null)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines, Is.EqualTo(new[] { "credit version 1 (binary)", "No report has been computed for this version." }));
     }
