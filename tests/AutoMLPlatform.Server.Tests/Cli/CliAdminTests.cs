@@ -3,7 +3,6 @@ extern alias cli;
 using System.Text.Json.Nodes;
 using AutoMLPlatform.TestSupport;
 using cli::AutoMLPlatform.Cli;
-using cli::AutoMLPlatform.Cli.Admin;
 
 namespace AutoMLPlatform.Server.Tests.Cli;
 
@@ -66,13 +65,13 @@ public class CliAdminTests
     }
 
     [Test]
-    public async Task A_wrong_key_is_refused_with_the_servers_words_and_exit_code_2()
+    public async Task A_wrong_key_is_refused_with_the_servers_words_and_exit_code_3()
     {
         var run = await RunAsync("not-a-key-of-this-platform-0123456789abcdef", "keys", "list");
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Refused));
             Assert.That(run.Stdout, Is.Empty);
             Assert.That(run.Stderr.Single(), Does.StartWith("automl: 401"));
         });
@@ -88,7 +87,7 @@ public class CliAdminTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Refused));
             Assert.That(run.Stderr.Single(), Does.StartWith("automl: 403"));
         });
     }
@@ -123,7 +122,7 @@ public class CliAdminTests
     }
 
     [Test]
-    public async Task An_audit_entry_edited_in_the_database_makes_verify_exit_3_naming_the_entry()
+    public async Task An_audit_entry_edited_in_the_database_makes_verify_exit_4_naming_the_entry()
     {
         using var directory = new TempDirectory();
         using var server = await ServerProcess.StartAsync(directory.Path, new Dictionary<string, string>());
@@ -142,7 +141,7 @@ public class CliAdminTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(AdminCommand.BrokenChainExitCode));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CheckFailed));
             Assert.That(run.Stdout.Single(), Does.StartWith("audit chain broken at entry 1: "));
         });
     }

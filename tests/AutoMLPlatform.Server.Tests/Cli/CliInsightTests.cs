@@ -70,7 +70,7 @@ public class CliInsightTests
     }
 
     [Test]
-    public async Task Exporting_an_unknown_version_is_exit_code_2_with_the_servers_words_and_writes_no_file()
+    public async Task Exporting_an_unknown_version_is_exit_code_3_with_the_servers_words_and_writes_no_file()
     {
         var file = Path.Combine(_directory.Path, "missing.onnx");
 
@@ -78,7 +78,7 @@ public class CliInsightTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Refused));
             Assert.That(run.Stdout, Is.Empty);
             Assert.That(run.Stderr.Single(), Does.StartWith("automl: 404").And.Contain("Model 'rule' has no version 9."));
             Assert.That(Directory.GetFiles(_directory.Path, "missing*"), Is.Empty);
@@ -86,26 +86,26 @@ public class CliInsightTests
     }
 
     [Test]
-    public async Task The_report_of_an_unknown_version_is_exit_code_2_with_the_servers_words()
+    public async Task The_report_of_an_unknown_version_is_exit_code_3_with_the_servers_words()
     {
         var run = await RunAsync("report", "--model", "rule", "--version", "9");
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Refused));
             Assert.That(run.Stdout, Is.Empty);
             Assert.That(run.Stderr.Single(), Does.StartWith("automl: 404").And.Contain("Model 'rule' has no version 9."));
         });
     }
 
     [Test]
-    public async Task An_unknown_model_is_exit_code_2_with_the_servers_words()
+    public async Task An_unknown_model_is_exit_code_3_with_the_servers_words()
     {
         var run = await RunAsync("report", "--model", "nobody", "--version", "1");
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Refused));
             Assert.That(run.Stderr.Single(), Does.StartWith("automl: 404").And.Contain("'nobody'"));
         });
     }
