@@ -14,6 +14,8 @@ need node nodejs
 need npm npm
 need chromium chromium
 need chromedriver chromium-driver
+# The CLI's live progress display is tested in a real terminal that tmux provides.
+need tmux tmux
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
