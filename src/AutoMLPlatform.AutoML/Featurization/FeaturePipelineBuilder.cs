@@ -10,9 +10,16 @@ namespace AutoMLPlatform.AutoML.Featurization;
 
 /// <summary>
 /// Builds the estimator chain that turns the used columns into one feature vector, <see cref="ReservedColumns.Features"/>,
-/// each column by its role. Intermediate columns get a "__f" prefix so they cannot clash with user columns. The chain
-/// holds no scaling: linear trainers add their own normalizer (a searched choice), trees need none.
+/// each column by its role. The chain holds no scaling: linear trainers add their own normalizer (a searched choice),
+/// trees need none.
 /// </summary>
+/// <remarks>
+/// A user's column may have any name, the engine's own included (<c>__f0</c>, <c>__dt_in</c>, <c>Score</c>). So the
+/// chain first copies every used column to a name of its own (<c>__in0</c>, <c>__in1</c>…, under a prefix that no used
+/// column's name starts with, so no copy overwrites a column a later copy reads), and every later step reads only names
+/// made earlier in the chain: a user's column named like one of them is hidden behind it, never read in its place. The
+/// model still reads the user's names; the copies cost a prediction nothing (a copied column hands on its source's getter).
+/// </remarks>
 internal static class FeaturePipelineBuilder
 {
     /// <summary>Hash bits for high-cardinality categoricals: 2^10 slots.</summary>
@@ -32,10 +39,13 @@ internal static class FeaturePipelineBuilder
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(columnsWithMissing);
-        var steps = new List<IEstimator<ITransformer>>();
+        var used = decisions.Where(d => IsFeature(d.Role)).ToArray();
+        var prefix = CopyPrefix(used.Select(d => d.Name));
+        var steps = used.Select((d, i) => mlContext.Transforms.CopyColumns($"{prefix}{i}", d.Name)).ToList<IEstimator<ITransformer>>();
         var featureColumns = new List<string>();
-        foreach (var (decision, index) in decisions.Select((d, i) => (d, i)))
+        foreach (var (decision, index) in used.Select((d, i) => (d, i)))
         {
+            var input = $"{prefix}{index}";
             var output = $"__f{index}";
             var hadMissing = columnsWithMissing.Contains(decision.Name);
             switch (decision.Role)
@@ -43,29 +53,29 @@ internal static class FeaturePipelineBuilder
                 case ColumnRole.Numeric:
                     if (hadMissing)
                     {
-                        steps.Add(mlContext.Transforms.IndicateMissingValues($"{output}_missing", decision.Name));
+                        steps.Add(mlContext.Transforms.IndicateMissingValues($"{output}_missing", input));
                         steps.Add(mlContext.Transforms.Conversion.ConvertType($"{output}_missing", $"{output}_missing", DataKind.Single));
                         featureColumns.Add($"{output}_missing");
                     }
 
                     // Even without missing values in training a request may send null: impute it all the same.
-                    steps.Add(mlContext.Transforms.ReplaceMissingValues(output, decision.Name, MissingValueReplacingEstimator.ReplacementMode.Mean));
+                    steps.Add(mlContext.Transforms.ReplaceMissingValues(output, input, MissingValueReplacingEstimator.ReplacementMode.Mean));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.Categorical:
-                    steps.Add(mlContext.Transforms.Categorical.OneHotEncoding(output, decision.Name));
+                    steps.Add(mlContext.Transforms.Categorical.OneHotEncoding(output, input));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.HashedCategorical:
-                    steps.Add(mlContext.Transforms.Categorical.OneHotHashEncoding(output, decision.Name, numberOfBits: HashBits));
+                    steps.Add(mlContext.Transforms.Categorical.OneHotHashEncoding(output, input, numberOfBits: HashBits));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.Text:
-                    steps.Add(mlContext.Transforms.Text.FeaturizeText(output, TextOptions(), decision.Name));
+                    steps.Add(mlContext.Transforms.Text.FeaturizeText(output, TextOptions(), input));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.DateTime:
-                    steps.Add(mlContext.Transforms.CopyColumns(DateParts.InputColumn, decision.Name));
+                    steps.Add(mlContext.Transforms.CopyColumns(DateParts.InputColumn, input));
                     steps.Add(mlContext.Transforms.CustomMapping<DatePartsInput, DatePartsOutput>(DateParts.Map, DateParts.ContractName));
                     steps.Add(mlContext.Transforms.ReplaceMissingValues(output, DateParts.PartsColumn, MissingValueReplacingEstimator.ReplacementMode.Mean));
                     featureColumns.Add(output);
@@ -86,6 +96,19 @@ internal static class FeaturePipelineBuilder
 
         steps.Add(mlContext.Transforms.Concatenate(ReservedColumns.Features, [.. featureColumns]));
         return steps.Skip(1).Aggregate(steps[0], (chain, step) => chain.Append(step));
+    }
+
+    /// <summary><c>__in</c>, lengthened by underscores until no name in <paramref name="names"/> starts with it.</summary>
+    private static string CopyPrefix(IEnumerable<string> names)
+    {
+        var all = names.ToArray();
+        var prefix = "__in";
+        while (all.Any(name => name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            prefix += "_";
+        }
+
+        return prefix;
     }
 
     /// <summary>Word unigrams and bigrams plus character trigrams, L2-normalized, dictionaries capped at <see cref="MaxNgrams"/>.</summary>
