@@ -60,7 +60,7 @@ public class PredictTests : ConsoleFixture
         Browser.WaitFor("#predict-form");
         foreach (var (column, value) in Row)
         {
-            Browser.Find($"#in-{column}").SendKeys(value);
+            Browser.Find($"[data-column='{column}']").SendKeys(value);
         }
     }
 
