@@ -14,16 +14,21 @@ namespace AutoMLPlatform.AutoML.Featurization;
 /// trees need none.
 /// </summary>
 /// <remarks>
-/// A user's column may have any name, the engine's own included (<c>__f0</c>, <c>__dt_in</c>, <c>Score</c>). So the
-/// chain first copies every used column to a name of its own (<c>__in0</c>, <c>__in1</c>…, under a prefix that no used
-/// column's name starts with, so no copy overwrites a column a later copy reads), and every later step reads only names
-/// made earlier in the chain: a user's column named like one of them is hidden behind it, never read in its place. The
-/// model still reads the user's names; the copies cost a prediction nothing (a copied column hands on its source's getter).
+/// A user's column may have any name, the engine's own included. Every column this chain makes before the trainer
+/// starts with <see cref="MadeColumnPrefix"/> (<c>__f0</c>, <c>__f0_missing</c>, <c>__dt_in</c>…), and every step
+/// reads either a user's column or a column made earlier in the chain. So a used column whose name starts with that
+/// prefix is first copied to a name of the chain's own (<c>__in0</c>…, under a prefix that no used column's name
+/// starts with, so no copy overwrites a column a later copy reads) and read from there: a made column never stands in
+/// for it. Other names (<c>Score</c>, <c>Label</c>, <c>a b [c]</c>) are read as they are, before anything could be
+/// written under them. A table without such names gets the chain it always got, at no cost to prediction.
 /// </remarks>
 internal static class FeaturePipelineBuilder
 {
     /// <summary>Hash bits for high-cardinality categoricals: 2^10 slots.</summary>
     public const int HashBits = 10;
+
+    /// <summary>The start of every column name this chain makes (<see cref="ReservedColumns"/>' inputs to trainers included).</summary>
+    public const string MadeColumnPrefix = "__";
 
     /// <summary>Most word and character n-grams a text column keeps, each: bounds memory on large corpora.</summary>
     public const int MaxNgrams = 20_000;
@@ -40,12 +45,14 @@ internal static class FeaturePipelineBuilder
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(columnsWithMissing);
         var used = decisions.Where(d => IsFeature(d.Role)).ToArray();
-        var prefix = CopyPrefix(used.Select(d => d.Name));
-        var steps = used.Select((d, i) => mlContext.Transforms.CopyColumns($"{prefix}{i}", d.Name)).ToList<IEstimator<ITransformer>>();
+        var copyPrefix = CopyPrefix(used.Select(d => d.Name));
+        var inputs = used.Select((d, i) => d.Name.StartsWith(MadeColumnPrefix, StringComparison.Ordinal) ? $"{copyPrefix}{i}" : d.Name).ToArray();
+        var steps = used.Select((d, i) => (d, i)).Where(u => inputs[u.i] != u.d.Name)
+            .Select(u => mlContext.Transforms.CopyColumns(inputs[u.i], u.d.Name)).ToList<IEstimator<ITransformer>>();
         var featureColumns = new List<string>();
         foreach (var (decision, index) in used.Select((d, i) => (d, i)))
         {
-            var input = $"{prefix}{index}";
+            var input = inputs[index];
             var output = $"__f{index}";
             var hadMissing = columnsWithMissing.Contains(decision.Name);
             switch (decision.Role)
