@@ -151,6 +151,21 @@ public class ColumnNamesEndToEndTests
     }
 
     [Test]
+    public async Task An_open_inference_protocol_input_matching_two_columns_only_ignoring_case_is_a_400_naming_both()
+    {
+        const string request = """{"inputs": [{"name": "SC.VAR.MAXIS", "shape": [1], "datatype": "FP32", "data": [0.5]}]}""";
+
+        using var response = await _api.PostRawJsonAsync($"/v2/models/{Model}/infer", request);
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("ambiguous-input"));
+            Assert.That((string?)problem["error"], Does.Contain("'Sc.Var.Maxis' and 'Sc.Var.maxis'"));
+        });
+    }
+
+    [Test]
     public async Task The_onnx_export_names_its_inputs_after_the_columns()
     {
         using var response = await _api.Http.GetAsync(new Uri($"/api/models/{Model}/versions/1/onnx", UriKind.Relative));
