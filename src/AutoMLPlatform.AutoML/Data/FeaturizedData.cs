@@ -30,21 +30,32 @@ internal sealed class FeaturizedData
     /// <summary>True when LightGBM can find one-hot slot ranges to split on as categories.</summary>
     public bool HasCategoricalSlots => Schema[ReservedColumns.Features].Annotations.Schema.GetColumnOrNull("CategoricalSlotRanges") is not null;
 
-    /// <summary>Reads the features and label of every row of <paramref name="featurized"/> into memory.</summary>
-    public static FeaturizedData Materialize(IDataView featurized, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the features of every row of <paramref name="featurized"/> and the label of the same row of
+    /// <paramref name="labelled"/> into memory. The label comes from a view of its own: a user's column may be named
+    /// like the engine's label column, and the featurizer must read that column, not the label.
+    /// </summary>
+    public static FeaturizedData Materialize(IDataView featurized, IDataView labelled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(featurized);
+        ArgumentNullException.ThrowIfNull(labelled);
         var featureColumn = featurized.Schema[ReservedColumns.Features];
-        var labelColumn = featurized.Schema[ReservedColumns.Label];
+        var labelColumn = labelled.Schema[ReservedColumns.Label];
         var features = new List<VBuffer<float>>();
         var labels = new LabelReader(labelColumn.Type);
-        using (var cursor = featurized.GetRowCursor([featureColumn, labelColumn]))
+        using (var cursor = featurized.GetRowCursor([featureColumn]))
+        using (var labelCursor = labelled.GetRowCursor([labelColumn]))
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(featureColumn);
-            var readLabel = labels.Bind(cursor, labelColumn);
+            var readLabel = labels.Bind(labelCursor, labelColumn);
             VBuffer<float> buffer = default;
             while (cursor.MoveNext())
             {
+                if (!labelCursor.MoveNext())
+                {
+                    throw new InvalidOperationException("The labels have fewer rows than the features.");
+                }
+
                 if ((features.Count & 1023) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

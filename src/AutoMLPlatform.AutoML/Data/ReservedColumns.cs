@@ -1,6 +1,9 @@
 namespace AutoMLPlatform.AutoML.Data;
 
-/// <summary>Column names the engine adds to a pipeline; prefixed so that no user column can clash with them.</summary>
+/// <summary>
+/// Column names the engine adds to a pipeline. A user's column may carry any of them: the engine never reads a user's
+/// column under a name it writes (see <c>FeaturePipelineBuilder</c>), and the label is read apart from the features.
+/// </summary>
 public static class ReservedColumns
 {
     /// <summary>The encoded label a trainer learns from.</summary>

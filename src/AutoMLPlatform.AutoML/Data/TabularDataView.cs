@@ -37,10 +37,14 @@ internal sealed partial class TabularDataView : IDataView
         return new TabularDataView(columns, null, BuildSchema(columns, null), table.RowCount);
     }
 
-    /// <summary>A view whose label column is <paramref name="labelColumn"/> encoded by <paramref name="encoding"/>.</summary>
+    /// <summary>
+    /// A view whose label column is <paramref name="labelColumn"/> encoded by <paramref name="encoding"/>. A user's
+    /// column named like the encoded label (<see cref="ReservedColumns.Label"/>) is left out rather than hidden behind
+    /// it, so a reader of that name always gets the label; the engine's own pipelines read unlabelled views instead.
+    /// </summary>
     public static TabularDataView WithLabel(LoadedTable table, string labelColumn, LabelEncoding encoding)
     {
-        var columns = Features(table, labelColumn);
+        var columns = Features(table, labelColumn).Where(c => c.Name != ReservedColumns.Label).ToArray();
         var label = LabelEncoder.Encode(table[labelColumn], encoding);
         return new TabularDataView(columns, label, BuildSchema(columns, encoding), table.RowCount);
     }

@@ -101,7 +101,8 @@ public static class ModelEvaluator
         var truth = ExperimentPreparer.Truth(labelled[labelColumn], labels, all);
         var classes = labels.Task == TaskKind.Multiclass ? labels.Classes.Count : 1;
         var predictions = new float[labelled.RowCount * PredictionReader.Width(labels.Task, classes)];
-        var scored = model.Transform(TabularDataView.WithLabel(labelled, labelColumn, labels));
+        // The label stays out of the view the model reads: a column of the user's may carry the encoded label's name.
+        var scored = model.Transform(TabularDataView.WithoutLabel(labelled, labelColumn));
         PredictionReader.Read(scored, labels.Task, classes, predictions, all);
         return new ScoredRows(labels.Task, labels.Classes, truth, predictions);
     }

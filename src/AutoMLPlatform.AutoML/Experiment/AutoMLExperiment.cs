@@ -128,9 +128,9 @@ public sealed partial class AutoMLExperiment
         {
             var mlContext = new MLContext(_settings.Seed);
             using var registration = mlContext.CancelOn(cancellationToken);
-            var all = experiment.LabelledView();
+            var all = experiment.UnlabelledView();
             var featurizer = FeaturePipelineBuilder.Build(mlContext, experiment.Features, experiment.ColumnsWithMissing).Fit(all);
-            return (featurizer, FeaturizedData.Materialize(featurizer.Transform(all), cancellationToken));
+            return (featurizer, FeaturizedData.Materialize(featurizer.Transform(all), experiment.LabelOnlyView(), cancellationToken));
         }, cancellationToken).ConfigureAwait(false);
     }
 

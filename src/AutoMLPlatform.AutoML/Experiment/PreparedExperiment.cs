@@ -60,7 +60,17 @@ internal sealed class PreparedExperiment
         columns.Select(name => Plan.Columns.First(d => d.Name == name))
             .Select(d => new ModelInputColumn(d.Name, d.Type, ColumnsWithMissing.Contains(d.Name), KeyedHashed.Contains(d.Name))).ToArray();
 
-    /// <summary>The given rows (all when null) with original columns and the encoded label, as external trainers and scoring see data.</summary>
+    /// <summary>The given rows (all when null) with original columns and the encoded label, as external trainers see data.</summary>
     public TabularDataView LabelledView(IReadOnlyList<int>? rows = null) =>
         TabularDataView.WithLabel(rows is null ? Table : Table.Select(rows), LabelColumn, Labels);
+
+    /// <summary>
+    /// The given rows (all when null) with original columns and no label, as scoring sees data: what the engine's own
+    /// pipelines are fitted and run on, so a user's column named like the encoded label is read as itself.
+    /// </summary>
+    public TabularDataView UnlabelledView(IReadOnlyList<int>? rows = null) =>
+        TabularDataView.WithoutLabel(rows is null ? Table : Table.Select(rows), LabelColumn);
+
+    /// <summary>Every row's encoded label alone, in row order.</summary>
+    public TabularDataView LabelOnlyView() => TabularDataView.WithLabel(Table.Project([LabelColumn]), LabelColumn, Labels);
 }

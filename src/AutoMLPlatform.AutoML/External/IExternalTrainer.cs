@@ -14,7 +14,7 @@ namespace AutoMLPlatform.AutoML.External;
 /// as <c>Single</c>, NaN when missing; everything else as text, "" when missing, booleans "true"/"false") plus the
 /// encoded label under <see cref="Data.ReservedColumns.Label"/>: a <c>Boolean</c> (binary, true = the positive
 /// class), a key (multiclass, key k = <see cref="Data.LabelEncoding.Classes"/>[k − 1]) or a <c>Single</c>
-/// (regression). The returned model must read only original columns and write ML.NET's standard outputs:
+/// (regression); a user's column that is itself named <c>__Label</c> is left out of these views. The returned model must read only original columns and write ML.NET's standard outputs:
 /// binary <c>PredictedLabel</c> (Boolean), <c>Score</c> and a calibrated <c>Probability</c>; multiclass
 /// <c>PredictedLabel</c> as the class name (text) and a <c>Score</c> vector of probabilities in class order;
 /// regression <c>Score</c>. External trials never join the final ensemble, and with k-fold validation they are

@@ -10,13 +10,25 @@ namespace AutoMLPlatform.AutoML.Featurization;
 
 /// <summary>
 /// Builds the estimator chain that turns the used columns into one feature vector, <see cref="ReservedColumns.Features"/>,
-/// each column by its role. Intermediate columns get a "__f" prefix so they cannot clash with user columns. The chain
-/// holds no scaling: linear trainers add their own normalizer (a searched choice), trees need none.
+/// each column by its role. The chain holds no scaling: linear trainers add their own normalizer (a searched choice),
+/// trees need none.
 /// </summary>
+/// <remarks>
+/// A user's column may have any name, the engine's own included. Every column this chain makes before the trainer
+/// starts with <see cref="MadeColumnPrefix"/> (<c>__f0</c>, <c>__f0_missing</c>, <c>__dt_in</c>…), and every step
+/// reads either a user's column or a column made earlier in the chain. So a used column whose name starts with that
+/// prefix is first copied to a name of the chain's own (<c>__in0</c>…, under a prefix that no used column's name
+/// starts with, so no copy overwrites a column a later copy reads) and read from there: a made column never stands in
+/// for it. Other names (<c>Score</c>, <c>Label</c>, <c>a b [c]</c>) are read as they are, before anything could be
+/// written under them. A table without such names gets the chain it always got, at no cost to prediction.
+/// </remarks>
 internal static class FeaturePipelineBuilder
 {
     /// <summary>Hash bits for high-cardinality categoricals: 2^10 slots.</summary>
     public const int HashBits = 10;
+
+    /// <summary>The start of every column name this chain makes (<see cref="ReservedColumns"/>' inputs to trainers included).</summary>
+    public const string MadeColumnPrefix = "__";
 
     /// <summary>Most word and character n-grams a text column keeps, each: bounds memory on large corpora.</summary>
     public const int MaxNgrams = 20_000;
@@ -32,10 +44,15 @@ internal static class FeaturePipelineBuilder
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(columnsWithMissing);
-        var steps = new List<IEstimator<ITransformer>>();
+        var used = decisions.Where(d => IsFeature(d.Role)).ToArray();
+        var copyPrefix = CopyPrefix(used.Select(d => d.Name));
+        var inputs = used.Select((d, i) => d.Name.StartsWith(MadeColumnPrefix, StringComparison.Ordinal) ? $"{copyPrefix}{i}" : d.Name).ToArray();
+        var steps = used.Select((d, i) => (d, i)).Where(u => inputs[u.i] != u.d.Name)
+            .Select(u => mlContext.Transforms.CopyColumns(inputs[u.i], u.d.Name)).ToList<IEstimator<ITransformer>>();
         var featureColumns = new List<string>();
-        foreach (var (decision, index) in decisions.Select((d, i) => (d, i)))
+        foreach (var (decision, index) in used.Select((d, i) => (d, i)))
         {
+            var input = inputs[index];
             var output = $"__f{index}";
             var hadMissing = columnsWithMissing.Contains(decision.Name);
             switch (decision.Role)
@@ -43,29 +60,29 @@ internal static class FeaturePipelineBuilder
                 case ColumnRole.Numeric:
                     if (hadMissing)
                     {
-                        steps.Add(mlContext.Transforms.IndicateMissingValues($"{output}_missing", decision.Name));
+                        steps.Add(mlContext.Transforms.IndicateMissingValues($"{output}_missing", input));
                         steps.Add(mlContext.Transforms.Conversion.ConvertType($"{output}_missing", $"{output}_missing", DataKind.Single));
                         featureColumns.Add($"{output}_missing");
                     }
 
                     // Even without missing values in training a request may send null: impute it all the same.
-                    steps.Add(mlContext.Transforms.ReplaceMissingValues(output, decision.Name, MissingValueReplacingEstimator.ReplacementMode.Mean));
+                    steps.Add(mlContext.Transforms.ReplaceMissingValues(output, input, MissingValueReplacingEstimator.ReplacementMode.Mean));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.Categorical:
-                    steps.Add(mlContext.Transforms.Categorical.OneHotEncoding(output, decision.Name));
+                    steps.Add(mlContext.Transforms.Categorical.OneHotEncoding(output, input));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.HashedCategorical:
-                    steps.Add(mlContext.Transforms.Categorical.OneHotHashEncoding(output, decision.Name, numberOfBits: HashBits));
+                    steps.Add(mlContext.Transforms.Categorical.OneHotHashEncoding(output, input, numberOfBits: HashBits));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.Text:
-                    steps.Add(mlContext.Transforms.Text.FeaturizeText(output, TextOptions(), decision.Name));
+                    steps.Add(mlContext.Transforms.Text.FeaturizeText(output, TextOptions(), input));
                     featureColumns.Add(output);
                     break;
                 case ColumnRole.DateTime:
-                    steps.Add(mlContext.Transforms.CopyColumns(DateParts.InputColumn, decision.Name));
+                    steps.Add(mlContext.Transforms.CopyColumns(DateParts.InputColumn, input));
                     steps.Add(mlContext.Transforms.CustomMapping<DatePartsInput, DatePartsOutput>(DateParts.Map, DateParts.ContractName));
                     steps.Add(mlContext.Transforms.ReplaceMissingValues(output, DateParts.PartsColumn, MissingValueReplacingEstimator.ReplacementMode.Mean));
                     featureColumns.Add(output);
@@ -86,6 +103,19 @@ internal static class FeaturePipelineBuilder
 
         steps.Add(mlContext.Transforms.Concatenate(ReservedColumns.Features, [.. featureColumns]));
         return steps.Skip(1).Aggregate(steps[0], (chain, step) => chain.Append(step));
+    }
+
+    /// <summary><c>__in</c>, lengthened by underscores until no name in <paramref name="names"/> starts with it.</summary>
+    private static string CopyPrefix(IEnumerable<string> names)
+    {
+        var all = names.ToArray();
+        var prefix = "__in";
+        while (all.Any(name => name.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            prefix += "_";
+        }
+
+        return prefix;
     }
 
     /// <summary>Word unigrams and bigrams plus character trigrams, L2-normalized, dictionaries capped at <see cref="MaxNgrams"/>.</summary>

@@ -21,7 +21,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
         var best = loop.Best ?? throw new InvalidOperationException("There is no successful trial to finish.");
         var refitter = new Refitter(experiment, features, budget, time, settings.Seed);
         var mlContext = new MLContext(settings.Seed);
-        var sample = experiment.LabelledView([0]);
+        var sample = experiment.UnlabelledView([0]);
         var rows = experiment.Table.RowCount;
         if (best.External is { } external)
         {

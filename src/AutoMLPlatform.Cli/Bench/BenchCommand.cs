@@ -21,9 +21,23 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
     public async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        switch (options.Modality)
+        {
+            case DataModality.Image when !options.IsImageFolders:
+                throw new InvalidInputException("task-not-for-dataset",
+                    "image-classification needs image folders: --train DIR --test DIR, one subfolder of images per class.", "task");
+            case DataModality.Text when options.IsImageFolders:
+                throw new InvalidInputException("task-not-for-dataset", "text-classification needs a table with a text column; --train is a folder of images.", "task");
+        }
+
         if (options.IsImageFolders)
         {
             return await new ImageBenchCommand(stdout, stderr).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Modality == DataModality.Text)
+        {
+            return await new TextBenchCommand(stdout, stderr).RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
 
         var (train, schema) = await LoadAsync(options.Train, null, cancellationToken).ConfigureAwait(false);
@@ -74,7 +88,7 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
     /// Profiles and loads a CSV. With <paramref name="trainSchema"/>, the file is read with the training types for
     /// the columns they share (a test file must be read the way the model was trained), in the file's own order.
     /// </summary>
-    private static async Task<(LoadedTable Table, DatasetSchema Schema)> LoadAsync(string path, DatasetSchema? trainSchema, CancellationToken cancellationToken)
+    public static async Task<(LoadedTable Table, DatasetSchema Schema)> LoadAsync(string path, DatasetSchema? trainSchema, CancellationToken cancellationToken)
     {
         DatasetSchema schema;
         await using (var profileStream = File.OpenRead(path))

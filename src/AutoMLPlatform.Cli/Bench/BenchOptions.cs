@@ -4,12 +4,17 @@ using AutoMLPlatform.Core.Modeling;
 
 namespace AutoMLPlatform.Cli.Bench;
 
-/// <summary>The arguments of <c>automl bench</c>, parsed and checked.</summary>
+/// <summary>
+/// The arguments of <c>automl bench</c>, parsed and checked. <c>--task</c> takes every name a job's <c>task</c> does
+/// (<see cref="TaskKindNames.ParseRequest"/>): a task kind (<see cref="Task"/>, null to infer it) or a learner
+/// (<see cref="Modality"/>: <c>text-classification</c>, <c>image-classification</c>).
+/// </summary>
 internal sealed record BenchOptions(
     string Train,
     string Test,
     string Label,
     TaskKind? Task,
+    DataModality Modality,
     TimeSpan Time,
     int Seed,
     TunerKind Tuner,
@@ -55,11 +60,13 @@ internal sealed record BenchOptions(
         }
 
         var train = Required(values, "--train");
+        var task = TaskKindNames.ParseRequest(values.GetValueOrDefault("--task"), "task");
         return new BenchOptions(
             train,
             Required(values, "--test"),
             Directory.Exists(train) ? values.GetValueOrDefault("--label", ImageLabel) : Required(values, "--label"),
-            TaskKindNames.ParseOrAuto(values.GetValueOrDefault("--task"), "task"),
+            task.Kind,
+            task.Modality,
             TimeSpan.FromSeconds(PositiveNumber(Required(values, "--time"), "--time")),
             values.TryGetValue("--seed", out var seed) ? Integer(seed, "--seed") : DefaultSeed,
             values.TryGetValue("--tuner", out var tuner) ? ParseTuner(tuner) : TunerKind.CostFrugal,

@@ -70,11 +70,4 @@ internal sealed class ImageBenchCommand(TextWriter stdout, TextWriter stderr)
     }
 
     private static double Round(double value) => double.IsFinite(value) ? Math.Round(value, 6) : value;
-
-    /// <summary>One stderr line per epoch.</summary>
-    private sealed class EpochWriter(TextWriter stderr) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[{value.Elapsed.TotalSeconds,6:F1}s] epoch {value.Epoch} of {value.PlannedEpochs}: train loss {value.TrainLoss:F4}, validation accuracy {value.ValidationAccuracy:F4}{(value.IsBest ? " (best)" : "")}"));
-    }
 }

@@ -7,7 +7,10 @@ namespace AutoMLPlatform.Cli.Predict;
 /// <summary>Predictions as a grid of text (a header and rows), whether they came back as CSV or as JSON.</summary>
 internal sealed record PredictionGrid(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    /// <summary>The rows of a batch answer (input columns, then prediction columns).</summary>
+    /// <summary>
+    /// The rows of a batch answer (input columns, then prediction columns), its header named as the platform names a
+    /// header (<see cref="HeaderNames"/>): input columns echo the caller's header, which may repeat a name.
+    /// </summary>
     public static async Task<PredictionGrid> FromCsvAsync(Stream csv, CancellationToken cancellationToken)
     {
         using var reader = new CsvReader(csv, ',', leaveOpen: true);
@@ -17,7 +20,7 @@ internal sealed record PredictionGrid(IReadOnlyList<string> Columns, IReadOnlyLi
             return new PredictionGrid([], []);
         }
 
-        var columns = fields.ToArray();
+        var columns = HeaderNames.Normalize(fields);
         var rows = new List<IReadOnlyList<string>>();
         while (await reader.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false))
         {

@@ -5,7 +5,6 @@ public static class CsvErrorCodes
 {
     public const string Empty = "csv-empty";
     public const string HeaderOnly = "csv-header-only";
-    public const string BadHeader = "csv-bad-header";
     public const string RaggedRow = "csv-ragged-row";
     public const string BadQuoting = "csv-bad-quoting";
     public const string NotUtf8 = "csv-not-utf8";

@@ -3,6 +3,7 @@ namespace AutoMLPlatform.Core.Tables;
 /// <summary>The rules every table's header and rows follow, shared by profiling and loading.</summary>
 internal static class TableHeader
 {
+    /// <summary>Reads the header row and returns its column names (<see cref="HeaderNames"/>).</summary>
     public static async Task<IReadOnlyList<string>> ReadAsync(CsvReader reader, CancellationToken cancellationToken)
     {
         var header = new List<string>();
@@ -11,23 +12,7 @@ internal static class TableHeader
             throw new CsvFormatException(CsvErrorCodes.Empty, "The file is empty", 0);
         }
 
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            header[i] = header[i].Trim();
-            if (header[i].Length == 0)
-            {
-                throw new CsvFormatException(CsvErrorCodes.BadHeader, $"Column {i + 1} of the header has no name", reader.RecordLine);
-            }
-
-            // Names are compared without case: prediction requests bind JSON fields to columns by name.
-            if (!seen.Add(header[i]))
-            {
-                throw new CsvFormatException(CsvErrorCodes.BadHeader, $"The header names column '{header[i]}' twice", reader.RecordLine);
-            }
-        }
-
-        return header;
+        return HeaderNames.Normalize(header);
     }
 
     public static void CheckWidth(List<string> fields, int width, long line)

@@ -67,7 +67,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
                 $"text-classification needs a free-text column besides the label that is not personal data; the columns are: {string.Join(", ", version.Schema.Columns.Select(Describe))}.", "task");
         var (task, metric) = Resolve(version, spec.Label, spec);
         LogNative(TorchNative.EnsureLoaded());
-        var (texts, labels) = TextJobData.Read(table, textColumn.Name, spec.Label);
+        var (texts, labels) = TextTable.Read(table, textColumn.Name, spec.Label);
         await PlanAsync(lease, task, metric, texts.Count, "rows", [new ColumnNote(textColumn.Name, "text", "the first free-text column"),
             new ColumnNote(spec.Label, "label", "the label"), .. version.Schema.Columns.Where(c => c.Name != textColumn.Name && c.Name != spec.Label)
                 .Select(c => new ColumnNote(c.Name, "ignored", c.Sensitive is null ? "text-classification reads one text column" : "personal data"))], cancellationToken).ConfigureAwait(false);

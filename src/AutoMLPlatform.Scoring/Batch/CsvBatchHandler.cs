@@ -53,11 +53,11 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
             throw new CsvFormatException(CsvErrorCodes.Empty, "The CSV is empty; it needs a header row", 0);
         }
 
-        var mapping = CsvRowMapping.For(fields.ToArray(), model.Inputs);
-        var keep = KeptFields(mapping.Header, id);
+        var mapping = CsvRowMapping.For(fields.ToArray(), model.Inputs, csv.RecordLine);
+        var keep = KeptFields(mapping.Names, id);
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         var output = new CsvOutput(buffer, delimiter);
-        output.WriteRow(keep.Select(i => mapping.Header[i]).ToArray(), CsvOutput.PredictionColumns(model.Output));
+        output.WriteRow(keep.Select(i => mapping.Header[i]).ToArray(), CsvOutput.PredictionColumns(model.Output, keep.Select(i => mapping.Names[i]).ToArray()));
 
         var response = http.Response;
         response.ContentType = delimiter == '\t' ? "text/tab-separated-values; charset=utf-8" : "text/csv; charset=utf-8";
@@ -107,23 +107,23 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         return rows;
     }
 
-    /// <summary>Every input field by default; with <c>?id=</c>, only that column (which must be in the header).</summary>
-    private static int[] KeptFields(IReadOnlyList<string> header, string? id)
+    /// <summary>Every input field by default; with <c>?id=</c>, only that column (which must be in the header, found as model columns are).</summary>
+    private static int[] KeptFields(IReadOnlyList<string> names, string? id)
     {
         if (id is null)
         {
-            return Enumerable.Range(0, header.Count).ToArray();
+            return Enumerable.Range(0, names.Count).ToArray();
         }
 
-        for (var i = 0; i < header.Count; i++)
+        var lookup = new ColumnNameLookup(names);
+        var match = lookup.Find(id.Trim());
+        return match.Kind switch
         {
-            if (string.Equals(header[i].Trim(), id, StringComparison.OrdinalIgnoreCase))
-            {
-                return [i];
-            }
-        }
-
-        throw new InvalidInputException("unknown-id-column", $"The CSV header has no column '{id}' to use as the id.", "id");
+            ColumnMatchKind.Exact or ColumnMatchKind.IgnoringCase => [match.Index],
+            ColumnMatchKind.Ambiguous => throw new InvalidInputException("ambiguous-id-column",
+                $"The CSV header names {string.Join(" and ", lookup.MatchesIgnoringCase(id.Trim()).Select(n => $"'{n}'"))}, which match the id '{id}' only ignoring case; name one exactly.", "id"),
+            _ => throw new InvalidInputException("unknown-id-column", $"The CSV header has no column '{id}' to use as the id.", "id"),
+        };
     }
 
     private static bool IsTabSeparated(string? contentType) =>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring.Models;
 
 namespace AutoMLPlatform.Scoring.Batch;
@@ -14,16 +15,22 @@ internal sealed class CsvOutput(IBufferWriter<byte> buffer, char delimiter)
 {
     private readonly byte _delimiter = (byte)delimiter;
 
-    /// <summary>The prediction column names for <paramref name="shape"/>.</summary>
-    public static IReadOnlyList<string> PredictionColumns(OutputShape shape)
+    /// <summary>
+    /// The prediction column names for <paramref name="shape"/>, after the <paramref name="kept"/> input columns: one
+    /// that an input column (or a class) already names takes pandas' suffix (<see cref="HeaderNames.Deduplicate"/>), so
+    /// an input column called <c>predictedLabel</c> and the prediction stay two columns a reader can tell apart.
+    /// </summary>
+    public static IReadOnlyList<string> PredictionColumns(OutputShape shape, IReadOnlyList<string> kept)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        return shape.Kind switch
+        ArgumentNullException.ThrowIfNull(kept);
+        string[] names = shape.Kind switch
         {
             OutputKind.ClassProbabilities => ["predictedLabel", .. shape.Classes.Select(c => $"probability_{c}")],
             OutputKind.ClassScore => ["predictedLabel", "score"],
             _ => ["predictedValue"],
         };
+        return HeaderNames.Deduplicate([.. kept, .. names])[kept.Count..];
     }
 
     public void WriteRow(IReadOnlyList<string> kept, IReadOnlyList<string> predictionColumns)

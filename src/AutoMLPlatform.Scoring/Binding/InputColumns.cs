@@ -2,18 +2,19 @@ using System.Text;
 using System.Text.Json;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Core.Tables;
 
 namespace AutoMLPlatform.Scoring.Binding;
 
 /// <summary>
-/// The columns a model version reads, with what every input format needs to find them by name: a lookup that ignores
-/// case and, for JSON, the UTF-8 names so that a field sent in schema order is matched without decoding it.
+/// The columns a model version reads, with what every input format needs to find them by name: the binding rule of
+/// <see cref="ColumnNameLookup"/> (the exact name first, otherwise the one column matching ignoring case) and, for
+/// JSON, the UTF-8 names so that a field sent in schema order is matched without decoding it.
 /// </summary>
 internal sealed class InputColumns
 {
     private const int MaxStackName = 256;
-    private readonly Dictionary<string, int> _byName;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly ColumnNameLookup _lookup;
     private readonly byte[][] _utf8Names;
     private readonly bool[] _numeric;
 
@@ -21,13 +22,7 @@ internal sealed class InputColumns
     {
         ArgumentNullException.ThrowIfNull(columns);
         Columns = columns;
-        _byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            _byName.TryAdd(columns[i].Name, i);
-        }
-
-        _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = new ColumnNameLookup(columns.Select(c => c.Name).ToArray());
         _utf8Names = columns.Select(c => Encoding.UTF8.GetBytes(c.Name)).ToArray();
         _numeric = columns.Select(c => c.Type == ColumnType.Numeric).ToArray();
     }
@@ -38,28 +33,31 @@ internal sealed class InputColumns
 
     public bool IsNumeric(int column) => _numeric[column];
 
-    /// <summary>The column named <paramref name="name"/> (any case), or -1.</summary>
-    public int IndexOf(string name) => _byName.TryGetValue(name, out var index) ? index : -1;
+    /// <summary>The column <paramref name="name"/> binds to, and how.</summary>
+    public ColumnMatch Find(string name) => _lookup.Find(name);
+
+    /// <summary>The columns <paramref name="name"/> matches ignoring case, for the message that it is ambiguous.</summary>
+    public IReadOnlyList<string> MatchesIgnoringCase(string name) => _lookup.MatchesIgnoringCase(name);
 
     /// <summary>
-    /// The column the reader's current property names, or -1. Tries <paramref name="expected"/> first by exact UTF-8
-    /// comparison (clients usually send fields in one order), then any column ignoring case.
+    /// The column the reader's current property names, and how. Tries <paramref name="expected"/> first by exact UTF-8
+    /// comparison (clients usually send fields in one order), then <see cref="ColumnNameLookup.Find"/>.
     /// </summary>
-    public int Find(ref Utf8JsonReader reader, int expected)
+    public ColumnMatch Find(ref Utf8JsonReader reader, int expected)
     {
         if ((uint)expected < (uint)_utf8Names.Length && reader.ValueTextEquals(_utf8Names[expected]))
         {
-            return expected;
+            return new ColumnMatch(expected, ColumnMatchKind.Exact);
         }
 
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length > MaxStackName)
         {
-            return IndexOf(reader.GetString()!);
+            return _lookup.Find(reader.GetString());
         }
 
         Span<char> name = stackalloc char[MaxStackName];
         var written = reader.CopyString(name);
-        return _bySpan.TryGetValue(name[..written], out var index) ? index : -1;
+        return _lookup.Find(name[..written]);
     }
 }

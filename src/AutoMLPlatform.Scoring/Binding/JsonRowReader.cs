@@ -7,9 +7,13 @@ namespace AutoMLPlatform.Scoring.Binding;
 
 /// <summary>
 /// Reads one JSON object of column values straight from a <see cref="Utf8JsonReader"/> into a <see cref="RowTarget"/>:
-/// no document, no per-field strings for numbers. Fields bind by column name, ignoring case; unknown fields are
-/// skipped. Null, an empty or blank string is a missing value. Numbers may come as JSON numbers or numeric strings;
-/// text columns accept strings, numbers and booleans. A left-out field follows <see cref="RowTarget.SetAbsent"/>.
+/// no document, no per-field strings for numbers. Fields bind by column name, the exact name first, otherwise ignoring
+/// case where one column matches (<see cref="Core.Tables.ColumnNameLookup"/>); a field matching several columns only
+/// ignoring case is an error naming them. A field that matches a column only ignoring case gives way to one with its
+/// exact name (it is another column of the caller's table, which the model does not read); two fields for one column
+/// by the same rule are an error. Unknown fields are skipped. Null, an empty or blank string is a missing value.
+/// Numbers may come as JSON numbers or numeric strings; text columns accept strings, numbers and booleans. A left-out
+/// field follows <see cref="RowTarget.SetAbsent"/>.
 /// </summary>
 internal static class JsonRowReader
 {
@@ -25,26 +29,47 @@ internal static class JsonRowReader
         }
 
         var columns = target.Columns;
-        Span<bool> seen = columns.Count <= MaxStackColumns ? stackalloc bool[columns.Count] : new bool[columns.Count];
+
+        // How each column was bound so far: none, by a field matching it ignoring case, or by its exact name.
+        Span<ColumnMatchKind> bound = columns.Count <= MaxStackColumns ? stackalloc ColumnMatchKind[columns.Count] : new ColumnMatchKind[columns.Count];
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var column = columns.Find(ref reader, expected);
+            var match = columns.Find(ref reader, expected);
+            if (match.Kind == ColumnMatchKind.Ambiguous)
+            {
+                var field = reader.GetString()!;
+                throw InputErrors.AmbiguousField(where, field, columns.MatchesIgnoringCase(field));
+            }
+
+            if (match.Found && bound[match.Index] != ColumnMatchKind.None)
+            {
+                if (bound[match.Index] == match.Kind)
+                {
+                    throw InputErrors.DuplicateField(where, columns.Columns[match.Index].Name, reader.GetString()!);
+                }
+
+                if (match.Kind == ColumnMatchKind.IgnoringCase)
+                {
+                    match = ColumnMatch.None; // a field with the exact name bound this column already
+                }
+            }
+
             reader.Read();
-            if (column < 0)
+            if (!match.Found)
             {
                 reader.Skip();
                 continue;
             }
 
-            Set(ref reader, target, column, where);
-            seen[column] = true;
-            expected = column + 1;
+            Set(ref reader, target, match.Index, where);
+            bound[match.Index] = match.Kind;
+            expected = match.Index + 1;
         }
 
-        for (var i = 0; i < seen.Length; i++)
+        for (var i = 0; i < bound.Length; i++)
         {
-            if (!seen[i])
+            if (bound[i] == ColumnMatchKind.None)
             {
                 target.SetAbsent(i, where);
             }

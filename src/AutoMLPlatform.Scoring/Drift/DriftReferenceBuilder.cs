@@ -32,9 +32,10 @@ internal sealed class DriftReferenceBuilder(IDatasetStore datasets, IBlobStore b
             return null;
         }
 
-        var columns = version.Inputs.Select(input => Column(dataset.Schema, input.Name, input.Type)).ToList();
+        var names = new ColumnNameLookup(dataset.Schema.Columns.Select(c => c.Name).ToArray());
+        var columns = version.Inputs.Select(input => Column(dataset.Schema, names, input.Name, input.Type)).ToList();
         var labelType = version.Task == TaskKind.Regression ? ColumnType.Numeric : ColumnType.Categorical;
-        columns.Add(Column(dataset.Schema, version.Label, labelType));
+        columns.Add(Column(dataset.Schema, names, version.Label, labelType));
         long rows = 0;
         await using (var content = await blobs.OpenReadAsync(dataset.TenantId, BlobKind.Dataset, dataset.Sha256, cancellationToken).ConfigureAwait(false))
         {
@@ -58,18 +59,17 @@ internal sealed class DriftReferenceBuilder(IDatasetStore datasets, IBlobStore b
         return new DriftReference(columns.Take(version.Inputs.Count).Select((c, i) => c?.ToBins(version.Inputs[i].Name)).ToArray(), predictions, rows);
     }
 
-    private static ColumnValues? Column(DatasetSchema schema, string name, ColumnType type)
+    private static ColumnValues? Column(DatasetSchema schema, ColumnNameLookup names, string name, ColumnType type)
     {
-        for (var i = 0; i < schema.Columns.Count; i++)
+        // The model's columns come from this schema, so they match exactly (columns may differ only in case).
+        var match = names.Find(name);
+        if (match.Kind != ColumnMatchKind.Exact)
         {
-            // A sensitive column's values must not leave, even as the categories of a histogram.
-            if (string.Equals(schema.Columns[i].Name.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return schema.Columns[i].Sensitive is null ? new ColumnValues(i, type) : null;
-            }
+            return null;
         }
 
-        return null;
+        // A sensitive column's values must not leave, even as the categories of a histogram.
+        return schema.Columns[match.Index].Sensitive is null ? new ColumnValues(match.Index, type) : null;
     }
 
     private sealed class ColumnValues(int index, ColumnType type)

@@ -7,7 +7,7 @@ namespace AutoMLPlatform.Scoring.Oip;
 
 /// <summary>
 /// Maps a request's input tensors onto a model's columns: one tensor per column, named as the column (exactly, else
-/// ignoring case), shaped <c>[N]</c> or <c>[N, 1]</c> with the batch dimension first and the same N for all. Numeric
+/// ignoring case where only one column matches; <see cref="ColumnNameLookup"/>), shaped <c>[N]</c> or <c>[N, 1]</c> with the batch dimension first and the same N for all. Numeric
 /// columns take the numeric types and BOOL (1/0); text columns take BYTES, BOOL and numbers (as text). A null element
 /// is a missing value; a column with no tensor follows the same rule as a left-out JSON field. Inputs that name no
 /// column are refused, so a misspelt name cannot silently become a missing value.
@@ -33,11 +33,14 @@ internal sealed class TensorBinder
         long? rows = null;
         foreach (var input in request.Inputs)
         {
-            var column = IndexOf(columns, input.Name);
-            if (column < 0)
+            var match = columns.Find(input.Name);
+            var column = match.Kind switch
             {
-                throw new InvalidInputException("unknown-input", $"Input '{input.Name}' is not a column the model reads.", input.Name);
-            }
+                ColumnMatchKind.Exact or ColumnMatchKind.IgnoringCase => match.Index,
+                ColumnMatchKind.Ambiguous => throw new InvalidInputException("ambiguous-input",
+                    $"Input '{input.Name}' matches the columns {string.Join(" and ", columns.MatchesIgnoringCase(input.Name).Select(c => $"'{c}'"))} only ignoring case; name the one meant exactly.", input.Name),
+                _ => throw new InvalidInputException("unknown-input", $"Input '{input.Name}' is not a column the model reads.", input.Name),
+            };
 
             tensorOf[column] = tensorOf[column] is null
                 ? Checked(input, columns, column)
@@ -90,19 +93,6 @@ internal sealed class TensorBinder
                 target.SetText(column, CellText.Normalize(text, columns.Columns[column].Type));
             }
         }
-    }
-
-    private static int IndexOf(InputColumns columns, string name)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (string.Equals(columns.Columns[i].Name, name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return columns.IndexOf(name);
     }
 
     private static InputTensor Checked(InputTensor input, InputColumns columns, int column)

@@ -115,7 +115,8 @@ internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, 
         await using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 81920, leaveOpen: true);
         var fields = new List<string>();
         await reader.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false);
-        var order = columns.Select(c => fields.FindIndex(f => string.Equals(f.Trim(), c, StringComparison.Ordinal))).ToArray();
+        var names = HeaderNames.Normalize(fields);
+        var order = columns.Select(c => Array.IndexOf(names, c)).ToArray();
         var reordered = new string[columns.Length];
         while (await reader.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false))
         {

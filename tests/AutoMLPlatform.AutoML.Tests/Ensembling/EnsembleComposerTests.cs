@@ -63,6 +63,22 @@ public class EnsembleComposerTests
         });
     }
 
+    [TestCase(TaskKind.Binary, "Probability")]
+    [TestCase(TaskKind.Multiclass, "Score")]
+    public void Features_named_like_the_ensemble_s_own_columns_are_read_as_themselves(TaskKind task, string output)
+    {
+        var (table, labels) = Table(task);
+        var renamed = new LoadedTable(
+            [((NumericColumn)table.Columns[0]) with { Name = "__ens0" }, ((NumericColumn)table.Columns[1]) with { Name = output }, table.Columns[2]], table.RowCount);
+        var plain = Members(table, labels, task);
+        var awkward = Members(renamed, labels, task, [new("__ens0", ColumnType.Numeric, ColumnRole.Numeric, ""), new(output, ColumnType.Numeric, ColumnRole.Numeric, "")]);
+
+        var expected = EnsembleComposer.Compose(new MLContext(1), task, plain.Featurizer, [(plain.Members[0], 0.5), (plain.Members[1], 0.5)], labels.Classes, plain.View);
+        var actual = EnsembleComposer.Compose(new MLContext(1), task, awkward.Featurizer, [(awkward.Members[0], 0.5), (awkward.Members[1], 0.5)], labels.Classes, awkward.View);
+
+        Assert.That(Outputs(actual, awkward.View, output), Is.EqualTo(Outputs(expected, plain.View, output)));
+    }
+
     private static (LoadedTable Table, LabelEncoding Labels) Table(TaskKind task)
     {
         var random = new Random(5);
@@ -74,12 +90,13 @@ public class EnsembleComposerTests
     }
 
     /// <summary>The shared featurizer and two different members trained on its features.</summary>
-    private static (ITransformer Featurizer, ITransformer[] Members, IDataView View) Members(LoadedTable table, LabelEncoding labels, TaskKind task)
+    private static (ITransformer Featurizer, ITransformer[] Members, IDataView View) Members(LoadedTable table, LabelEncoding labels, TaskKind task,
+        ColumnDecision[]? decisions = null)
     {
         var mlContext = new MLContext(1);
         var view = TabularDataView.WithLabel(table, "label", labels);
-        var featurizer = FeaturePipelineBuilder.Build(mlContext, Decisions, []).Fit(view);
-        var features = FeaturizedData.Materialize(featurizer.Transform(view), CancellationToken.None);
+        var featurizer = FeaturePipelineBuilder.Build(mlContext, decisions ?? Decisions, []).Fit(view);
+        var features = FeaturizedData.Materialize(featurizer.Transform(view), view, CancellationToken.None);
         var all = features.View(Enumerable.Range(0, table.RowCount).ToArray());
         var shape = new DataShape(table.RowCount, features.Dimension, labels.Classes.Count, false, false, true);
         TrainerCandidate[] candidates = [new LightGbmCandidate(), new LbfgsCandidate()];
@@ -99,6 +116,11 @@ public class EnsembleComposerTests
 
     private static float[][] Scores(ITransformer model, IDataView view) =>
         model.Transform(view).GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
+
+    /// <summary>The model's <paramref name="output"/> column (a number or a vector) on every row, flattened.</summary>
+    private static float[] Outputs(ITransformer model, IDataView view, string output) => output == "Score"
+        ? Scores(model, view).SelectMany(s => s).ToArray()
+        : Probabilities(model, view);
 
     private static float[] Probabilities(ITransformer model, IDataView view) =>
         model.Transform(view).GetColumn<float>("Probability").ToArray();

@@ -73,6 +73,27 @@ public class FeaturePipelineBuilderTests
         Assert.That(first.DenseValues().Take(2), Is.EqualTo(new[] { 1f, 40f }));
     }
 
+    [Test]
+    public void A_column_named_like_a_column_the_chain_makes_is_read_as_itself()
+    {
+        // "__f0" is the name the chain gives the first column's features; a user's "__f0" comes second here.
+        var table = new LoadedTable([new NumericColumn("a", [1, 2, 3]), new NumericColumn("__f0", [10, 20, 30])], 3);
+        ColumnDecision[] decisions = [new("a", ColumnType.Numeric, ColumnRole.Numeric, ""), new("__f0", ColumnType.Numeric, ColumnRole.Numeric, "")];
+
+        var model = FeaturePipelineBuilder.Build(new MLContext(1), decisions, []).Fit(TabularDataView.WithoutLabel(table));
+
+        var features = model.Transform(TabularDataView.WithoutLabel(table)).GetColumn<VBuffer<float>>(ReservedColumns.Features).First();
+        Assert.That(features.DenseValues(), Is.EqualTo(new[] { 1f, 10f }));
+    }
+
+    [Test]
+    public void A_table_without_such_names_gets_no_copies_of_its_columns()
+    {
+        var featurized = Fit(out _).Transform(TabularDataView.WithoutLabel(Training));
+
+        Assert.That(featurized.Schema.Select(c => c.Name), Has.None.StartsWith("__in"));
+    }
+
     private static ITransformer Fit(out MLContext mlContext)
     {
         mlContext = new MLContext(1);

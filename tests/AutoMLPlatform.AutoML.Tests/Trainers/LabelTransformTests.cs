@@ -21,7 +21,7 @@ public class LabelTransformTests
         var mlContext = new MLContext(1);
         var view = TabularDataView.WithLabel(table, "y", LabelEncoding.Regression);
         var featurizer = FeaturePipelineBuilder.Build(mlContext, [new ColumnDecision("x", ColumnType.Numeric, ColumnRole.Numeric, "")], []).Fit(view);
-        var features = FeaturizedData.Materialize(featurizer.Transform(view), CancellationToken.None);
+        var features = FeaturizedData.Materialize(featurizer.Transform(view), view, CancellationToken.None);
         var shape = new DataShape(200, 1, 1, NonNegativeLabel: true, HasCategoricalSlots: false, Deterministic: true);
         var space = new SdcaCandidate().CreateSpace(TaskKind.Regression, shape);
         var configuration = space.Decode(space.Parameters.Select(p => p.Name == LabelTransform.Parameter ? 0.99 : p.ToUnit(p.Init)).ToArray());

@@ -31,6 +31,23 @@ public class BenchCommandTests
         });
     }
 
+    [Test]
+    [Category("Slow")]
+    public async Task A_table_whose_columns_differ_only_in_case_or_carry_the_engine_s_names_benches_like_any_other()
+    {
+        using var directory = new TempDirectory();
+        var train = directory.File("train.csv");
+        var test = directory.File("test.csv");
+        await File.WriteAllTextAsync(train, AwkwardTables.Csv(AwkwardTables.Names, rows: 400));
+        await File.WriteAllTextAsync(test, AwkwardTables.Csv(AwkwardTables.Names, rows: 200, seed: 9));
+
+        var run = await CliRun.RunAsync("bench", "--train", train, "--test", test, "--label", "Label", "--time", "20", "--max-trials", "8");
+
+        Assert.That(run.ExitCode, Is.Zero, string.Join('\n', run.Stderr));
+        using var report = JsonDocument.Parse(run.Stdout[^1]);
+        Assert.That(report.RootElement.GetProperty("score").GetDouble(), Is.GreaterThan(0.9), "test AUC of a planted rule with 5 % noise");
+    }
+
     [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y")]
     [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y", "--time", "soon")]
     [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y", "--time", "10", "--colour", "red")]

@@ -6,14 +6,15 @@ namespace AutoMLPlatform.Cli.Tests.Bench;
 [Category("Slow")]
 public class ImageBenchTests
 {
-    [Test]
-    public async Task A_bench_run_on_image_folders_trains_the_image_classifier_and_ends_with_the_same_json_object()
+    [TestCase]
+    [TestCase("--task", "image-classification")]
+    public async Task A_bench_run_on_image_folders_trains_the_image_classifier_and_ends_with_the_same_json_object(params string[] task)
     {
         using var directory = new TempDirectory();
         var train = WriteFolders(directory.Path, "train", perClass: 40, seed: 3);
         var test = WriteFolders(directory.Path, "test", perClass: 15, seed: 9);
 
-        var run = await CliRun.RunAsync("bench", "--train", train, "--test", test, "--time", "20", "--seed", "2");
+        var run = await CliRun.RunAsync(["bench", "--train", train, "--test", test, "--time", "20", "--seed", "2", .. task]);
 
         using var report = JsonDocument.Parse(run.Stdout[^1]);
         var root = report.RootElement;

@@ -19,6 +19,14 @@ public class TableLoaderTests
     }
 
     [Test]
+    public async Task Columns_whose_names_differ_only_in_case_or_repeat_load_each_with_its_own_values()
+    {
+        var (table, _) = await TestTables.LoadAsync("k,K,k\n1,2,3\n");
+
+        Assert.That(table.Columns.Select(c => (c.Name, ((NumericColumn)c).Values[0])), Is.EqualTo(new[] { ("k", 1f), ("K", 2f), ("k.1", 3f) }));
+    }
+
+    [Test]
     public async Task Select_keeps_the_rows_asked_for_in_that_order()
     {
         var (table, _) = await TestTables.LoadAsync("n\n10\n20\n30\n");

@@ -4,7 +4,6 @@ using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
-using AutoMLPlatform.Scoring.RowTypes;
 
 namespace AutoMLPlatform.Scoring.Tests.Binding;
 
@@ -23,7 +22,7 @@ public class JsonRowReaderTests
     {
         var row = Bind("""{"age": 31, "INCOME": "1200.5", "home": " rent ", "owner": true, "extra": [1, 2]}""");
 
-        Assert.That(Fields(row), Is.EqualTo(new object[] { 31f, 1200.5f, "rent", "true" }));
+        Assert.That(row, Is.EqualTo(new object[] { 31f, 1200.5f, "rent", "true" }));
     }
 
     [Test]
@@ -31,7 +30,7 @@ public class JsonRowReaderTests
     {
         var row = Bind("""{"Age": null, "Income": null, "Home": null, "Owner": "yes"}""");
 
-        Assert.That(Fields(row), Is.EqualTo(new object[] { float.NaN, float.NaN, "", "true" }));
+        Assert.That(row, Is.EqualTo(new object[] { float.NaN, float.NaN, "", "true" }));
     }
 
     [Test]
@@ -39,7 +38,7 @@ public class JsonRowReaderTests
     {
         var row = Bind("""{"Age": 1, "Home": "own", "Owner": "N"}""");
 
-        Assert.That((float)Fields(row)[1], Is.NaN);
+        Assert.That((float)row[1], Is.NaN);
     }
 
     [Test]
@@ -80,7 +79,46 @@ public class JsonRowReaderTests
     {
         var row = Bind("""{"OWNER": "n", "home": "own", "income": 5, "AGE": "7"}""");
 
-        Assert.That(Fields(row), Is.EqualTo(new object[] { 7f, 5f, "own", "false" }));
+        Assert.That(row, Is.EqualTo(new object[] { 7f, 5f, "own", "false" }));
+    }
+
+    [Test]
+    public void Fields_that_differ_only_in_case_bind_each_to_the_column_with_their_exact_name()
+    {
+        var row = Bind("""{"Sc.Var.maxis": 2, "Sc.Var.Maxis": 1, "a b [c]": "x", "größe": 3}""", CaseColumns);
+
+        Assert.That(row, Is.EqualTo(new object[] { 1f, 2f, "x", 3f }));
+    }
+
+    [Test]
+    public void A_field_matching_two_columns_only_ignoring_case_is_an_error_naming_both()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Bind("""{"sc.var.maxis": 2, "Sc.Var.Maxis": 1, "a b [c]": "x", "größe": 3}""", CaseColumns));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo("ambiguous-field"));
+            Assert.That(error.Field, Is.EqualTo("sc.var.maxis"));
+            Assert.That(error.Message, Does.Contain("'Sc.Var.Maxis' and 'Sc.Var.maxis'"));
+        });
+    }
+
+    [TestCase("""{"home": "rent", "Home": "own", "Age": 1, "Owner": "N"}""")]
+    [TestCase("""{"Home": "own", "home": "rent", "Age": 1, "Owner": "N"}""")]
+    public void A_field_matching_a_column_only_ignoring_case_gives_way_to_the_field_with_its_exact_name(string json)
+    {
+        var row = Bind(json);
+
+        Assert.That(row[2], Is.EqualTo("own"));
+    }
+
+    [TestCase("""{"Age": 1, "Age": 2, "Home": "own", "Owner": "N"}""", "Age")]
+    [TestCase("""{"age": 1, "AGE": 2, "Home": "own", "Owner": "N"}""", "AGE")]
+    public void A_column_given_twice_by_the_same_rule_is_an_error(string json, string field)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Bind(json));
+
+        Assert.That((error!.ErrorCode, error.Field), Is.EqualTo(("duplicate-field", field)));
     }
 
     [Test]
@@ -91,21 +129,26 @@ public class JsonRowReaderTests
         Assert.That((error!.ErrorCode, error.Field), Is.EqualTo(("invalid-row", "[2]")));
     }
 
-    /// <summary>Binds through a row target made for a run-time type, as a pooled session does.</summary>
-    private static object Bind(string json, int? rowIndex = null)
+    /// <summary>Columns whose names differ only in case, or hold dots, spaces, brackets and non-ASCII letters.</summary>
+    private static readonly ModelInputColumn[] CaseColumns =
+    [
+        new("Sc.Var.Maxis", ColumnType.Numeric, AllowMissing: false),
+        new("Sc.Var.maxis", ColumnType.Numeric, AllowMissing: false),
+        new("a b [c]", ColumnType.Categorical, AllowMissing: false),
+        new("größe", ColumnType.Numeric, AllowMissing: false),
+    ];
+
+    private static object[] Bind(string json, int? rowIndex = null) => Bind(json, Columns, rowIndex);
+
+    /// <summary>Binds through a row target made for a run-time type, as a pooled session does, and returns the row's fields.</summary>
+    private static object[] Bind(string json, ModelInputColumn[] columns, int? rowIndex = null)
     {
-        var rowType = new RowTypeFactory().Create(Columns);
-        var targetType = typeof(TypedRowTarget<>).MakeGenericType(rowType.ClrType);
-        var factory = (Delegate)targetType.GetMethod("Factory")!.Invoke(null, [rowType, new InputColumns(Columns)])!;
-        var target = (RowTarget)factory.DynamicInvoke()!;
+        var target = RowTargets.For(columns);
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
 
         JsonRowReader.Read(ref reader, target, rowIndex is { } i ? RowLocation.Item(i) : RowLocation.Body);
-        target.Commit(); // as a session does just before it predicts
 
-        return targetType.GetProperty("Row")!.GetValue(target)!;
+        return RowTargets.Committed(target);
     }
-
-    private static object[] Fields(object row) => row.GetType().GetFields().Select(f => f.GetValue(row)!).ToArray();
 }

@@ -43,6 +43,20 @@ public class DatasetAppendTests
     }
 
     [Test]
+    public async Task Appended_columns_that_repeat_or_differ_only_in_case_land_in_their_own_columns()
+    {
+        using var factory = new PlatformFactory();
+        using var api = factory.Api();
+        await api.UploadOkAsync("t.csv", "k,K,k\n1,2,3\n", "twins");
+
+        // The same header in another order: "K", then "k" twice, read as "k" and "k.1" as the upload's were.
+        using var response = await api.UploadWithModeAsync("more.csv", "K,k,k\n5,4,6\n", "twins", "append");
+        var appended = await ApiClient.ReadObjectAsync(response, HttpStatusCode.Created);
+
+        Assert.That(await ContentAsync(api, appended), Is.EqualTo("k,K,k\n1,2,3\n4,5,6\n"));
+    }
+
+    [Test]
     public async Task Rows_are_appended_on_a_new_line_when_the_stored_file_has_no_final_line_break()
     {
         using var factory = new PlatformFactory();

@@ -18,30 +18,34 @@ export async function render(view, target) {
     singleForm(name, version, selector), batchForm(name, selector));
 }
 
-function field(column) {
-  const id = `in-${column.name}`;
+// Inputs are found by position, never by the column's name: names may hold spaces, dots or brackets, differ only in
+// case or look like another input's id; data-column carries the name for people and tests.
+function field(column, index) {
+  const id = `in-${index}`;
   const optional = column.allowMissing ? ' (optional)' : '';
   const input = column.type === 'boolean'
-    ? h('select', { id, name: column.name }, h('option', { value: '' }, '—'), h('option', { value: 'true' }, 'true'), h('option', { value: 'false' }, 'false'))
-    : h('input', { id, name: column.name, type: column.type === 'numeric' ? 'number' : 'text', step: column.type === 'numeric' ? 'any' : undefined,
+    ? h('select', { id, 'data-column': column.name }, h('option', { value: '' }, '—'), h('option', { value: 'true' }, 'true'), h('option', { value: 'false' }, 'false'))
+    : h('input', { id, 'data-column': column.name, type: column.type === 'numeric' ? 'number' : 'text', step: column.type === 'numeric' ? 'any' : undefined,
       required: !column.allowMissing, placeholder: column.allowMissing ? 'may be left empty' : undefined });
-  return h('div', {}, h('label', { for: id }, `${column.name} · ${column.type}${optional}`), input);
+  return { input, element: h('div', {}, h('label', { for: id }, `${column.name} · ${column.type}${optional}`), input) };
 }
 
 function singleForm(name, version, selector) {
   const answer = h('div', { id: 'prediction' });
   const explain = h('input', { type: 'checkbox', id: 'explain-toggle', checked: true });
+  const fields = version.inputs.map(field);
   const form = h('form', { class: 'card', id: 'predict-form' }, h('h2', {}, 'One row'),
-    h('div', { class: 'grid' }, version.inputs.map(field)),
+    h('div', { class: 'grid' }, fields.map(f => f.element)),
     h('p', { class: 'row' }, h('button', { type: 'submit', id: 'predict-submit' }, 'Predict'),
       h('label', { for: 'explain-toggle', class: 'check' }, explain, ' Explain: how much each column moved the answer')), answer);
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const row = {};
-    for (const column of version.inputs) {
-      const value = form.elements.namedItem(column.name).value;
+    // No prototype: a column named "__proto__" is a field like any other.
+    const row = Object.create(null);
+    version.inputs.forEach((column, i) => {
+      const value = fields[i].input.value;
       row[column.name] = value === '' ? null : column.type === 'numeric' ? Number(value) : column.type === 'boolean' ? value === 'true' : value;
-    }
+    });
     try {
       const query = explain.checked ? `${selector}&explain=true` : selector;
       answer.replaceChildren(showAnswer(await post(`/api/predict/${enc(name)}?${query}`, row)));

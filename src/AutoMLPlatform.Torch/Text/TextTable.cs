@@ -1,13 +1,17 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Torch.Text;
 
-/// <summary>The texts and class names of a table for the text classifier; rows without a label are left out.</summary>
-internal static class TextJobData
+/// <summary>
+/// The texts and class names of a table for the text classifier, as a <c>text-classification</c> job and
+/// <c>automl bench --task text-classification</c> read them; rows without a label are left out.
+/// </summary>
+public static class TextTable
 {
     public static (List<string> Texts, List<string> Labels) Read(LoadedTable table, string textColumn, string labelColumn)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var texts = table[textColumn] is StringColumn text ? text.Values : throw new InvalidOperationException($"'{textColumn}' is not a text column.");
         var labels = table[labelColumn] switch
         {
