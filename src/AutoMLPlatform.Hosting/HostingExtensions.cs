@@ -5,26 +5,32 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Hosting;
 
 /// <summary>Cross-cutting defaults every host of the platform calls once, after eShop's service defaults.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Problem details, our exception mapping, JSON conventions, health checks and API-key authentication.</summary>
+    /// <summary>Problem details, our exception mapping, JSON conventions and limits, health checks and API-key authentication.</summary>
     public static IServiceCollection AddPlatformHostDefaults(this IServiceCollection services)
     {
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Complete);
         services.AddExceptionHandler<PlatformExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => PlatformJson.Configure(options.SerializerOptions));
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<HostingOptions>>((json, hosting) =>
+        {
+            PlatformJson.Configure(json.SerializerOptions);
+            json.SerializerOptions.MaxDepth = hosting.Value.MaxJsonDepth;
+        });
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         services.AddApiKeyAuthentication();
         return services;
     }
 
     /// <summary>
-    /// Errors as problem details, then API-key authentication and scope authorization, in the order they must run.
+    /// Errors as problem details, then API-key authentication, scope authorization and rate limits, in the order they
+    /// must run, then the JSON body limit.
     /// </summary>
     /// <param name="app">The host.</param>
     /// <param name="audit">Middleware that must see each authenticated request's final status (the audit trail): it runs
@@ -38,6 +44,7 @@ public static class HostingExtensions
         audit?.Invoke(app);
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseJsonBodyLimit();
         return app;
     }
 

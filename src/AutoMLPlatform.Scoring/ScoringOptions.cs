@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Torch.Images;
 
 namespace AutoMLPlatform.Scoring;
 
@@ -50,6 +52,47 @@ public sealed class ScoringOptions : IValidatableObject
     [Range(1024, long.MaxValue)]
     public long MaxBatchBodyBytes { get; set; } = 4L << 30;
 
+    /// <summary>
+    /// Most fields one CSV batch record may have, and most input tensors one Open Inference Protocol request may carry.
+    /// A longer record is answered 400 <c>csv-too-many-fields</c> after reading at most this many fields.
+    /// </summary>
+    /// <value>Defaults to <see cref="CsvLimits.DefaultMaxFields"/> (10,000).</value>
+    [Range(1, 1_000_000)]
+    public int MaxFieldsPerRow { get; set; } = CsvLimits.DefaultMaxFields;
+
+    /// <summary>Most characters of one CSV batch record, all its fields together; a longer one is answered 400 <c>csv-record-too-long</c>.</summary>
+    /// <value>Defaults to <see cref="CsvLimits.DefaultMaxRecordLength"/> (4 Mi characters).</value>
+    [Range(CsvLimits.DefaultMaxFieldLength, int.MaxValue)]
+    public int MaxRowCharacters { get; set; } = CsvLimits.DefaultMaxRecordLength;
+
+    /// <summary>
+    /// Largest image a prediction may send, in pixels (width times height, read from the image's header before any
+    /// pixel is decoded); a larger one is answered 413 <c>image-too-large</c>.
+    /// </summary>
+    /// <value>Defaults to <see cref="ImageDecodeLimits.DefaultMaxPixels"/> (40 million, as image uploads).</value>
+    [Range(1, int.MaxValue)]
+    public long MaxImagePixels { get; set; } = ImageDecodeLimits.DefaultMaxPixels;
+
+    /// <summary>
+    /// Pixels all predictions of this process may be decoding at once: a decode waits (up to <see cref="ImageDecodeWait"/>,
+    /// then 429 <c>image-decoding-busy</c>) until its pixels fit. Decoding holds about 5.4 bytes per pixel (RGBA plus the
+    /// mipmaps used for resizing), so the default bounds decoding memory near 430 MB. At least <see cref="MaxImagePixels"/>.
+    /// </summary>
+    /// <value>Defaults to <see cref="ImageDecodeLimits.DefaultBudgetPixels"/> (80 million: two of the largest images at once).</value>
+    [Range(1, long.MaxValue)]
+    public long ImageDecodeBudgetPixels { get; set; } = ImageDecodeLimits.DefaultBudgetPixels;
+
+    /// <summary>How long a prediction waits for room in <see cref="ImageDecodeBudgetPixels"/> before it is answered 429.</summary>
+    /// <value>Defaults to 10 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ImageDecodeWait { get; set; } = ImageDecodeLimits.DefaultWait;
+
+    /// <summary>The limits every CSV batch record is read with.</summary>
+    public CsvLimits CsvLimits => new() { MaxFields = MaxFieldsPerRow, MaxRecordLength = MaxRowCharacters };
+
+    /// <summary>The limits image predictions are decoded with.</summary>
+    public ImageDecodeLimits ImageDecodeLimits => new() { MaxPixels = MaxImagePixels, BudgetPixels = ImageDecodeBudgetPixels, Wait = ImageDecodeWait };
+
     /// <summary>Drift monitoring (<c>AutoMLPlatform:Scoring:Drift</c>).</summary>
     public DriftOptions Drift { get; set; } = new();
 
@@ -58,6 +101,10 @@ public sealed class ScoringOptions : IValidatableObject
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Drift, new ValidationContext(Drift), results, validateAllProperties: true);
-        return results.Select(r => new ValidationResult(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Drift)}.{m}").ToArray()));
+        var nested = results.Select(r => new ValidationResult(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Drift)}.{m}").ToArray()));
+        return ImageDecodeBudgetPixels >= MaxImagePixels
+            ? nested
+            : nested.Append(new ValidationResult($"{nameof(ImageDecodeBudgetPixels)} ({ImageDecodeBudgetPixels}) must be at least {nameof(MaxImagePixels)} ({MaxImagePixels}): the largest image allowed must fit.",
+                [nameof(ImageDecodeBudgetPixels)]));
     }
 }

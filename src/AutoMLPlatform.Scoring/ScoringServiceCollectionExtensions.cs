@@ -10,6 +10,7 @@ using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.Oip;
 using AutoMLPlatform.Scoring.RowTypes;
+using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Packaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.ObjectPool;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -31,6 +33,8 @@ public static class ScoringServiceCollectionExtensions
     /// <summary>Registers the model cache, loader, row types, handlers, metrics and the registry watcher. Needs the stores registered.</summary>
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
+        // Before the Torch parts' default: every image model of this process decodes within the configured budget.
+        services.TryAddSingleton(sp => new ImageDecodeBudget(sp.GetRequiredService<IOptions<ScoringOptions>>().Value.ImageDecodeLimits));
         services.AddTorchModelParts();
         services.AddDriftSummaries();
         services.AddSingleton<RowTypeFactory>();
@@ -88,7 +92,9 @@ public static class ScoringServiceCollectionExtensions
         endpoints.MapPredictEndpoints();
         endpoints.MapOipEndpoints();
         endpoints.MapDriftEndpoints();
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireScope(ApiScopeNames.Read);
+        // Series carry every tenant's model names, traffic, tenant ids and input column names: an operator's view, so a
+        // system admin key (the system tenant's admin scope), never a tenant's read key.
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(ApiKeyDefaults.SystemAdminPolicy);
         return endpoints;
     }
 }

@@ -6,7 +6,7 @@ namespace AutoMLPlatform.Jobs.Tests;
 /// <summary>Keeps every log entry written through it, so a test can assert what an operator would read.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -22,6 +22,6 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Entries.Enqueue((logLevel, category, formatter(state, exception)));
+            provider.Entries.Enqueue((logLevel, category, formatter(state, exception), exception));
     }
 }

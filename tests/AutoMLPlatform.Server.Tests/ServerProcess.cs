@@ -15,6 +15,8 @@ public sealed class ServerProcess : IDisposable
 
     public int Port => _host.Port;
 
+    public int ProcessId => _host.ProcessId;
+
     public string LogPath => _host.LogPath;
 
     public ApiClient Api()

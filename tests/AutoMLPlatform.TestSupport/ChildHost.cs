@@ -23,6 +23,9 @@ public sealed class ChildHost : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The process id, for reading its memory (<see cref="ProcessMemory"/>).</summary>
+    public int ProcessId => _process.Id;
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     public string LogPath { get; }

@@ -50,8 +50,10 @@ public static class ModelPackage
 
         if (mlnet is not null)
         {
-            // ML.NET's model is a zip already: store it without compressing it twice.
+            // ML.NET's model is a zip already: store it without compressing it twice. It stages each of its entries
+            // in a temp file first: in this process's private directory, not the machine's shared one.
             using var modelStream = zip.CreateEntry(MLNetEntry, CompressionLevel.NoCompression).Open();
+            mlContext.TempFilePath = PrivateTemp.Path;
             mlContext.Model.Save(mlnet, inputSchema, modelStream);
         }
 
@@ -178,6 +180,7 @@ public static class ModelPackage
         }
 
         buffer.Position = 0;
+        mlContext.TempFilePath = PrivateTemp.Path;
         return mlContext.Model.Load(buffer, out _);
     }
 }

@@ -15,6 +15,12 @@ public interface IApiKeyStore
     /// <summary>Revokes the tenant's key; false if it has no such key.</summary>
     Task<bool> RevokeAsync(TenantId tenant, ApiKeyId id, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Revokes the tenant's key unless it is the tenant's last active (unrevoked, unexpired at <paramref name="at"/>) key
+    /// with the admin scope; atomic against concurrent revocations, so two admins revoking each other cannot both win.
+    /// </summary>
+    Task<KeyRevocation> RevokeKeepingAnAdminAsync(TenantId tenant, ApiKeyId id, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>True once any key exists: bootstrap runs only on an empty store.</summary>
     Task<bool> AnyAsync(CancellationToken cancellationToken);
 }

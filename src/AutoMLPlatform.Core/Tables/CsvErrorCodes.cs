@@ -10,4 +10,7 @@ public static class CsvErrorCodes
     public const string NotUtf8 = "csv-not-utf8";
     public const string Binary = "csv-binary";
     public const string FieldTooLong = "csv-field-too-long";
+    public const string TooManyFields = "csv-too-many-fields";
+    public const string RecordTooLong = "csv-record-too-long";
+    public const string TooManyColumns = "csv-too-many-columns";
 }

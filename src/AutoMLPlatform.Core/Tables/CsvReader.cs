@@ -5,28 +5,30 @@ namespace AutoMLPlatform.Core.Tables;
 /// <summary>
 /// Streams records out of RFC 4180 delimited text: quoted fields may hold delimiters, doubled quotes and line
 /// breaks. The text must be UTF-8 (a BOM is skipped); anything else, a quote where RFC 4180 allows none, or an
-/// unterminated quote is a <see cref="CsvFormatException"/> naming the line. Blank lines are skipped.
+/// unterminated quote is a <see cref="CsvFormatException"/> naming the line. Blank lines are skipped. A record past
+/// its <see cref="CsvLimits"/> (fields, field length, record length) is refused as soon as the limit is passed, so
+/// memory stays bounded whatever the input.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
-    /// <summary>Longest field accepted, in characters: an unterminated quote must not swallow a whole file into memory.</summary>
-    public const int MaxFieldLength = 1 << 20;
-
     private const int BufferSize = 64 * 1024;
 
     private readonly StreamReader _reader;
     private readonly char _delimiter;
+    private readonly CsvLimits _limits;
     private readonly StringBuilder _field = new();
     private readonly char[] _buffer = new char[BufferSize];
     private int _position;
     private int _length;
     private bool _endOfStream;
     private bool _skipLeadingNewline;
+    private int _recordLength;
 
-    public CsvReader(Stream stream, char delimiter = ',', bool leaveOpen = false)
+    public CsvReader(Stream stream, char delimiter = ',', bool leaveOpen = false, CsvLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _delimiter = delimiter;
+        _limits = limits ?? CsvLimits.Default;
 
         // Strict UTF-8: invalid bytes throw instead of turning into U+FFFD, so a Latin-1 file is refused, not mangled.
         // With an encoder preamble the reader skips a UTF-8 BOM; detection is off so a UTF-16 file is not accepted.
@@ -40,6 +42,9 @@ public sealed class CsvReader : IDisposable
     /// <summary>The physical line on which the last record returned started.</summary>
     public long RecordLine { get; private set; }
 
+    /// <summary>The characters of all fields of the last record returned.</summary>
+    public int RecordLength => _recordLength;
+
     /// <summary>
     /// Reads the next record into <paramref name="fields"/> (cleared first). Returns false at the end of the input.
     /// </summary>
@@ -48,6 +53,7 @@ public sealed class CsvReader : IDisposable
         ArgumentNullException.ThrowIfNull(fields);
         fields.Clear();
         _field.Clear();
+        _recordLength = 0;
         var state = State.FieldStart;
         var sawAnything = false;
         var quoteLine = 0L;
@@ -67,7 +73,7 @@ public sealed class CsvReader : IDisposable
                     return false;
                 }
 
-                fields.Add(_field.ToString());
+                AddField(fields);
                 return true;
             }
 
@@ -97,7 +103,7 @@ public sealed class CsvReader : IDisposable
                         break;
                     }
 
-                    fields.Add(_field.ToString());
+                    AddField(fields);
                     return true;
                 case State.FieldStart or State.Unquoted when c == '"':
                     throw new CsvFormatException(CsvErrorCodes.BadQuoting, "A quote appears inside an unquoted field; quote the whole field and double the inner quotes", Line);
@@ -127,7 +133,7 @@ public sealed class CsvReader : IDisposable
                     break;
                 case State.QuoteInQuoted when c is '\n' or '\r':
                     ConsumeLineBreak(c);
-                    fields.Add(_field.ToString());
+                    AddField(fields);
                     return true;
                 case State.QuoteInQuoted:
                     throw new CsvFormatException(CsvErrorCodes.BadQuoting, "Text follows the closing quote of a field", Line);
@@ -139,15 +145,30 @@ public sealed class CsvReader : IDisposable
 
     private void EndField(List<string> fields)
     {
-        fields.Add(_field.ToString());
+        AddField(fields);
         _field.Clear();
+    }
+
+    private void AddField(List<string> fields)
+    {
+        if (fields.Count >= _limits.MaxFields)
+        {
+            throw new CsvFormatException(CsvErrorCodes.TooManyFields, $"A record has more than {_limits.MaxFields} fields, the most one record may have", Line);
+        }
+
+        fields.Add(_field.ToString());
     }
 
     private void Append(char c)
     {
-        if (_field.Length >= MaxFieldLength)
+        if (_field.Length >= _limits.MaxFieldLength)
         {
-            throw new CsvFormatException(CsvErrorCodes.FieldTooLong, $"A field is longer than {MaxFieldLength} characters", Line);
+            throw new CsvFormatException(CsvErrorCodes.FieldTooLong, $"A field is longer than {_limits.MaxFieldLength} characters", Line);
+        }
+
+        if (++_recordLength > _limits.MaxRecordLength)
+        {
+            throw new CsvFormatException(CsvErrorCodes.RecordTooLong, $"A record is longer than {_limits.MaxRecordLength} characters", Line);
         }
 
         _field.Append(c);

@@ -9,7 +9,7 @@ public static class TableLoader
     {
         ArgumentNullException.ThrowIfNull(schema);
         using var reader = new CsvReader(content, delimiter, leaveOpen: true);
-        var header = await TableHeader.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        var header = await TableHeader.ReadAsync(reader, CsvLimits.Default, cancellationToken).ConfigureAwait(false);
         if (header.Count != schema.Columns.Count || !header.SequenceEqual(schema.Columns.Select(c => c.Name)))
         {
             throw new InvalidOperationException("The stored file's header does not match its schema; the blob or the schema was altered.");

@@ -10,14 +10,18 @@ namespace AutoMLPlatform.Core.Tables;
 public static class TableProfiler
 {
     public static Task<TableProfile> ProfileAsync(Stream content, char delimiter, CancellationToken cancellationToken) =>
-        ProfileAsync(content, delimiter, [], cancellationToken);
+        ProfileAsync(content, delimiter, [], CsvLimits.Default, cancellationToken);
 
-    /// <summary>Profiles the table and flags columns whose values <paramref name="detectors"/> recognise as personal data.</summary>
-    public static async Task<TableProfile> ProfileAsync(Stream content, char delimiter, IReadOnlyList<ISensitiveValueDetector> detectors,
+    /// <summary>
+    /// Profiles the table and flags columns whose values <paramref name="detectors"/> recognise as personal data.
+    /// <paramref name="limits"/> bound every record; its <see cref="CsvLimits.MaxFields"/> is the most columns a table may have.
+    /// </summary>
+    public static async Task<TableProfile> ProfileAsync(Stream content, char delimiter, IReadOnlyList<ISensitiveValueDetector> detectors, CsvLimits limits,
         CancellationToken cancellationToken)
     {
-        using var reader = new CsvReader(content, delimiter, leaveOpen: true);
-        var header = await TableHeader.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(limits);
+        using var reader = new CsvReader(content, delimiter, leaveOpen: true, limits);
+        var header = await TableHeader.ReadAsync(reader, limits, cancellationToken).ConfigureAwait(false);
         var columns = header.Select(name => new ColumnAccumulator(name, detectors)).ToArray();
 
         var fields = new List<string>(columns.Length);

@@ -9,7 +9,7 @@ namespace AutoMLPlatform.Jobs.FanOut;
 /// </summary>
 public sealed class TrainJobPartJob(IJobPartRunner runner)
 {
-    [AutomaticRetry(Attempts = 0)]
+    [AutomaticRetry(Attempts = 0, LogEvents = false)]
     [JobDisplayName("Search part {2} of job {0}")]
     public Task ExecuteAsync(Guid jobId, int attempt, int part, CancellationToken cancellationToken) =>
         runner.RunAsync(JobId.FromGuid(jobId), attempt, part, cancellationToken);

@@ -20,7 +20,7 @@ public sealed partial class PipelineDriftCheckJob(IPipelineStore store, IModelRe
     /// <summary>How many of the newest runs are searched for an earlier drift run on the same champion.</summary>
     public const int RecentRuns = 50;
 
-    [AutomaticRetry(Attempts = 0)]
+    [AutomaticRetry(Attempts = 0, LogEvents = false)]
     [JobDisplayName("Drift check of pipeline {1}")]
     public async Task<PipelineRun?> CheckAsync(Guid tenantId, string pipeline, CancellationToken cancellationToken)
     {

@@ -76,7 +76,10 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
                 if (lease.Current.Failures > policy.Retries)
                 {
                     await lease.UpdateAsync(r => r.Fail(time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
-                    LogFailed(ex, lease.Current.Id, lease.Current.Failures);
+
+                    // One line with the reason, as for every try before: a training job that failed logged its own line
+                    // (with the trace, if the fault was ours), and Hangfire's failure log is off.
+                    LogFailed(lease.Current.Id, lease.Current.Failures, Describe(ex));
                     throw;
                 }
 
@@ -122,8 +125,8 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} try {Failures} failed; retrying in {Delay}: {Error}")]
     private partial void LogRetrying(PipelineRunId runId, int failures, TimeSpan delay, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline run {RunId} failed after {Failures} tries; the champion stays")]
-    private partial void LogFailed(Exception exception, PipelineRunId runId, int failures);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline run {RunId} failed after {Failures} tries; the champion stays: {Error}")]
+    private partial void LogFailed(PipelineRunId runId, int failures, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was taken over by another worker; this attempt stopped")]
     private partial void LogLeaseLost(PipelineRunId runId);

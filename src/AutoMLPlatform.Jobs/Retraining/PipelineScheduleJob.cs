@@ -11,7 +11,7 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// </summary>
 public sealed partial class PipelineScheduleJob(PipelineTrigger trigger, IPipelineRunner runner, ILogger<PipelineScheduleJob> logger)
 {
-    [AutomaticRetry(Attempts = 0)]
+    [AutomaticRetry(Attempts = 0, LogEvents = false)]
     [JobDisplayName("Scheduled run of pipeline {1}")]
     public async Task TriggerAsync(Guid tenantId, string pipeline, CancellationToken cancellationToken)
     {

@@ -107,21 +107,21 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
     private async Task<ImageDataset> LoadImagesAsync(TrainingJob job, DatasetVersion version, CancellationToken cancellationToken)
     {
         await using var content = await blobs.OpenReadAsync(job.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false);
-        Stream seekable = content;
-        if (!content.CanSeek)
+        if (content.CanSeek)
         {
-            seekable = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-            await content.CopyToAsync(seekable, cancellationToken).ConfigureAwait(false);
-            seekable.Position = 0;
+            return await FromZipAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
-        await using (seekable.ConfigureAwait(false))
-        {
-            // The upload was checked against the configured limits; the defaults only guard against a blob changed since.
-            return await Task.Run(() => ImageDataset.FromZip(seekable, ImageZipLimits.Default, new ImageSizing(), cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
-        }
+        // A zip is read by seeking. A store that cannot seek its blobs gets the zip staged again (sealed, like every
+        // staging file), never copied as plaintext to a shared temp directory.
+        await using var staged = await blobs.StageAsync(content, long.MaxValue, cancellationToken).ConfigureAwait(false);
+        await using var seekable = await staged.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        return await FromZipAsync(seekable, cancellationToken).ConfigureAwait(false);
     }
+
+    // The upload was checked against the configured limits; the defaults only guard against a blob changed since.
+    private static Task<ImageDataset> FromZipAsync(Stream zip, CancellationToken cancellationToken) =>
+        Task.Run(() => ImageDataset.FromZip(zip, ImageZipLimits.Default, new ImageSizing(), cancellationToken), cancellationToken);
 
     private static Task PlanAsync(JobLease lease, TaskKind task, MetricKind metric, int rows, string unit, IReadOnlyList<ColumnNote> columns,
         CancellationToken cancellationToken) =>

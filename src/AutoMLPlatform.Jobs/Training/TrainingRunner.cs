@@ -78,7 +78,7 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         {
             // Checkpoint 2: the failure is on our row before Hangfire sees it, so the API reports it either way.
             await lease.UpdateAsync(j => j.Fail(_time.GetUtcNow(), Describe(ex)), CancellationToken.None).ConfigureAwait(false);
-            LogFailed(ex, id);
+            LogFailure(id, ex);
             throw;
         }
     }
@@ -109,6 +109,22 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         await lease.UpdateAsync(j => j.Fail(_time.GetUtcNow(), Describe(ex)), CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One line per failed job, logged here and nowhere else (Hangfire's own failure log is off): our own errors are the
+    /// user's to fix and need no stack trace; anything else is a fault of ours, logged once with its trace.
+    /// </summary>
+    private void LogFailure(JobId id, Exception ex)
+    {
+        if (ex is AutoMLPlatformException)
+        {
+            LogFailed(id, ex.Message);
+        }
+        else
+        {
+            LogFailedUnexpectedly(ex, id);
+        }
+    }
+
     /// <summary>What the user reads on a failed job: our own errors verbatim, anything else by type and message.</summary>
     private static string Describe(Exception ex) => ex is AutoMLPlatformException
         ? ex.Message
@@ -135,6 +151,9 @@ internal sealed partial class TrainingRunner : ITrainingRunner
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} lost its database mid-run; queued again")]
     private partial void LogRequeuedAfterDatabaseError(Exception exception, JobId jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed")]
-    private partial void LogFailed(Exception exception, JobId jobId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed: {Reason}")]
+    private partial void LogFailed(JobId jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly")]
+    private partial void LogFailedUnexpectedly(Exception exception, JobId jobId);
 }

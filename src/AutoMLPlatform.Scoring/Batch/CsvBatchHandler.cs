@@ -35,7 +35,7 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
             using var lease = await cache.AcquireAsync(tenant.Id, model, selector, cancellationToken).ConfigureAwait(false);
             known = lease.Model.Version.ModelName;
             var delimiter = IsTabSeparated(http.Request.ContentType) ? '\t' : ',';
-            rows = await StreamAsync(lease.Model, http, delimiter, id, cancellationToken).ConfigureAwait(false);
+            rows = await StreamAsync(lease.Model, http, delimiter, id, options.Value.CsvLimits, cancellationToken).ConfigureAwait(false);
             metrics.Record(ScoringProtocol.Csv, known, StatusCodes.Status200OK, started, rows);
         }
         catch (Exception ex) when (metrics.RecordFailure(ScoringProtocol.Csv, known, ex, started))
@@ -44,9 +44,11 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         }
     }
 
-    private static async Task<long> StreamAsync(ScoringModel model, HttpContext http, char delimiter, string? id, CancellationToken cancellationToken)
+    private static async Task<long> StreamAsync(ScoringModel model, HttpContext http, char delimiter, string? id, CsvLimits limits,
+        CancellationToken cancellationToken)
     {
-        using var csv = new CsvReader(http.Request.Body, delimiter, leaveOpen: true);
+        // The limits bound each record (fields, characters) while it is read; the pump bounds how many are in flight.
+        using var csv = new CsvReader(http.Request.Body, delimiter, leaveOpen: true, limits);
         var fields = new List<string>();
         if (!await csv.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false))
         {

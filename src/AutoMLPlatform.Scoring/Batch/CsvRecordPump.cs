@@ -5,12 +5,16 @@ namespace AutoMLPlatform.Scoring.Batch;
 
 /// <summary>
 /// Reads CSV records on a task of its own, in blocks, while the caller predicts the previous block: parsing and
-/// predicting overlap on two cores. Memory stays bounded: <see cref="BlocksInFlight"/> blocks of
-/// <see cref="BlockSize"/> records circulate between the reader and the caller, their field lists reused.
+/// predicting overlap on two cores. Memory stays bounded: <see cref="BlocksInFlight"/> blocks circulate between the
+/// reader and the caller, their field lists reused, and a block ends at <see cref="BlockSize"/> records or once its
+/// records hold <see cref="BlockCharacters"/> characters, so wide records cannot multiply the bound by the block size:
+/// in flight are at most <see cref="BlocksInFlight"/> x (<see cref="BlockCharacters"/> + one record at its
+/// <see cref="CsvLimits.MaxRecordLength"/>) characters.
 /// </summary>
 internal sealed class CsvRecordPump : IAsyncDisposable
 {
     public const int BlockSize = 256;
+    private const int BlockCharacters = 256 * 1024;
     private const int BlocksInFlight = 4;
 
     private readonly Channel<Block> _full = Channel.CreateBounded<Block>(BlocksInFlight);
@@ -51,8 +55,12 @@ internal sealed class CsvRecordPump : IAsyncDisposable
             {
                 var block = await _free.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 block.Count = 0;
-                while (block.Count < BlockSize && await csv.ReadRecordAsync(block.Records[block.Count], cancellationToken).ConfigureAwait(false))
+                var characters = 0L;
+                var more = true;
+                while (block.Count < BlockSize && characters < BlockCharacters
+                       && (more = await csv.ReadRecordAsync(block.Records[block.Count], cancellationToken).ConfigureAwait(false)))
                 {
+                    characters += csv.RecordLength;
                     block.Lines[block.Count++] = csv.RecordLine;
                 }
 
@@ -61,7 +69,7 @@ internal sealed class CsvRecordPump : IAsyncDisposable
                     await _full.Writer.WriteAsync(block, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (block.Count < BlockSize)
+                if (!more)
                 {
                     _full.Writer.TryComplete();
                     return;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
@@ -20,9 +21,13 @@ namespace AutoMLPlatform.Scoring.Http;
 /// object; an array is <c>{"model","version","predictions":[…]}</c>. What each row's answer holds is the endpoint's
 /// <see cref="IRowAnswer"/>.
 /// </summary>
-internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metrics, ObjectPool<ResponseBuffer> buffers, IOptions<ScoringOptions> options)
+internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metrics, ObjectPool<ResponseBuffer> buffers, IOptions<ScoringOptions> options,
+    IOptions<HostingOptions> hosting)
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+
+    // Rows are flat objects; deeper values (skipped when they name no column) stop at the host's depth limit.
+    private readonly JsonReaderOptions _reading = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = hosting.Value.MaxJsonDepth };
 
     public async Task HandleAsync<TAnswer>(TAnswer answer, string model, int? version, string? alias, HttpContext http, ICurrentTenant tenant,
         CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
                 buffer = buffers.Get();
                 try
                 {
-                    rows = Predict(answer, lease.Model, body, buffer.Json, cancellationToken);
+                    rows = Predict(answer, lease.Model, body, _reading, buffer.Json, cancellationToken);
                 }
                 catch (Exception) when (Discard(buffer))
                 {
@@ -72,11 +77,11 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
     }
 
     /// <summary>Predicts the object or array in <paramref name="body"/> into <paramref name="writer"/>; returns the row count.</summary>
-    private static int Predict<TAnswer>(TAnswer answer, ScoringModel model, ReadOnlySequence<byte> body, Utf8JsonWriter writer,
+    private static int Predict<TAnswer>(TAnswer answer, ScoringModel model, ReadOnlySequence<byte> body, JsonReaderOptions reading, Utf8JsonWriter writer,
         CancellationToken cancellationToken)
         where TAnswer : struct, IRowAnswer
     {
-        var json = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var json = new Utf8JsonReader(body, reading);
         var session = model.Rent();
         try
         {

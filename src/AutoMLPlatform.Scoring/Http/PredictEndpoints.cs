@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Batch;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public static class PredictEndpoints
                 ? explaining.HandleAsync(model, version, alias, http, tenant, cancellationToken)
                 : json.HandleAsync(model, version, alias, http, tenant, cancellationToken))
             .WithName("Predict")
+            .HasOwnBodyLimit()
             .RequireScope(ApiScopeNames.Predict)
             .RequirePredictionRateLimit()
             .WithSummary("Predicts one row (a JSON object) or many (an array), with the production version unless ?version= or ?alias= says otherwise; ?explain=true adds each column's contribution (at most MaxExplainRowsPerRequest rows).")

@@ -5,3 +5,6 @@ internal sealed record InferRequest(string? Id, IReadOnlyList<InputTensor> Input
 
 /// <summary>One named, typed, shaped input tensor; <see cref="Data"/> is flattened in row-major order.</summary>
 internal sealed record InputTensor(string Name, OipDataType DataType, IReadOnlyList<long> Shape, IReadOnlyList<TensorElement> Data);
+
+/// <summary>How much one inference request may hold: elements per input tensor (one per row), input tensors, JSON depth.</summary>
+internal sealed record InferRequestLimits(int MaxElements, int MaxInputs, int MaxDepth);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Scoring.Http;
 
 namespace AutoMLPlatform.Scoring.Oip;
 
@@ -8,15 +9,20 @@ namespace AutoMLPlatform.Scoring.Oip;
 /// Parses an inference request (<c>{"id"?, "parameters"?, "inputs": [...], "outputs"?: [...]}</c>) with a
 /// <see cref="Utf8JsonReader"/>. Members may come in any order; unknown members and parameters are ignored. Tensor data
 /// may be flat or nested (row-major either way); each element is checked against the declared datatype, and every
-/// error names the input it is about.
+/// error names the input it is about. Counts are bounded while reading (<see cref="InferRequestLimits"/>): a body of
+/// millions of elements is refused at the first one past the limit, not after all became objects.
 /// </summary>
 internal static class InferRequestReader
 {
-    public static InferRequest Read(ReadOnlySequence<byte> body)
+    /// <summary>Most dimensions of a shape and most outputs asked for: a column tensor has two, a model a few.</summary>
+    private const int MaxShapeDimensions = 8;
+    private const int MaxOutputs = 64;
+
+    public static InferRequest Read(ReadOnlySequence<byte> body, InferRequestLimits limits)
     {
         try
         {
-            var json = new Utf8JsonReader(body);
+            var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = limits.MaxDepth });
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
             {
                 throw Invalid("body", "The body must be a JSON object with an 'inputs' array.");
@@ -35,7 +41,7 @@ internal static class InferRequestReader
                         id = json.GetString();
                         break;
                     case "inputs" when json.TokenType == JsonTokenType.StartArray:
-                        inputs = ReadInputs(ref json);
+                        inputs = ReadInputs(ref json, limits);
                         break;
                     case "outputs" when json.TokenType == JsonTokenType.StartArray:
                         outputs = ReadOutputs(ref json);
@@ -61,18 +67,23 @@ internal static class InferRequestReader
         }
     }
 
-    private static List<InputTensor> ReadInputs(ref Utf8JsonReader json)
+    private static List<InputTensor> ReadInputs(ref Utf8JsonReader json, InferRequestLimits limits)
     {
         var inputs = new List<InputTensor>();
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
-            inputs.Add(ReadInput(ref json, inputs.Count));
+            if (inputs.Count == limits.MaxInputs)
+            {
+                throw new InvalidInputException("too-many-inputs", $"The request has more than {limits.MaxInputs} inputs, the most one request may carry.", "inputs");
+            }
+
+            inputs.Add(ReadInput(ref json, inputs.Count, limits.MaxElements));
         }
 
         return inputs;
     }
 
-    private static InputTensor ReadInput(ref Utf8JsonReader json, int index)
+    private static InputTensor ReadInput(ref Utf8JsonReader json, int index, int maxElements)
     {
         var where = $"inputs[{index}]";
         if (json.TokenType != JsonTokenType.StartObject)
@@ -100,7 +111,7 @@ internal static class InferRequestReader
                     break;
                 case "data" when json.TokenType == JsonTokenType.StartArray:
                     data = [];
-                    ReadData(ref json, data, where);
+                    ReadData(ref json, data, where, maxElements);
                     break;
                 case "name" or "datatype" or "shape" or "data":
                     throw Invalid($"{where}.{member}", $"{where}.{member} has the wrong JSON type.");
@@ -133,6 +144,11 @@ internal static class InferRequestReader
         var shape = new List<long>();
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
+            if (shape.Count == MaxShapeDimensions)
+            {
+                throw Invalid($"{where}.shape", $"{where}.shape has more than {MaxShapeDimensions} dimensions.");
+            }
+
             shape.Add(json.TokenType == JsonTokenType.Number && json.TryGetInt64(out var size) && size >= 0
                 ? size
                 : throw Invalid($"{where}.shape", $"{where}.shape must hold non-negative integers."));
@@ -141,15 +157,21 @@ internal static class InferRequestReader
         return shape;
     }
 
-    /// <summary>Flattens nested arrays into <paramref name="data"/> in row-major order.</summary>
-    private static void ReadData(ref Utf8JsonReader json, List<TensorElement> data, string where)
+    /// <summary>Flattens nested arrays into <paramref name="data"/> in row-major order, at most <paramref name="maxElements"/> elements.</summary>
+    private static void ReadData(ref Utf8JsonReader json, List<TensorElement> data, string where, int maxElements)
     {
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             if (json.TokenType == JsonTokenType.StartArray)
             {
-                ReadData(ref json, data, where);
+                ReadData(ref json, data, where, maxElements);
                 continue;
+            }
+
+            // A column tensor holds one element per row, and a request at most the row limit.
+            if (data.Count == maxElements)
+            {
+                throw new PayloadTooLargeRowsException(maxElements);
             }
 
             data.Add(json.TokenType switch
@@ -184,6 +206,11 @@ internal static class InferRequestReader
         var outputs = new List<string>();
         while (json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
+            if (outputs.Count == MaxOutputs)
+            {
+                throw Invalid("outputs", $"The request asks for more than {MaxOutputs} outputs.");
+            }
+
             if (json.TokenType != JsonTokenType.StartObject)
             {
                 throw Invalid("outputs", "Every requested output is an object with a name.");

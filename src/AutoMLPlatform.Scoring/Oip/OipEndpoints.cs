@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Models;
 using Microsoft.AspNetCore.Builder;
@@ -26,8 +27,9 @@ public static class OipEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var v2 = endpoints.MapGroup("/v2").WithTags("Open Inference Protocol");
-        // Health and server metadata are open, like /alive; anything naming a model needs a key with the predict scope.
-        v2.MapGet("/", () => TypedResults.Ok(new OipServerMetadata("automlplatform-scoring", ServerVersion, []))).AllowAnonymous();
+        // Health is open, like /alive, for probes; server metadata (it names the server and its version) and anything
+        // naming a model need a key with the predict scope.
+        v2.MapGet("/", () => TypedResults.Ok(new OipServerMetadata("automlplatform-scoring", ServerVersion, []))).RequireScope(ApiScopeNames.Predict);
         v2.MapGet("/health/live", () => TypedResults.Ok(new OipLive(true))).AllowAnonymous();
         v2.MapGet("/health/ready", ReadyAsync).AllowAnonymous();
         var models = v2.MapGroup("/").RequireScope(ApiScopeNames.Predict).RequirePredictionRateLimit();
@@ -39,6 +41,7 @@ public static class OipEndpoints
             models.MapGet(prefix + "/ready", ModelReadyAsync);
             models.MapPost(prefix + "/infer", (string name, string? version, HttpContext http, ICurrentTenant tenant, CancellationToken cancellationToken) =>
                     infer.HandleAsync(name, Selector(name, version), http, tenant, cancellationToken))
+                .HasOwnBodyLimit()
                 .Accepts<object>("application/json")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status404NotFound)

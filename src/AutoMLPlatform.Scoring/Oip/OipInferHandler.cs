@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace AutoMLPlatform.Scoring.Oip;
 
 /// <summary><c>POST /v2/models/{name}[/versions/{v}]/infer</c>: columnar tensors in, columnar tensors out, with one pooled session.</summary>
-internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, ObjectPool<ResponseBuffer> buffers, IOptions<ScoringOptions> options)
+internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, ObjectPool<ResponseBuffer> buffers, IOptions<ScoringOptions> options,
+    IOptions<HostingOptions> hosting)
 {
     /// <summary>The header of the binary tensor data extension, which this server does not implement.</summary>
     private const string BinaryHeader = "Inference-Header-Content-Length";
@@ -35,7 +37,7 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
             InferRequest request;
             try
             {
-                request = InferRequestReader.Read(body);
+                request = InferRequestReader.Read(body, new InferRequestLimits(limits.MaxRowsPerRequest, limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth));
             }
             finally
             {

@@ -20,7 +20,8 @@ public static class AccessEndpoints
         keys.MapPost("/", CreateKeyAsync).WithMetadata(new AuditedAttribute("key.create"))
             .WithSummary("Creates a key with the given scopes; the key is in this answer only.").ProducesValidationProblem();
         keys.MapDelete("/{id}", RevokeKeyAsync).WithMetadata(new AuditedAttribute("key.revoke"))
-            .WithSummary("Revokes a key; every process stops accepting it within a second.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Revokes a key; every process stops accepting it within a second. The system tenant's last admin key cannot be revoked (409).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var tenants = endpoints.MapGroup("/api/tenants").WithTags("Access").RequireAuthorization(ApiKeyDefaults.SystemAdminPolicy);
         tenants.MapGet("/", ListTenantsAsync).WithSummary("Every tenant.");
@@ -44,12 +45,22 @@ public static class AccessEndpoints
 
     internal static async Task<NoContent> RevokeKeyAsync(string id, IApiKeyStore keys, ICurrentTenant tenant, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!ApiKeyId.TryParse(id, out var keyId) || !await keys.RevokeAsync(tenant.Id, keyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!ApiKeyId.TryParse(id, out var keyId))
         {
             throw new NotFoundException("key-not-found", $"Key '{id}' was not found.");
         }
 
-        return TypedResults.NoContent();
+        // The system tenant's admin keys are the only way to manage tenants and open the dashboard: its last one stays.
+        var outcome = tenant.Id == TenantId.Default
+            ? await keys.RevokeKeepingAnAdminAsync(tenant.Id, keyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+            : await keys.RevokeAsync(tenant.Id, keyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) ? KeyRevocation.Revoked : KeyRevocation.NotFound;
+        return outcome switch
+        {
+            KeyRevocation.Revoked => TypedResults.NoContent(),
+            KeyRevocation.LastAdmin => throw new ConflictException("last-system-admin-key",
+                $"Key '{id}' is the last active admin key of the system tenant; revoking it would lock everyone out of tenants, keys and the dashboard. Create another admin key first."),
+            _ => throw new NotFoundException("key-not-found", $"Key '{id}' was not found."),
+        };
     }
 
     internal static async Task<Ok<Tenant[]>> ListTenantsAsync(ITenantStore tenants, CancellationToken cancellationToken) =>

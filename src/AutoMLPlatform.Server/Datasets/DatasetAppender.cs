@@ -24,16 +24,12 @@ internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, 
         var newest = dataset.Latest;
         DatasetFormats.EnsureDelimited(newest.Format);
         var columns = newest.Schema.Columns.Select(c => c.Name).ToArray();
-        await using (var content = await rows.OpenReadAsync(cancellationToken).ConfigureAwait(false))
+        var header = (await inspector.ProfileShapeAsync(rows, rowsFormat, cancellationToken).ConfigureAwait(false)).Schema.Columns.Select(c => c.Name).ToArray();
+        var missing = columns.Except(header, StringComparer.Ordinal).ToArray();
+        var extra = header.Except(columns, StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0 || extra.Length > 0)
         {
-            var header = (await TableProfiler.ProfileAsync(content, DatasetFormats.DelimiterOf(rowsFormat), cancellationToken).ConfigureAwait(false))
-                .Schema.Columns.Select(c => c.Name).ToArray();
-            var missing = columns.Except(header, StringComparer.Ordinal).ToArray();
-            var extra = header.Except(columns, StringComparer.Ordinal).ToArray();
-            if (missing.Length > 0 || extra.Length > 0)
-            {
-                throw new SchemaMismatchException(missing, extra);
-            }
+            throw new SchemaMismatchException(missing, extra);
         }
 
         // The combined file is produced into a pipe that staging reads (and encrypts) as it goes: no plaintext temp file.
@@ -96,7 +92,8 @@ internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, 
                 destination.WriteByte((byte)'\n');
             }
 
-            await WriteRowsAsync(rows, rowsFormat, columns, DatasetFormats.DelimiterOf(newest.Format), destination, cancellationToken).ConfigureAwait(false);
+            await WriteRowsAsync(rows, rowsFormat, columns, DatasetFormats.DelimiterOf(newest.Format), options.Value.CsvLimits, destination, cancellationToken)
+                .ConfigureAwait(false);
             await writer.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -107,11 +104,11 @@ internal sealed class DatasetAppender(IBlobStore blobs, IDatasetStore datasets, 
         }
     }
 
-    private static async Task WriteRowsAsync(StagedBlob rows, DatasetFormat rowsFormat, string[] columns, char delimiter, Stream destination,
-        CancellationToken cancellationToken)
+    private static async Task WriteRowsAsync(StagedBlob rows, DatasetFormat rowsFormat, string[] columns, char delimiter, CsvLimits limits,
+        Stream destination, CancellationToken cancellationToken)
     {
         await using var content = await rows.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new CsvReader(content, DatasetFormats.DelimiterOf(rowsFormat), leaveOpen: true);
+        using var reader = new CsvReader(content, DatasetFormats.DelimiterOf(rowsFormat), leaveOpen: true, limits);
         await using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 81920, leaveOpen: true);
         var fields = new List<string>();
         await reader.ReadRecordAsync(fields, cancellationToken).ConfigureAwait(false);

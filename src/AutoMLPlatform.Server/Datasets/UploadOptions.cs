@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Torch.Images;
 
 namespace AutoMLPlatform.Server.Datasets;
@@ -13,10 +14,29 @@ public sealed class UploadOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Most columns a table may have (and fields any of its rows): a wider header is answered 400
+    /// <c>csv-too-many-columns</c> before anything is stored. Every dataset list and job reads the schema, so a million
+    /// columns would slow every later call, not only this upload.
+    /// </summary>
+    /// <value>Defaults to <see cref="CsvLimits.DefaultMaxFields"/> (10,000).</value>
+    [Range(1, 1_000_000)]
+    public int MaxColumns { get; set; } = CsvLimits.DefaultMaxFields;
+
+    /// <summary>Most characters one row of a table may have, all its fields together; a longer row is answered 400 <c>csv-record-too-long</c>.</summary>
+    /// <value>Defaults to <see cref="CsvLimits.DefaultMaxRecordLength"/> (4 Mi characters).</value>
+    [Range(CsvLimits.DefaultMaxFieldLength, int.MaxValue)]
+    public int MaxRowCharacters { get; set; } = CsvLimits.DefaultMaxRecordLength;
+
     /// <summary>Most entries (files and folders) in an image zip.</summary>
     /// <value>Defaults to 200,000.</value>
     [Range(1, 10_000_000)]
     public int MaxImageZipEntries { get; set; } = 200_000;
+
+    /// <summary>Largest central directory (the zip's table of contents) of an image zip, in bytes; checked before it is read.</summary>
+    /// <value>Defaults to 64 MiB.</value>
+    [Range(1024, int.MaxValue)]
+    public long MaxImageZipDirectoryBytes { get; set; } = ImageZipLimits.DefaultMaxDirectoryBytes;
 
     /// <summary>Largest single image in an image zip, inflated, in bytes.</summary>
     /// <value>Defaults to 32 MiB.</value>
@@ -33,9 +53,13 @@ public sealed class UploadOptions
     [Range(1, long.MaxValue)]
     public long MaxImagePixels { get; set; } = 40_000_000;
 
+    /// <summary>The limits every row of an uploaded table is read with.</summary>
+    public CsvLimits CsvLimits => new() { MaxFields = MaxColumns, MaxRecordLength = MaxRowCharacters };
+
     public ImageZipLimits ImageZipLimits => new()
     {
         MaxEntries = MaxImageZipEntries,
+        MaxDirectoryBytes = MaxImageZipDirectoryBytes,
         MaxEntryBytes = MaxImageBytes,
         MaxTotalBytes = MaxImageZipInflatedBytes,
         MaxPixels = MaxImagePixels,

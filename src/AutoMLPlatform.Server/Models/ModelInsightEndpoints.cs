@@ -26,9 +26,11 @@ public static class ModelInsightEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        // An ONNX file carries what the model learned from its training rows (category vocabularies, ...) and the export
+        // reads those rows for its parity check: it needs the scope that downloading the training data needs.
         group.MapGet("/onnx", ExportOnnxAsync)
-            .WithSummary("The version as an ONNX file, proven against ML.NET on its training rows; 422 naming the step that has no ONNX form.")
-            .RequireScope(ApiScopeNames.Read)
+            .WithSummary("The version as an ONNX file, proven against ML.NET on its training rows; 422 naming the step that has no ONNX form. Needs the train scope, as the training data does.")
+            .RequireScope(ApiScopeNames.Train)
             .WithMetadata(new AuditedAttribute("model.export"))
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Jobs.Pipelines;
+using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Pipelines;
 
@@ -19,7 +21,9 @@ internal static class PipelineRequests
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var depth = request.HttpContext.RequestServices.GetRequiredService<IOptions<HostingOptions>>().Value.MaxJsonDepth;
+            body = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = depth }, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (JsonException ex)
         {

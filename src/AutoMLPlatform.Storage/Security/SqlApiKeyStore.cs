@@ -50,11 +50,36 @@ internal sealed class SqlApiKeyStore(StoreDatabase database) : IApiKeyStore
         return changed == 1;
     }
 
+    public async Task<KeyRevocation> RevokeKeepingAnAdminAsync(TenantId tenant, ApiKeyId id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var arguments = new { Tenant = tenant.ToString(), Id = id.ToString(), At = UnixTime.ToMs(at), Admin = (int)ApiScopes.Admin };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // Touching the tenant's active admin rows first locks them in PostgreSQL (SQLite's write transaction already
+        // excludes every other writer): a concurrent revocation waits here, then its next statement sees this one's.
+        await connection.ExecuteAsync(new CommandDefinition($"UPDATE api_keys SET revoked_at = revoked_at WHERE tenant_id = @Tenant AND {ActiveAdmin("api_keys")}",
+            arguments, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(new CommandDefinition($"""
+            UPDATE api_keys SET revoked_at = COALESCE(revoked_at, @At)
+            WHERE tenant_id = @Tenant AND id = @Id
+              AND (NOT ({ActiveAdmin("api_keys")})
+                   OR EXISTS (SELECT 1 FROM api_keys other WHERE other.tenant_id = @Tenant AND other.id <> @Id AND {ActiveAdmin("other")}))
+            """, arguments, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var exists = changed == 1 || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM api_keys WHERE tenant_id = @Tenant AND id = @Id", arguments, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed == 1 ? KeyRevocation.Revoked : exists ? KeyRevocation.LastAdmin : KeyRevocation.NotFound;
+    }
+
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM api_keys", cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
     }
+
+    private static string ActiveAdmin(string table) =>
+        $"({table}.scopes & @Admin) <> 0 AND {table}.revoked_at IS NULL AND ({table}.expires_at IS NULL OR {table}.expires_at > @At)";
 
     private sealed class KeyRow
     {

@@ -59,7 +59,8 @@ public sealed class ImageClassificationTrainer : IEstimator<ImageClassificationT
         var set = new ImageTrainingSet(data, normalization, flip, maxShift);
         var summary = new EpochLoop(_options, progress, cancellationToken).Run(network, x => network.call(x[0]), set, classCount, train, validation);
         network.eval();
-        return new ImageClassificationTransformer(_mlContext, new ImageModel(network, data.Shape, normalization, data.Classes), _options.ImageColumn,
+        return new ImageClassificationTransformer(_mlContext, new ImageModel(network, data.Shape, normalization, data.Classes,
+            new ImageDecodeBudget(ImageDecodeLimits.Default)), _options.ImageColumn,
             summary with { Settings = Settings(flip, maxShift, data.Shape) });
     }
 

@@ -5,8 +5,11 @@ using Microsoft.ML;
 
 namespace AutoMLPlatform.Torch.Images;
 
-/// <summary>Reads an <see cref="ImageClassificationTransformer"/> back from its model package part.</summary>
-internal sealed class ImageClassifierPartLoader : IModelPartLoader
+/// <summary>
+/// Reads an <see cref="ImageClassificationTransformer"/> back from its model package part; every model it loads decodes
+/// images within the one <paramref name="budget"/> of the host.
+/// </summary>
+internal sealed class ImageClassifierPartLoader(ImageDecodeBudget budget) : IModelPartLoader
 {
     public string Kind => ImageClassificationTransformer.PartKind;
 
@@ -19,7 +22,7 @@ internal sealed class ImageClassifierPartLoader : IModelPartLoader
             TorchPartArchive.EnsureFormat(c.Format);
             return new ConvNet(c.Shape, c.Classes.Count);
         });
-        return new ImageClassificationTransformer(context.MLContext, new ImageModel(network, config.Shape, config.Normalization, config.Classes),
+        return new ImageClassificationTransformer(context.MLContext, new ImageModel(network, config.Shape, config.Normalization, config.Classes, budget),
             config.ImageColumn, training: null);
     }
 }

@@ -42,9 +42,12 @@ public sealed class ImageDataset
         var images = new List<byte[]>(summary.ImageCount);
         var labels = new List<int>(summary.ImageCount);
         zip.Position = start;
+
+        // One image at a time, each already checked against the zip's pixel limit.
+        var budget = new ImageDecodeBudget(new ImageDecodeLimits { MaxPixels = limits.MaxPixels, BudgetPixels = limits.MaxPixels });
         ImageZipReader.Read(zip, limits, entry =>
         {
-            images.Add(ImageDecoder.DecodeRgb(entry.Bytes, height, width));
+            images.Add(ImageDecoder.DecodeRgb(entry.Bytes, height, width, budget));
             labels.Add(Array.BinarySearch(classes, entry.ClassName, StringComparer.Ordinal));
         }, cancellationToken);
         return Assemble(classes, labels.ToArray(), images, height, width);
@@ -63,7 +66,8 @@ public sealed class ImageDataset
         var (height, width) = ImageShape.Choose(range, sizing.MaxNativeSide, sizing.ResizeSide);
         var classes = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var indexes = labels.Select(l => Array.BinarySearch(classes, l, StringComparer.Ordinal)).ToArray();
-        return Assemble(classes, indexes, encoded.Select(e => ImageDecoder.DecodeRgb(e, height, width)).ToList(), height, width);
+        var budget = new ImageDecodeBudget(ImageDecodeLimits.Default);
+        return Assemble(classes, indexes, encoded.Select(e => ImageDecoder.DecodeRgb(e, height, width, budget)).ToList(), height, width);
     }
 
     /// <summary>Planar RGB bytes as the model's channels: unchanged for colour, the mean of R, G and B for grey.</summary>

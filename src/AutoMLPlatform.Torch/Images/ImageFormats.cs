@@ -14,6 +14,10 @@ internal static class ImageFormats
         bytes.StartsWith("BM"u8) ||
         (bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8));
 
+    /// <summary>The formats SkiaSharp names that we decode; its others (RAW, HEIF, ICO, ...) are refused, whatever it could do.</summary>
+    public static bool IsAccepted(SKEncodedImageFormat format) =>
+        format is SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Gif or SKEncodedImageFormat.Bmp or SKEncodedImageFormat.Webp;
+
     /// <summary>Width and height from the image's header, or null when SkiaSharp cannot read it.</summary>
     public static (int Width, int Height)? ReadSize(byte[] bytes)
     {

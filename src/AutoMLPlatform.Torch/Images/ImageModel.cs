@@ -8,9 +8,11 @@ namespace AutoMLPlatform.Torch.Images;
 /// <summary>
 /// A trained image network with what it needs to read a raw image: the shape it was trained on, the pixel
 /// normalisation and the class names. Thread-safe for prediction: the network is in eval mode and each call
-/// works on its own tensors, without gradients.
+/// works on its own tensors, without gradients. Images are decoded within <paramref name="budget"/>, which every model
+/// of a host shares.
 /// </summary>
-internal sealed class ImageModel(ConvNet network, ImageShape shape, PixelNormalization normalization, IReadOnlyList<string> classes) : IDisposable
+internal sealed class ImageModel(ConvNet network, ImageShape shape, PixelNormalization normalization, IReadOnlyList<string> classes,
+    ImageDecodeBudget budget) : IDisposable
 {
     public ConvNet Network { get; } = network;
 
@@ -21,13 +23,14 @@ internal sealed class ImageModel(ConvNet network, ImageShape shape, PixelNormali
     public IReadOnlyList<string> Classes { get; } = classes;
 
     /// <summary>Class probabilities for an image given as base64 (a <c>data:</c> URL prefix is allowed); empty reads as a blank image.</summary>
-    /// <exception cref="InvalidInputException">The text is not base64 of an image in an accepted format.</exception>
+    /// <exception cref="InvalidInputException">The text is not base64 of an image in an accepted format, or the image does not decode.</exception>
+    /// <exception cref="ImageTooLargeException">The image declares more pixels than the budget allows.</exception>
     public float[] Predict(string base64)
     {
         var input = new float[Shape.Size];
         if (!string.IsNullOrWhiteSpace(base64))
         {
-            var rgb = ImageDecoder.DecodeRgb(DecodeBase64(base64), Shape.Height, Shape.Width);
+            var rgb = ImageDecoder.DecodeRgb(DecodeBase64(base64), Shape.Height, Shape.Width, budget);
             var pixels = new byte[Shape.Size];
             ImageDataset.ToChannels(rgb, Shape.Channels, pixels);
             Normalization.Apply(pixels, Shape.PixelsPerChannel, input);

@@ -3,9 +3,16 @@ namespace AutoMLPlatform.Torch.Images;
 /// <summary>Bounds on an uploaded image zip, so a hostile archive (a zip bomb, millions of entries) is refused early.</summary>
 public sealed record ImageZipLimits
 {
-    /// <summary>Most entries (files and folders) in the zip.</summary>
+    /// <summary>The default of <see cref="MaxDirectoryBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxDirectoryBytes = 64L << 20;
+
+    /// <summary>Most entries (files and folders) in the zip, counted before the central directory is read whole.</summary>
     /// <value>Defaults to 200,000.</value>
     public int MaxEntries { get; init; } = 200_000;
+
+    /// <summary>Largest central directory (the zip's list of entries with their names), in bytes, measured the same way.</summary>
+    /// <value>Defaults to <see cref="DefaultMaxDirectoryBytes"/>.</value>
+    public long MaxDirectoryBytes { get; init; } = DefaultMaxDirectoryBytes;
 
     /// <summary>Largest single image, uncompressed, in bytes.</summary>
     /// <value>Defaults to 32 MiB.</value>

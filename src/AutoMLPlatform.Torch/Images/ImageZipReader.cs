@@ -5,8 +5,9 @@ namespace AutoMLPlatform.Torch.Images;
 
 /// <summary>
 /// Reads an image dataset uploaded as a zip of one folder per class (<c>cat/1.png</c>, <c>dog/7.jpg</c>; one shared
-/// top folder around them is allowed). Every rule is checked before anything is used: safe entry names, entry
-/// count, inflated size per entry and in total (counted while inflating, never trusted from headers), that every
+/// top folder around them is allowed). Every rule is checked before anything is used: entry count and directory size
+/// (before the directory is read, see <see cref="ZipDirectoryProbe"/>; give a seekable stream, or ZipArchive copies it
+/// into memory whole), safe entry names, inflated size per entry and in total (counted while inflating, never trusted from headers), that every
 /// file is an image of a bounded size, and that there are at least two classes. A broken rule is an
 /// <see cref="InvalidInputException"/> (or <see cref="PayloadTooLargeException"/>) naming the entry, for field
 /// <c>file</c>. Images are visited in ordinal path order, so training is repeatable.
@@ -20,6 +21,9 @@ public static class ImageZipReader
     {
         ArgumentNullException.ThrowIfNull(zipStream);
         ArgumentNullException.ThrowIfNull(limits);
+
+        // Counted before ZipArchive reads (and keeps) the whole central directory: a million empty entries cost nothing here.
+        ZipDirectoryProbe.Check(zipStream, limits, Field);
         using var zip = Open(zipStream);
         if (zip.Entries.Count > limits.MaxEntries)
         {

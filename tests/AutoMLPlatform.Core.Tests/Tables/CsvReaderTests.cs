@@ -94,11 +94,49 @@ public class CsvReaderTests
         Assert.That(error!.ErrorCode, Is.EqualTo(CsvErrorCodes.Binary));
     }
 
+    [Test]
+    public void A_line_of_twenty_million_empty_fields_is_refused_at_the_field_limit_having_allocated_little()
+    {
+        var line = HostileInputs.CsvWithFieldFlood(20_000_000);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        var error = Assert.ThrowsAsync<CsvFormatException>(() => ReadAllAsync(line));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo(CsvErrorCodes.TooManyFields));
+            Assert.That(error.Message, Does.Contain(CsvLimits.DefaultMaxFields.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(allocated, Is.LessThan(16L << 20), "bytes allocated while reading");
+        });
+    }
+
+    [Test]
+    public void A_record_longer_than_the_record_limit_is_refused_though_each_field_is_short()
+    {
+        var limits = new CsvLimits { MaxRecordLength = 100 };
+        var line = string.Join(',', Enumerable.Repeat(new string('x', 30), 5)) + "\n";
+
+        var error = Assert.ThrowsAsync<CsvFormatException>(() => ReadAllAsync(Encoding.UTF8.GetBytes(line), limits: limits));
+
+        Assert.That(error!.ErrorCode, Is.EqualTo(CsvErrorCodes.RecordTooLong));
+    }
+
+    [Test]
+    public async Task A_record_at_the_limits_is_read_whole()
+    {
+        var limits = new CsvLimits { MaxFields = 3, MaxRecordLength = 6 };
+
+        var records = await ReadAllAsync(Encoding.UTF8.GetBytes("ab,cd,ef\n"), limits: limits);
+
+        Assert.That(records, Is.EqualTo(new[] { new[] { "ab", "cd", "ef" } }));
+    }
+
     private static Task<List<string[]>> ReadAllAsync(string text, char delimiter = ',') => ReadAllAsync(Encoding.UTF8.GetBytes(text), delimiter);
 
-    private static async Task<List<string[]>> ReadAllAsync(byte[] bytes, char delimiter = ',')
+    private static async Task<List<string[]>> ReadAllAsync(byte[] bytes, char delimiter = ',', CsvLimits? limits = null)
     {
-        using var reader = new CsvReader(new MemoryStream(bytes), delimiter);
+        using var reader = new CsvReader(new MemoryStream(bytes), delimiter, limits: limits);
         var records = new List<string[]>();
         var fields = new List<string>();
         while (await reader.ReadRecordAsync(fields, CancellationToken.None))

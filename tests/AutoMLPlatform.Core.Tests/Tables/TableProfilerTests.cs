@@ -83,6 +83,33 @@ public class TableProfilerTests
     }
 
     [Test]
+    public void A_table_of_a_million_columns_is_refused_at_the_column_limit()
+    {
+        var error = Assert.ThrowsAsync<CsvFormatException>(() => TableProfiler.ProfileAsync(new MemoryStream(HostileInputs.WideCsv(1_000_000)), ',', CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo(CsvErrorCodes.TooManyColumns));
+            Assert.That(error.Line, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task The_column_limit_is_the_limits_field_count()
+    {
+        var limits = new CsvLimits { MaxFields = 2 };
+
+        var narrow = await TableProfiler.ProfileAsync(TestTables.Utf8("a,b\n1,2\n"), ',', [], limits, CancellationToken.None);
+        var error = Assert.ThrowsAsync<CsvFormatException>(() => TableProfiler.ProfileAsync(TestTables.Utf8("a,b,c\n1,2,3\n"), ',', [], limits, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(narrow.Schema.Columns, Has.Count.EqualTo(2));
+            Assert.That(error!.ErrorCode, Is.EqualTo(CsvErrorCodes.TooManyColumns));
+        });
+    }
+
+    [Test]
     public async Task The_shared_credit_table_profiles_with_its_missing_values()
     {
         await using var file = File.OpenRead(RepositoryPaths.SharedDataset("credit", "train.csv"));

@@ -5,6 +5,7 @@ using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AutoMLPlatform.Jobs.Tests.Retraining;
 
@@ -134,6 +135,28 @@ public class PipelineRunnerTests
             Assert.That(failed.Error, Does.Contain("'y'"));
             Assert.That(failed.Decision, Is.Null);
             Assert.That(production!.Version, Is.EqualTo(first.Decision!.Challenger.Version));
+        });
+    }
+
+    [Test]
+    public async Task A_failing_run_logs_one_line_with_the_reason_per_try_and_per_job_and_no_stack_trace()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(300), new PromotionDocument(Retries: 1, RetryDelaySeconds: 0),
+            configure: services => services.AddSingleton<ILoggerProvider>(logs));
+        await scenario.Stores.AddDatasetAsync("rule", TestTables.BinaryCsv(300).Replace("x1,x2,color,y", "x1,x2,color,label"));
+        var run = await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().StartAsync(TenantId.Default, "nightly", RunTrigger.Manual, CancellationToken.None);
+
+        Assert.ThrowsAsync<Core.Common.InvalidInputException>(() => scenario.Stores.Services.GetRequiredService<IPipelineRunner>().RunAsync(run.Id, CancellationToken.None));
+        var failures = logs.Entries.Where(e => e.Level >= LogLevel.Warning).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures.Where(e => e.Exception is not null).Select(e => e.Message), Is.Empty, "entries with a stack trace");
+            Assert.That(failures.Where(e => e.Category.EndsWith("TrainingRunner", StringComparison.Ordinal)).Select(e => e.Message).ToArray(),
+                Has.Length.EqualTo(2).And.All.Contain("'y'"), "one line per failed job");
+            Assert.That(failures.Where(e => e.Category.EndsWith("PipelineRunner", StringComparison.Ordinal)).Select(e => e.Message).ToArray(),
+                Has.Length.EqualTo(2).And.All.Contain("'y'"), "one line per failed try");
         });
     }
 

@@ -18,9 +18,9 @@ internal sealed class RetrainingScenario(PlatformStores stores) : IAsyncDisposab
     public IPipelineStore Pipelines => Stores.Services.GetRequiredService<IPipelineStore>();
 
     public static async Task<RetrainingScenario> StartAsync(string csv, PromotionDocument? promotion = null, TimeProvider? time = null,
-        Dictionary<string, string?>? settings = null, RecordingPipelineRunQueue? runs = null)
+        Dictionary<string, string?>? settings = null, RecordingPipelineRunQueue? runs = null, Action<IServiceCollection>? configure = null)
     {
-        var stores = await JobsHost.StartAsync(new RecordingJobQueue(), time, settings, runs);
+        var stores = await JobsHost.StartAsync(new RecordingJobQueue(), time, settings, runs, configure: configure);
         await stores.AddDatasetAsync("rule", csv);
         await stores.Services.GetRequiredService<PipelineCatalog>().CreateAsync(TenantId.Default, new PipelineDocument("nightly", "rule", "y", "binary", "auc",
             TimeBudgetSeconds: 10, MaxTrials: 1, ModelName: "rule", Schedule: new ScheduleDocument("0 3 * * *", "UTC"),

@@ -102,6 +102,46 @@ public class TrainingRunnerTests
         Assert.That((requeued!.Status, requeued.Attempt), Is.EqualTo((JobStatus.Queued, 1)));
     }
 
+    [Test]
+    [NonParallelizable]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task No_piece_of_a_trained_model_is_written_where_other_users_of_the_temp_directory_can_read_it()
+    {
+        using var temp = new TempDirectory();
+        var readable = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var watcher = new FileSystemWatcher(temp.Path) { EnableRaisingEvents = true };
+        watcher.Created += (_, e) =>
+        {
+            // Whatever appears directly in the shared directory must be closed to group and others, or be gone unread.
+            var mode = File.Exists(e.FullPath) || Directory.Exists(e.FullPath) ? File.GetUnixFileMode(e.FullPath) : (UnixFileMode?)null;
+            if (mode is null || (mode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
+            {
+                readable.Enqueue($"{e.Name} ({mode?.ToString() ?? "gone before it could be checked"})");
+            }
+        };
+        await using var stores = await JobsHost.StartAsync(new RecordingJobQueue());
+        var job = await SubmitAsync(stores, TestTables.BinaryCsv(200), budgetSeconds: 5);
+        var previous = Environment.GetEnvironmentVariable("TMPDIR");
+        Environment.SetEnvironmentVariable("TMPDIR", temp.Path);
+        try
+        {
+            await stores.Services.GetRequiredService<ITrainingRunner>().RunAsync(job.Id, CancellationToken.None);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TMPDIR", previous);
+        }
+
+        var done = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
+        await Task.Delay(200); // file events arrive asynchronously
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(done!.Status, Is.EqualTo(JobStatus.Succeeded));
+            Assert.That(readable, Is.Empty, "entries of the shared temp directory others could read while the job trained and stored its model");
+        });
+    }
+
     private static async Task<TrainingJob> SubmitAsync(PlatformStores stores, string csv, int budgetSeconds = 20)
     {
         var dataset = await stores.AddDatasetAsync("data", csv);

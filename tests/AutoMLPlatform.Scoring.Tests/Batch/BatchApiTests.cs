@@ -69,6 +69,22 @@ public class BatchApiTests
     }
 
     [Test]
+    public async Task A_record_with_more_fields_than_the_limit_is_refused_as_too_many_fields_not_read_whole()
+    {
+        var csv = "x1,x2,color\n" + new string(',', 20_000) + "\n";
+
+        using var response = await _client.PostAsync("/api/predict/rule/batch", Csv(csv));
+        var problem = await ScoringHost.ReadObjectAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("csv-too-many-fields"));
+            Assert.That((string?)problem["detail"], Does.Contain("10000"));
+        });
+    }
+
+    [Test]
     public async Task A_batch_over_the_size_limit_is_refused_with_413()
     {
         var csv = "x1,x2,color\n" + string.Concat(Enumerable.Repeat("0.9,0.5,red\n", 10_000));

@@ -7,6 +7,9 @@ namespace AutoMLPlatform.Scoring.Tests.Http;
 [Category("Slow")]
 public class PredictApiTests
 {
+    /// <summary>An unknown field nested 40 deep, past the depth limit of 32 (and short of the reader's own 64).</summary>
+    private const string Deep = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[0]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]";
+
     private readonly TempDirectory _directory = new();
     private ScoringHost _host = null!;
     private HttpClient _client = null!;
@@ -67,6 +70,7 @@ public class PredictApiTests
     [TestCase("/api/predict/rule", "\"row\"", HttpStatusCode.BadRequest, "invalid-body")]
     [TestCase("/api/predict/rule", "[1]", HttpStatusCode.BadRequest, "invalid-row")]
     [TestCase("/api/predict/rule", $"[{ScoringHost.Row},{ScoringHost.Row},{ScoringHost.Row},{ScoringHost.Row}]", HttpStatusCode.RequestEntityTooLarge, "too-many-rows")]
+    [TestCase("/api/predict/rule", $$"""{"x1": 0.8, "x2": 0.1, "color": "red", "extra": {{Deep}}}""", HttpStatusCode.BadRequest, "invalid-json")]
     public async Task A_bad_request_is_answered_with_a_problem_naming_what_is_wrong(string path, string json, HttpStatusCode status, string errorCode)
     {
         using var response = await _host.PostJsonAsync(_client, path, json);

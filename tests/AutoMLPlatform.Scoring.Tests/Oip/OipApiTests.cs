@@ -111,6 +111,37 @@ public class OipApiTests
         });
     }
 
+    [Test]
+    public async Task Server_metadata_needs_a_key_like_the_rest_of_the_protocol()
+    {
+        using var anonymous = _host.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        using var refused = await anonymous.GetAsync("/v2");
+        using var answered = await _client.GetAsync("/v2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(answered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
+    public async Task Data_nested_deeper_than_the_limit_is_refused_as_invalid_json()
+    {
+        var deep = new string('[', 40) + "0.5" + new string(']', 40);
+
+        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/infer", $$"""{"inputs": [{"name": "x1", "shape": [1], "datatype": "FP32", "data": {{deep}}}]}""");
+        var problem = await ScoringHost.ReadObjectAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("invalid-json"));
+        });
+    }
+
     [TestCase("/v2/models/nope/infer")]
     [TestCase("/v2/models/rule/versions/7/infer")]
     [TestCase("/v2/models/rule/versions/latest/infer")]

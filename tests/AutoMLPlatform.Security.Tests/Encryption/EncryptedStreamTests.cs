@@ -110,6 +110,81 @@ public class EncryptedStreamTests
         Assert.Throws<BlobAuthenticationException>(() => Open("a,b\n1,2\n3,4\n5,6\n7,8\n9,0\n"u8.ToArray()));
     }
 
+    [Test]
+    public void Over_a_seekable_source_any_position_reads_the_bytes_that_reading_through_gives()
+    {
+        var plain = RandomNumberGenerator.GetBytes(7 * Chunk + 123);
+        using var stream = new DecryptingStream(new MemoryStream(Seal(plain)), Key);
+        var random = new Random(3);
+        var positions = Enumerable.Range(0, 40).Select(_ => random.Next(plain.Length)).Append(0).Append(plain.Length - 1).Append(3 * Chunk).ToArray();
+
+        var read = positions.Select(position =>
+        {
+            stream.Position = position;
+            var buffer = new byte[Math.Min(700, plain.Length - position)];
+            stream.ReadExactly(buffer);
+            return buffer;
+        }).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stream.CanSeek, Is.True);
+            Assert.That(stream.Length, Is.EqualTo(plain.Length));
+            Assert.That(read, Is.EqualTo(positions.Select(p => plain.AsSpan(p, Math.Min(700, plain.Length - p)).ToArray()).ToArray()));
+        });
+    }
+
+    [Test]
+    public void Seeking_to_the_end_reads_nothing_and_seeking_back_reads_again()
+    {
+        var plain = RandomNumberGenerator.GetBytes(2 * Chunk + 9);
+        using var stream = new DecryptingStream(new MemoryStream(Seal(plain)), Key);
+
+        stream.Seek(0, SeekOrigin.End);
+        var atEnd = stream.Read(new byte[10]);
+        stream.Seek(-9, SeekOrigin.End);
+        var tail = new byte[9];
+        stream.ReadExactly(tail);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(atEnd, Is.Zero);
+            Assert.That(tail, Is.EqualTo(plain[^9..]));
+            Assert.That(stream.Position, Is.EqualTo(plain.Length));
+        });
+    }
+
+    [Test]
+    public void A_chunk_read_after_a_seek_is_still_authenticated()
+    {
+        var sealedBytes = Seal(RandomNumberGenerator.GetBytes(4 * Chunk));
+        sealedBytes[EncryptedBlobFormat.HeaderSize + (2 * (Chunk + EncryptedBlobFormat.TagSize)) + 5] ^= 0x01;
+        using var stream = new DecryptingStream(new MemoryStream(sealedBytes), Key);
+
+        stream.Position = (2 * Chunk) + 1;
+
+        Assert.Throws<BlobAuthenticationException>(() => stream.ReadExactly(new byte[4]));
+    }
+
+    [Test]
+    public void Over_a_source_that_cannot_seek_it_reads_through_and_still_detects_a_cut()
+    {
+        var plain = RandomNumberGenerator.GetBytes(3 * Chunk);
+        var sealedBytes = Seal(plain);
+        var cut = sealedBytes[..(EncryptedBlobFormat.HeaderSize + 2 * (Chunk + EncryptedBlobFormat.TagSize))];
+
+        using var whole = new DecryptingStream(new ForwardOnlyStream(sealedBytes), Key);
+        using var result = new MemoryStream();
+        whole.CopyTo(result);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whole.CanSeek, Is.False);
+            Assert.That(result.ToArray(), Is.EqualTo(plain));
+            Assert.Throws<BlobAuthenticationException>(() => new DecryptingStream(new ForwardOnlyStream(cut), Key).CopyTo(Stream.Null));
+        });
+    }
+
     private static byte[] Seal(byte[] plain)
     {
         using var output = new MemoryStream();
@@ -134,4 +209,10 @@ public class EncryptedStreamTests
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    /// <summary>A source that can only be read forward, as a network stream.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

@@ -113,6 +113,41 @@ public class DatasetUploadTests
     }
 
     [Test]
+    public async Task A_table_wider_than_the_column_limit_is_refused_and_nothing_is_stored()
+    {
+        using var factory = new PlatformFactory();
+        using var api = factory.Api();
+
+        using var response = await api.UploadAsync("wide.csv", HostileInputs.WideCsv(20_000), "wide");
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var list = await api.GetObjectAsync("/api/datasets");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("csv-too-many-columns"));
+            Assert.That((string?)problem["detail"], Does.Contain("10000"));
+            Assert.That(list["items"]!.AsArray(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_column_limit_is_a_setting()
+    {
+        using var factory = new PlatformFactory(new() { ["AutoMLPlatform:Uploads:MaxColumns"] = "3" });
+        using var api = factory.Api();
+
+        using var narrow = await api.UploadAsync("narrow.csv", "a,b,c\n1,2,3\n", "narrow");
+        using var wide = await api.UploadAsync("wide.csv", "a,b,c,d\n1,2,3,4\n", "wide");
+        var problem = await ApiClient.ProblemAsync(wide, HttpStatusCode.BadRequest);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(narrow.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That((string?)problem["errorCode"], Is.EqualTo("csv-too-many-columns"));
+        });
+    }
+
+    [Test]
     public async Task A_file_over_the_size_limit_is_refused_with_413_and_nothing_is_stored()
     {
         using var factory = new PlatformFactory(new() { ["AutoMLPlatform:Uploads:MaxFileBytes"] = "1000" });

@@ -79,6 +79,32 @@ public class ImageZipReaderTests
     }
 
     [Test]
+    public void A_zip_of_300000_entries_is_refused_before_its_central_directory_is_read_whole()
+    {
+        var zip = HostileInputs.ZipOfEmptyEntries(300_000);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        var error = Assert.Throws<InvalidInputException>(() => Read(zip));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.ErrorCode, Is.EqualTo("zip-too-many-entries"));
+            Assert.That(allocated, Is.LessThan(8L << 20), "bytes allocated while reading the zip");
+        });
+    }
+
+    [Test]
+    public void A_zip_whose_entry_list_is_larger_than_allowed_is_refused()
+    {
+        var zip = HostileInputs.ZipOfEmptyEntries(1000);
+
+        var error = Assert.Throws<InvalidInputException>(() => Read(zip, ImageZipLimits.Default with { MaxDirectoryBytes = 10_000 }));
+
+        Assert.That(error!.ErrorCode, Is.EqualTo("zip-directory-too-large"));
+    }
+
+    [Test]
     public void An_entry_that_inflates_past_the_limit_is_refused()
     {
         var bomb = new byte[1 << 20];

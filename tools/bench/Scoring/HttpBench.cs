@@ -9,7 +9,7 @@ namespace AutoMLPlatform.Bench.Scoring;
 /// on single-row JSON predictions and on <c>/alive</c> (the same host's HTTP ceiling), then one large CSV batch; and
 /// the same host without the key check beside it, for what checking keys costs.
 /// </summary>
-internal sealed partial class HttpBench(string dataDirectory, string apiKey, string wrkArguments, int warmUpSeconds) : IDisposable
+internal sealed partial class HttpBench(string dataDirectory, string apiKey, string metricsKey, string wrkArguments, int warmUpSeconds) : IDisposable
 {
     private HostProcess? _host;
     private HostProcess? _unchecked;
@@ -84,7 +84,7 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
     public async Task<long> EnginesCreatedAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", metricsKey);
         var text = await http.GetStringAsync(Url("/metrics"), cancellationToken);
         var match = Regex.Match(text, @"^scoring_engines_created_total\{[^}]*\} (\d+)", RegexOptions.Multiline);
         return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;

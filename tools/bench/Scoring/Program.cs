@@ -51,6 +51,10 @@ await host.Services.GetRequiredService<ITenantStore>().TryCreateAsync(new Tenant
 var (key, stored) = ApiKeyFactory.Create(TenantId.Default, "bench", ApiScopes.Predict | ApiScopes.Read, DateTimeOffset.UtcNow, null);
 await host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, cancellationToken);
 
+// /metrics is the operator's view of every tenant: it needs a system admin key, kept apart from the measured one.
+var (metricsKey, metricsStored) = ApiKeyFactory.Create(TenantId.Default, "bench-metrics", ApiScopes.Admin, DateTimeOffset.UtcNow, null);
+await host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(metricsStored, cancellationToken);
+
 Console.Error.WriteLine($"training credit ({options.Trials} trial(s), {options.Trainer ?? "every trainer"}) ...");
 var blobs = host.Services.GetRequiredService<IBlobStore>();
 var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datasets, "credit", "train.csv"), blobs,
@@ -104,7 +108,7 @@ var result = new Dictionary<string, object?>
 
 if (options.Http)
 {
-    using var http = new HttpBench(dataDirectory, key, options.Wrk, options.WarmUp);
+    using var http = new HttpBench(dataDirectory, key, metricsKey, options.Wrk, options.WarmUp);
     await http.StartHostsAsync(cancellationToken);
     var row = JsonSerializer.Serialize(rows[0].Where(c => c.Key != CreditModel.Label)
         .ToDictionary(c => c.Key, c => NumericParser.TryParse(c.Value, out var n) ? n : (object)c.Value));
