@@ -18,9 +18,11 @@ walkthrough_seq() { # a sortable, unique name for the next record (subshells can
   printf '%04d' "$n"
 }
 
-walkthrough_fail() { # <record> <message>
-  echo "$1 $2" >> "$WALKTHROUGH_CALLS/failures"
-  echo "walkthrough: $2" >&2
+walkthrough_fail() { # <record> <message>; the message never shows a key
+  local message
+  message=$(printf '%s' "$2" | sed -E 's/(Bearer|X-Api-Key:) [^ ]+/\1 ***/g')
+  echo "$1 $message" >> "$WALKTHROUGH_CALLS/failures"
+  echo "walkthrough: $message" >&2
 }
 
 walkthrough_watched() { # <args...>: a plain GET of /api/jobs/{id} or /api/pipelines/{name}/runs/{id}
