@@ -16,7 +16,8 @@ namespace AutoMLPlatform.Server.Tests.Readme;
 /// <item><b>Shared paths</b> <c>../shared/X/…</c>: checked when <c>../shared/X</c> is beside the repository (CI has
 /// the shared datasets; a developer's machine may not).</item>
 /// </list>
-/// Not paths: URLs and API routes (they start with <c>/</c> or a scheme), settings (<c>=</c>, <c>:</c>), placeholders
+/// Not paths of the repository: URLs and API routes (they start with <c>/</c> or a scheme), the user's files
+/// (<c>~/…</c>, <c>$XDG_CONFIG_HOME/…</c>), settings (<c>=</c>, <c>:</c>), placeholders
 /// (<c>{…}</c>, <c>…</c>), <c>data/…</c> (made at run time), and <see cref="NotInTheRepository"/>.
 /// </summary>
 internal static partial class DocumentedPaths
@@ -90,7 +91,7 @@ internal static partial class DocumentedPaths
 
     private static bool IsProjectPath(string span) =>
         span.Contains('/', StringComparison.Ordinal) && !span.Any(c => char.IsWhiteSpace(c) || c is ':' or '=' or '{' or '[' or '?' or '…')
-        && !span.StartsWith('/') && !span.StartsWith('.') && !NotInTheRepository.ContainsKey(span)
+        && !span.StartsWith('/') && !span.StartsWith('.') && !span.StartsWith('~') && !span.StartsWith('$') && !NotInTheRepository.ContainsKey(span)
         && !RootFolders.Contains(span.Split('/')[0]) && span.Split('/')[0] != "data"
         && (char.IsUpper(span[0]) || SourceExtensions.Any(e => span.EndsWith(e, StringComparison.Ordinal)));
 

@@ -170,6 +170,23 @@ public class ReadmeWalkthroughTests
     }
 
     [Test]
+    public void The_automl_command_uploads_trains_predicts_lists_promotes_and_reports()
+    {
+        var commands = new[] { "datasets upload", "jobs submit", "predict", "models versions", "models promote", "models report", "--help" }.Select(Cli).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(commands.Select(c => c.Status), Is.All.Zero, string.Join("\n", commands));
+            Assert.That(commands[1].Output, Does.Match(@"job \S+ succeeded: model penguins version \d+"));
+            Assert.That(commands[2].Output, Does.Contain("Adelie"));
+            Assert.That(commands[3].Output, Does.Contain("production"));
+            Assert.That(commands[4].Output, Does.Contain("production"));
+            Assert.That(commands[5].Output, Does.Contain("confusion matrix"));
+            Assert.That(commands[6].Output, Does.Contain("datasets"));
+        });
+    }
+
+    [Test]
     public void Predicting_answers_a_label_and_probabilities_by_class()
     {
         var predict = Last("POST", "^/api/predict/penguins$");
@@ -354,9 +371,10 @@ public class ReadmeWalkthroughTests
     /// <summary>The job's last state as the walkthrough watched it.</summary>
     private RecordedCall Watched(RecordedCall submit) => Last("GET", $"^/api/jobs/{(string?)submit.Json["id"]}$");
 
-    /// <summary>The CLI command (<c>report</c>, <c>export</c>) the walkthrough ran.</summary>
+    /// <summary>The CLI command the walkthrough ran (its words after <c>--</c>, e.g. <c>report</c> or <c>models versions</c>).</summary>
     private RecordedCall Cli(string command) =>
-        _recorded.LastOrDefault(c => c.Tool == "dotnet" && c.Arguments.Contains("src/AutoMLPlatform.Cli") && c.Arguments.Contains(command))
+        _recorded.LastOrDefault(c => c.Tool == "dotnet" && c.Arguments.Contains("src/AutoMLPlatform.Cli")
+            && string.Join(' ', c.Arguments.SkipWhile(a => a != "--").Skip(1)).StartsWith(command + " ", StringComparison.Ordinal))
         ?? throw new AssertionException($"The walkthrough ran no CLI {command}.");
 
     private long Rows(string file) => File.ReadLines(Path.Combine(_clone.Root, file)).Count(l => l.Length > 0) - 1;

@@ -13,8 +13,9 @@ namespace AutoMLPlatform.Server.Tests.Readme;
 /// <list type="bullet">
 /// <item><c>127.0.0.1:5000</c> and <c>127.0.0.1:5001</c>, the platform's and the scoring service's default addresses,
 /// become free ports, so the test runs beside anything already listening there;</item>
-/// <item>every job's <c>\"timeBudgetSeconds\":N</c> (30 to 120 s as written) becomes <see cref="TestBudgetSeconds"/>:
-/// what the README says of the answers does not depend on how long the search ran;</item>
+/// <item>every job's <c>\"timeBudgetSeconds\":N</c> and the <c>automl</c> command's <c>--budget N</c> (30 to 120 s as
+/// written) become <see cref="TestBudgetSeconds"/>: what the README says of the answers does not depend on how long the
+/// search ran;</item>
 /// <item><c>KEY_ID</c>, which the README says is the previous answer's <c>id</c>, becomes <c>$(last_id)</c>;</item>
 /// <item>a line that runs a server in the foreground (<c>dotnet run … --project src/AutoMLPlatform.Scoring …</c>) gets
 /// <c>serve PORT</c> in front, which starts it in the background and waits until it answers;</item>
@@ -31,8 +32,12 @@ internal sealed partial class WalkthroughScript
 
     private const string SetUpHeading = "## Set-up";
 
-    /// <summary>The headings whose bash blocks run, in the README's order.</summary>
-    private static readonly string[] RunHeadings = ["## Walkthrough with curl", "### Text and images", "## Keys, tenants, audit", "## The scoring service alone"];
+    /// <summary>The headings whose bash blocks run (in the README's order, whatever the order here).</summary>
+    private static readonly string[] RunHeadings =
+    [
+        "## Walkthrough with curl", "## Walkthrough with the .NET client and the `automl` command", "### Text and images", "## Keys, tenants, audit",
+        "## The scoring service alone",
+    ];
 
     /// <summary>Blocks not run, by heading, and why.</summary>
     private static readonly Dictionary<string, string> SkippedHeadings = new()
@@ -87,13 +92,14 @@ internal sealed partial class WalkthroughScript
             throw new InvalidOperationException($"No bash block under {string.Join(", ", missing)} in the README any more; update WalkthroughScript.");
         }
 
-        var code = string.Join("\n", RunHeadings.SelectMany(h => blocks.Where(b => b.Heading == h)).Select(b => b.Code));
+        var code = string.Join("\n", blocks.Where(b => RunHeadings.Contains(b.Heading)).Select(b => b.Code));
         skipped.AddRange(Benchmark().Matches(code).Select(m => $"{m.Value.Split('#')[0].Trim()}: a benchmark of minutes, which checks nothing"));
         code = Substitute(code, Benchmark(), "# (left out by the walkthrough test) $0", "a benchmark line");
         code = Substitute(code, ServerLine(), $"serve {scoringPort} $0", "the scoring service's start");
         code = Substitute(code, PlatformAddress(), $"127.0.0.1:{platformPort}", "the platform's address 127.0.0.1:5000");
         code = Substitute(code, ScoringAddress(), $"127.0.0.1:{scoringPort}", "the scoring service's address 127.0.0.1:5001");
         code = Substitute(code, JobBudget(), $"${{prefix}}{TestBudgetSeconds}", "a job's timeBudgetSeconds");
+        code = Substitute(code, CliBudget(), $"--budget {TestBudgetSeconds}", "the automl command's --budget");
         code = Substitute(code, KeyIdPlaceholder(), "$(last_id)", "the KEY_ID placeholder");
 
         var text = new StringBuilder(prelude).Append("\n# ---- README.md ----\n").Append(code).Append('\n').ToString();
@@ -118,6 +124,9 @@ internal sealed partial class WalkthroughScript
 
     [GeneratedRegex(@"(?<prefix>\\""timeBudgetSeconds\\"":\s*)\d+")]
     private static partial Regex JobBudget();
+
+    [GeneratedRegex(@"--budget \d+")]
+    private static partial Regex CliBudget();
 
     [GeneratedRegex(@"\bKEY_ID\b")]
     private static partial Regex KeyIdPlaceholder();

@@ -36,6 +36,7 @@ public class WalkthroughScriptTests
             Assert.That(script, Does.Contain("127.0.0.1:41001/api/datasets").And.Contain("127.0.0.1:41002/api/predict/"));
             Assert.That(script, Does.Not.Contain("127.0.0.1:5000").And.Not.Contain("127.0.0.1:5001"));
             Assert.That(script, Does.Contain($"\\\"timeBudgetSeconds\\\":{WalkthroughScript.TestBudgetSeconds}"));
+            Assert.That(script, Does.Contain($"--budget {WalkthroughScript.TestBudgetSeconds} ").And.Not.Match(@"--budget (?!" + WalkthroughScript.TestBudgetSeconds + @"\b)\d+"));
             Assert.That(script, Does.Not.Match(@"timeBudgetSeconds\\"":(?!" + WalkthroughScript.TestBudgetSeconds + @"\b)\d+"));
             Assert.That(script, Does.Contain("/api/keys/$(last_id)").And.Contain("serve 41002 dotnet run -c Release --project src/AutoMLPlatform.Scoring"));
         });

@@ -10,6 +10,7 @@
 #           /alive; the test kills the process tree whose pid is in $WALKTHROUGH_CALLS/pids.
 #   last_id prints the "id" of the previous curl answer (the README's KEY_ID placeholder).
 set -euo pipefail
+shopt -s expand_aliases # a reader's interactive shell expands the README's `alias automl=...`; a script only with this
 
 walkthrough_seq() { # a sortable, unique name for the next record (subshells cannot share a counter variable)
   local n
