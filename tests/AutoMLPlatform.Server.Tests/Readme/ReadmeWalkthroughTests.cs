@@ -374,7 +374,7 @@ public class ReadmeWalkthroughTests
     /// <summary>The CLI command the walkthrough ran (its words after <c>--</c>, e.g. <c>report</c> or <c>models versions</c>).</summary>
     private RecordedCall Cli(string command) =>
         _recorded.LastOrDefault(c => c.Tool == "dotnet" && c.Arguments.Contains("src/AutoMLPlatform.Cli")
-            && string.Join(' ', c.Arguments.SkipWhile(a => a != "--").Skip(1)).StartsWith(command + " ", StringComparison.Ordinal))
+            && (string.Join(' ', c.Arguments.SkipWhile(a => a != "--").Skip(1)) + " ").StartsWith(command + " ", StringComparison.Ordinal))
         ?? throw new AssertionException($"The walkthrough ran no CLI {command}.");
 
     private long Rows(string file) => File.ReadLines(Path.Combine(_clone.Root, file)).Count(l => l.Length > 0) - 1;
