@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Server.Access;
 using AutoMLPlatform.Server.Audit;
+using AutoMLPlatform.Server.Console;
 using AutoMLPlatform.Server.Datasets;
 using AutoMLPlatform.Server.Jobs;
 using AutoMLPlatform.Server.Models;
@@ -61,6 +62,7 @@ internal static class ServerSetup
         endpoints.MapPipelineEndpoints();
         endpoints.MapAccessEndpoints();
         endpoints.MapAuditEndpoints();
+        endpoints.MapBootstrapKeyFileEndpoints();
         return endpoints;
     }
 }

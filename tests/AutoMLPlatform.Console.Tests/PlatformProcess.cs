@@ -23,6 +23,9 @@ public sealed class PlatformProcess : IDisposable
 
     public string LogPath => _host.LogPath;
 
+    /// <summary>The platform's data directory (absolute).</summary>
+    public string DataDirectory => Path.Combine(_data.Path, "data");
+
     /// <summary>Starts the platform in a role (<c>all</c> by default) with extra configuration settings.</summary>
     public static async Task<PlatformProcess> StartAsync(string role = "all", IReadOnlyDictionary<string, string>? settings = null)
     {

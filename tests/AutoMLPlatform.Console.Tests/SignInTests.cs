@@ -27,4 +27,16 @@ public class SignInTests : ConsoleFixture
         Assert.That(Browser.Driver.Url, Does.EndWith("#/datasets"));
         Browser.Screenshot("signed-in");
     }
+
+    [Test]
+    public void A_platform_whose_key_came_from_the_environment_says_it_has_no_key_file()
+    {
+        var file = Path.Combine(Platform.DataDirectory, "secrets", "bootstrap.key");
+
+        Browser.Open();
+
+        Browser.Until(d => d.FindElement(OpenQA.Selenium.By.CssSelector("#key-file")).Text.Contains($"no key file at {file}", StringComparison.Ordinal),
+            $"the sign-in text to say there is no key file at {file}");
+        Assert.That(Browser.Find("#key-file").Text, Does.Contain("AUTOMLPLATFORM_BOOTSTRAP_KEY"));
+    }
 }

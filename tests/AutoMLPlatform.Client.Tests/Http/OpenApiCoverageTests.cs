@@ -24,6 +24,7 @@ public class OpenApiCoverageTests
         ["GET /v2/models/{name}/versions/{version}"] = "Open Inference Protocol model metadata",
         ["GET /v2/models/{name}/versions/{version}/ready"] = "Open Inference Protocol model readiness",
         ["POST /v2/models/{name}/versions/{version}/infer"] = "Open Inference Protocol inference (tensors)",
+        ["GET /api/bootstrap-key-file"] = "where the first admin key's file is, for the console's sign-in page on the server's machine; a client has its key",
     };
 
     [Test]

@@ -36,6 +36,19 @@ async function send(method, path, body, extraHeaders) {
   return response;
 }
 
+/**
+ * Where the server keeps its first admin key, {path, exists}, or null when it will not say (it tells callers on its own
+ * machine only). Asked before sign-in, so without a key: a stale key in the header would count as a failed sign-in.
+ */
+export async function bootstrapKeyFile() {
+  try {
+    const response = await fetch('/api/bootstrap-key-file', { headers: { Accept: 'application/json' } });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function get(path) { return (await send('GET', path)).json(); }
 
 /** A GET that also returns the response headers (X-Total-Count of a paged list). */

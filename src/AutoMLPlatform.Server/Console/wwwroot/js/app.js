@@ -1,6 +1,6 @@
 // The console's shell: sign-in, the hash router and the navigation. Each page is a module exporting
 // render(view, params) that may return a function to stop its polling when the user leaves.
-import { session, verifyKey } from './api.js';
+import { bootstrapKeyFile, session, verifyKey } from './api.js';
 import { h } from './ui.js';
 import * as datasets from './pages/datasets.js';
 import * as jobs from './pages/jobs.js';
@@ -31,6 +31,18 @@ function showSignIn() {
   view.replaceChildren();
   signIn.hidden = false;
   document.getElementById('api-key').focus();
+  showKeyFile();
+}
+
+// Names this server's real key file (its data directory depends on where and how it was started); the page's own
+// text, which names the file under "its data directory", stays when the server does not say (a remote browser).
+async function showKeyFile() {
+  const file = await bootstrapKeyFile();
+  if (!file) return;
+  document.getElementById('key-file').replaceChildren(...(file.exists
+    ? ['Paste an API key. The first admin key of this platform is in ', h('code', {}, file.path), ' on the server\'s machine.']
+    : ['Paste an API key. This platform has no key file at ', h('code', {}, file.path),
+      ': its first admin key came from AUTOMLPLATFORM_BOOTSTRAP_KEY, or the file was removed after it was read.']));
 }
 
 async function route() {
