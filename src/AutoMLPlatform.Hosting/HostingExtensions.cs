@@ -1,4 +1,6 @@
 using AutoMLPlatform.Hosting.Authentication;
+using AutoMLPlatform.Hosting.Health;
+using AutoMLPlatform.Hosting.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +43,7 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<CallerLogScopeMiddleware>();
         audit?.Invoke(app);
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -48,10 +51,14 @@ public static class HostingExtensions
         return app;
     }
 
-    /// <summary><c>/alive</c> answers while the process runs; <c>/health</c> when every readiness check passes.</summary>
+    /// <summary>
+    /// <c>/alive</c> answers <c>Healthy</c> while the process runs (plain text, the cheapest answer: the scoring benchmark's
+    /// anchor); <c>/health</c> runs every readiness check (the store, the data
+    /// directory, a worker's Hangfire heartbeat) and answers 200, or 503 naming the checks that failed.
+    /// </summary>
     public static IEndpointRouteBuilder MapPlatformHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health").AllowAnonymous();
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return endpoints;
     }

@@ -5,7 +5,9 @@ using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
 using AutoMLPlatform.Jobs.Recovery;
 using AutoMLPlatform.Jobs.Retraining;
+using AutoMLPlatform.Jobs.Tracing;
 using AutoMLPlatform.Jobs.Training;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +33,10 @@ public static class JobsServiceCollectionExtensions
             .BindConfiguration(PipelinesOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Hangfire's client and server take their filters from this service (Hangfire.NetCore registers the global
+        // providers only if none is): ours adds the trace context to every job without touching Hangfire's static filters.
+        services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(
+            JobFilterProviders.Providers, new JobFilterCollection { new TraceContextJobFilter() }));
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<IJobPartQueue, HangfireJobPartQueue>();
         services.AddSingleton<IPipelineRunQueue, HangfirePipelineRunQueue>();

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Hosting;
+using AutoMLPlatform.Hosting.Telemetry;
 using AutoMLPlatform.Security;
 using AutoMLPlatform.Storage;
 
@@ -66,6 +67,7 @@ public sealed class ScoringProgram
         builder.Services.AddPlatformStorage();
         builder.Services.AddPlatformSecurity(StorageServiceCollectionExtensions.GetDataDirectory);
         builder.Services.AddScoring();
+        builder.Services.AddPlatformTelemetry(builder.Configuration, "automlplatform-scoring");
         return builder;
     }
 }

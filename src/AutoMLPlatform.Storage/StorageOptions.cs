@@ -22,5 +22,12 @@ public sealed class StorageOptions
     /// <summary>The PostgreSQL connection string when <see cref="Provider"/> is PostgreSQL; unused for SQLite.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>The free space below which the data directory's file system makes the host not ready (<c>/health</c> answers 503).</summary>
+    /// <value>Defaults to <see cref="DefaultMinimumFreeSpaceMegabytes"/> (512 MB).</value>
+    [Range(0, long.MaxValue)]
+    public long MinimumFreeSpaceMegabytes { get; set; } = DefaultMinimumFreeSpaceMegabytes;
+
+    public const long DefaultMinimumFreeSpaceMegabytes = 512;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

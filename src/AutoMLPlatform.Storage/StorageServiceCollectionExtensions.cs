@@ -12,6 +12,7 @@ using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
 using AutoMLPlatform.Storage.Drift;
+using AutoMLPlatform.Storage.Health;
 using AutoMLPlatform.Storage.Insight;
 using AutoMLPlatform.Storage.Jobs;
 using AutoMLPlatform.Storage.Audit;
@@ -27,6 +28,9 @@ namespace AutoMLPlatform.Storage;
 /// <summary>Registers the stores chosen by <see cref="StorageOptions"/>.</summary>
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>How long a readiness check may take: a store that answers slower than this is not ready.</summary>
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
     public static IServiceCollection AddPlatformStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
@@ -51,6 +55,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(
             Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs"), sp.GetRequiredService<IBlobCipher>()));
         services.AddHostedService<StorageInitializer>();
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, timeout: HealthCheckTimeout)
+            .AddCheck<DataDirectoryHealthCheck>(DataDirectoryHealthCheck.Name, timeout: HealthCheckTimeout);
         return services;
     }
 

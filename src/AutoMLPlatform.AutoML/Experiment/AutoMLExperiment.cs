@@ -64,7 +64,7 @@ public sealed partial class AutoMLExperiment
         var budget = new SearchBudget(_time, started, _settings.TimeBudget);
         var memory = new MemoryGuard(_settings.MemoryLimitBytes ?? MemoryGuard.DefaultLimit());
         var (featurizer, features) = FeaturePipelineBuilder.HasFeatures(experiment.Features)
-            ? await FeaturizeAsync(experiment, cancellationToken).ConfigureAwait(false)
+            ? await TraceAsync("automl.featurize", () => FeaturizeAsync(experiment, cancellationToken)).ConfigureAwait(false)
             : (null, null);
         LogFeaturized(features?.Dimension ?? 0, (long)budget.Elapsed.TotalMilliseconds);
         var loop = new SearchLoop(experiment, features, _settings, budget, memory, _time, _logger);
@@ -75,7 +75,11 @@ public sealed partial class AutoMLExperiment
 
         if (features is not null)
         {
-            await loop.WarmUpAsync(features, _time, cancellationToken).ConfigureAwait(false);
+            await TraceAsync("automl.warmup", async () =>
+            {
+                await loop.WarmUpAsync(features, _time, cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
             LogWarmedUp((long)budget.Elapsed.TotalMilliseconds);
         }
 
@@ -86,7 +90,8 @@ public sealed partial class AutoMLExperiment
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var final = await new ModelFinisher(experiment, features, featurizer, _settings, budget, _time).FinishAsync(loop, cancellationToken).ConfigureAwait(false);
+        var final = await TraceAsync("automl.finish",
+            () => new ModelFinisher(experiment, features, featurizer, _settings, budget, _time).FinishAsync(loop, cancellationToken)).ConfigureAwait(false);
         var trials = loop.Trials.Select(t => t.ToResult()).ToList();
         if (final.Ensemble is { } ensemble)
         {
@@ -118,6 +123,21 @@ public sealed partial class AutoMLExperiment
         var read = DataViewTableReader.Read(data, _settings.LabelColumn, cancellationToken);
         var result = await RunAsync(read.Table, read.Schema, monitor, cancellationToken).ConfigureAwait(false);
         return read.AdaptResult(_mlContext, result);
+    }
+
+    /// <summary>Runs one stage of the experiment inside a span of the engine's source, ended however the stage ends.</summary>
+    private static async Task<T> TraceAsync<T>(string name, Func<Task<T>> stage)
+    {
+        using var span = EngineTracing.Source.StartActivity(name);
+        try
+        {
+            return await stage().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
     }
 
     private async Task<(ITransformer Featurizer, FeaturizedData Features)> FeaturizeAsync(PreparedExperiment experiment, CancellationToken cancellationToken)

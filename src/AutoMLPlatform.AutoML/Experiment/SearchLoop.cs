@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Search;
@@ -102,13 +103,38 @@ internal sealed partial class SearchLoop
             }
 
             var arm = _arms[_selector.Select(_arms.Select(a => a.Statistics).ToArray())];
-            var outcome = await arm.RunTrialAsync(_trials.Count + 1, Best is null, cancellationToken).ConfigureAwait(false);
+            TrialOutcome outcome;
+            using (var span = EngineTracing.Source.StartActivity("automl.trial"))
+            {
+                outcome = await arm.RunTrialAsync(_trials.Count + 1, Best is null, cancellationToken).ConfigureAwait(false);
+                Tag(span, outcome);
+            }
+
             Record(outcome);
             LogTrial(outcome.Number, outcome.Trainer, Metrics.NameOf(_experiment.Metric), outcome.Score, (long)outcome.Duration.TotalMilliseconds, outcome.Error);
             if (monitor is not null)
             {
                 await monitor.OnTrialCompletedAsync(outcome.ToResult(), Best?.ToResult(), cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static void Tag(Activity? span, TrialOutcome outcome)
+    {
+        if (span is null)
+        {
+            return;
+        }
+
+        span.SetTag("automl.trial.number", outcome.Number);
+        span.SetTag("automl.trainer", outcome.Trainer);
+        if (outcome.Succeeded)
+        {
+            span.SetTag("automl.score", outcome.Score);
+        }
+        else
+        {
+            span.SetStatus(ActivityStatusCode.Error, "The trial failed.");
         }
     }
 

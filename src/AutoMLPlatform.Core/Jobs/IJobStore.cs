@@ -20,6 +20,12 @@ public interface IJobStore
     Task<IReadOnlyList<TrainingJob>> ListByStatusAsync(JobStatus status, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Counts of queued and running jobs, and of jobs that failed at or after <paramref name="failedSince"/>, across
+    /// tenants: aggregates only, for the operator's gauges.
+    /// </summary>
+    Task<JobCounts> CountAsync(DateTimeOffset failedSince, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes <paramref name="updated"/> if the stored row still has <paramref name="expectedStatus"/> and
     /// <paramref name="expectedAttempt"/>; returns false (writing nothing) when another writer got there first.
     /// The cancel-requested flag is never written here: only <see cref="RequestCancelAsync"/> sets it.

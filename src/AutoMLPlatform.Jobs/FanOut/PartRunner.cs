@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Tracing;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, Tr
             return;
         }
 
+        using var jobScope = logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = job.TenantId, ["ModelName"] = job.Spec.ModelName });
         await using var watch = new PartWatch(parts, jobs, time, id, attempt, part, options.Value.HeartbeatInterval);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, watch.Stopped);
         LogStarted(id, part);
@@ -34,8 +36,8 @@ internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, Tr
             var table = await data.LoadTableAsync(job, version, work.Token).ConfigureAwait(false);
             var training = await data.PrepareAsync(job, version, table, work.Token).ConfigureAwait(false);
             var share = SearchShare.Part(job.Spec, part);
-            var outcome = await search.RunAsync(job, training, share, new LeaderboardMonitor(jobs, id, attempt, lease: null, share), work.Token)
-                .ConfigureAwait(false);
+            var outcome = await JobsTracing.TraceAsync("job.search", () =>
+                search.RunAsync(job, training, share, new LeaderboardMonitor(jobs, id, attempt, lease: null, share), work.Token)).ConfigureAwait(false);
             var report = VersionInsightWriter.ValidationReport(outcome.Result, time.GetUtcNow());
             await FinishAsync(JobPart.Succeeded(id, attempt, part, outcome.ToPartOutcome(report))).ConfigureAwait(false);
             LogSucceeded(id, part, outcome.Result.Trials.Count, outcome.Result.BestTrial.Score);

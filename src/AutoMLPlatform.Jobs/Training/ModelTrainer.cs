@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Jobs.Tracing;
 
 namespace AutoMLPlatform.Jobs.Training;
 
@@ -23,48 +24,46 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
         var version = await data.FindVersionAsync(job, cancellationToken).ConfigureAwait(false);
         if (version.Format == DatasetFormat.ImageZip || spec.Modality == DataModality.Image)
         {
-            return await torch.TrainImagesAsync(lease, version, cancellationToken).ConfigureAwait(false);
+            return await JobsTracing.TraceAsync("job.torch", () => torch.TrainImagesAsync(lease, version, cancellationToken)).ConfigureAwait(false);
         }
 
-        var table = await data.LoadTableAsync(job, version, cancellationToken).ConfigureAwait(false);
+        var table = await JobsTracing.TraceAsync("job.load", () => data.LoadTableAsync(job, version, cancellationToken)).ConfigureAwait(false);
         if (spec.Modality == DataModality.Text)
         {
-            return await torch.TrainTextAsync(lease, version, table, cancellationToken).ConfigureAwait(false);
+            return await JobsTracing.TraceAsync("job.torch", () => torch.TrainTextAsync(lease, version, table, cancellationToken)).ConfigureAwait(false);
         }
 
-        var training = await data.PrepareAsync(job, version, table, cancellationToken).ConfigureAwait(false);
-        SearchOutcome? local;
-        JobPartOutcome outcome;
-        if (spec.Parallelism > 1)
-        {
-            var fanned = await fanOut.RunAsync(lease, training, cancellationToken).ConfigureAwait(false);
-            (local, outcome) = (fanned.Local, fanned.Winner);
-        }
-        else
-        {
-            local = await search.RunAsync(job, training, SearchShare.Whole(spec), new LeaderboardMonitor(jobs, lease), cancellationToken).ConfigureAwait(false);
-            outcome = local.ToPartOutcome(report: null);
-        }
+        var training = await JobsTracing.TraceAsync("job.prepare", () => data.PrepareAsync(job, version, table, cancellationToken)).ConfigureAwait(false);
+        var (local, outcome) = await JobsTracing.TraceAsync("job.search", () => SearchAsync(lease, training, cancellationToken)).ConfigureAwait(false);
 
         await SetPhaseAsync(lease, "registering", cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var registered = await registry.RegisterAsync(new NewModelVersion(job.TenantId, spec.ModelName, outcome.Task, spec.Label, outcome.Metric,
-            outcome.Metrics, outcome.Inputs, outcome.Classes,
+        var registered = await JobsTracing.TraceAsync("job.register", () => registry.RegisterAsync(new NewModelVersion(job.TenantId, spec.ModelName,
+            outcome.Task, spec.Label, outcome.Metric, outcome.Metrics, outcome.Inputs, outcome.Classes,
             new ModelLineage(spec.DatasetId, spec.DatasetVersion, job.Id, outcome.Trainer, outcome.Hyperparameters),
-            outcome.ArtifactSha256, outcome.ArtifactSizeBytes), CancellationToken.None).ConfigureAwait(false);
+            outcome.ArtifactSha256, outcome.ArtifactSizeBytes), CancellationToken.None)).ConfigureAwait(false);
 
         // No write to the job row between registering and returning: a failed write there would requeue a job whose
         // version already exists, and the retry would register a second one.
-        if (local is not null)
-        {
-            await insight.WriteAsync(registered, local.Manifest, local.Result, training.Table, spec.TimeBudget, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await insight.WriteAsync(registered, outcome, training.Table, spec.TimeBudget, cancellationToken).ConfigureAwait(false);
-        }
+        await JobsTracing.TraceAsync("job.report", () => local is not null
+            ? insight.WriteAsync(registered, local.Manifest, local.Result, training.Table, spec.TimeBudget, cancellationToken)
+            : insight.WriteAsync(registered, outcome, training.Table, spec.TimeBudget, cancellationToken)).ConfigureAwait(false);
 
         return new ModelVersionRef(registered.ModelName, registered.Version);
+    }
+
+    /// <summary>The search: split over workers when the job asks for parallelism, else here; the local outcome is null when split.</summary>
+    private async Task<(SearchOutcome? Local, JobPartOutcome Outcome)> SearchAsync(JobLease lease, TrainingData training, CancellationToken cancellationToken)
+    {
+        var job = lease.Current;
+        if (job.Spec.Parallelism > 1)
+        {
+            var fanned = await fanOut.RunAsync(lease, training, cancellationToken).ConfigureAwait(false);
+            return (fanned.Local, fanned.Winner);
+        }
+
+        var local = await search.RunAsync(job, training, SearchShare.Whole(job.Spec), new LeaderboardMonitor(jobs, lease), cancellationToken).ConfigureAwait(false);
+        return (local, local.ToPartOutcome(report: null));
     }
 
     private static Task SetPhaseAsync(JobLease lease, string phase, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Tracing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,14 @@ internal sealed partial class TrainingRunner : ITrainingRunner
             return;
         }
 
+        // Every line the job writes from here on, the engine's included, names its tenant and model.
+        using var jobScope = _logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = job.TenantId, ["ModelName"] = job.Spec.ModelName });
+        using var span = JobsTracing.Source.StartActivity("job.train");
+        span?.SetTag("automlplatform.job.id", id.ToString());
+        span?.SetTag("automlplatform.tenant", job.TenantId.ToString());
+        span?.SetTag("automlplatform.model", job.Spec.ModelName);
+        span?.SetTag("automlplatform.job.attempt", job.Attempt + 1);
+
         var running = job.Start(_time.GetUtcNow());
         if (!await _store.TryUpdateAsync(running, JobStatus.Queued, job.Attempt, shutdown).ConfigureAwait(false))
         {
@@ -76,6 +85,8 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         }
         catch (Exception ex)
         {
+            span.RecordFailure(ex);
+
             // Checkpoint 2: the failure is on our row before Hangfire sees it, so the API reports it either way.
             await lease.UpdateAsync(j => j.Fail(_time.GetUtcNow(), Describe(ex)), CancellationToken.None).ConfigureAwait(false);
             LogFailure(id, ex);

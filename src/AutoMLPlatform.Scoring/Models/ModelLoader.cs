@@ -18,6 +18,9 @@ public sealed class ModelLoader(StoredModelReader packages, RowTypeFactory rowTy
     public async Task<ScoringModel> LoadAsync(ModelVersion version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
+        using var span = ScoringTracing.Source.StartActivity("model.load");
+        span?.SetTag("automlplatform.model", version.ModelName);
+        span?.SetTag("automlplatform.model.version", version.Version);
         var mlContext = new MLContext(seed: 0);
         var loaded = await packages.ReadAsync(version, mlContext, cancellationToken).ConfigureAwait(false);
         var rowType = rowTypes.Create(loaded.Manifest.Inputs);

@@ -16,6 +16,12 @@ internal static class HangfireSetup
 {
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>How often a Hangfire server of ours writes its heartbeat (Hangfire's default is 30 s).</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>A server whose heartbeat is older than this is not ready: three beats missed.</summary>
+    public static readonly TimeSpan HeartbeatTimeout = 3 * HeartbeatInterval;
+
     public static IServiceCollection AddPlatformHangfire(this IServiceCollection services, IConfiguration configuration, bool runServer)
     {
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
@@ -44,9 +50,13 @@ internal static class HangfireSetup
         services.PostConfigure<JobsOptions>(jobs => jobs.QueueIsVolatile = !postgres);
         if (runServer)
         {
+            services.AddSingleton<HangfireServerName>();
+            services.AddHealthChecks().AddCheck<HangfireServerHealthCheck>(HangfireServerHealthCheck.Name, timeout: TimeSpan.FromSeconds(5));
             services.AddHangfireServer((provider, server) =>
             {
                 var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.ServerName = provider.GetRequiredService<HangfireServerName>().Value;
+                server.HeartbeatInterval = HeartbeatInterval;
                 server.WorkerCount = jobs.WorkerCount;
                 server.Queues = [.. jobs.ServedQueues];
                 server.ShutdownTimeout = TimeSpan.FromSeconds(30);

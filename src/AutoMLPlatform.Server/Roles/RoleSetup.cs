@@ -1,4 +1,7 @@
+using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting;
+using AutoMLPlatform.Hosting.Authentication;
+using AutoMLPlatform.Hosting.Telemetry;
 using AutoMLPlatform.Jobs;
 using AutoMLPlatform.Scoring;
 using AutoMLPlatform.Security;
@@ -6,6 +9,7 @@ using AutoMLPlatform.Server.Audit;
 using AutoMLPlatform.Server.Console;
 using AutoMLPlatform.Server.Hangfire;
 using AutoMLPlatform.Storage;
+using OpenTelemetry.Metrics;
 
 namespace AutoMLPlatform.Server.Roles;
 
@@ -57,11 +61,15 @@ internal static class RoleSetup
                 services.AddPlatformJobs(JobParts.Worker);
                 services.AddPlatformHangfire(builder.Configuration, runServer: true);
                 services.AddDriftSummaries(); // pipelines' drift checks read the stored counts
+                services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter()); // the job gauges; scoring exports the rest
                 break;
             case PlatformRole.Scoring:
                 services.AddScoring();
                 break;
         }
+
+        // After the role's services: the service name given here must come after any other (scoring names its meters' service).
+        services.AddPlatformTelemetry(builder.Configuration, $"automlplatform-{role.ToString().ToLowerInvariant()}");
     }
 
     public static void MapRoleEndpoints(this WebApplication app, PlatformRole role)
@@ -83,6 +91,10 @@ internal static class RoleSetup
         if (role is not PlatformRole.Worker)
         {
             app.MapScoringEndpoints();
+        }
+        else
+        {
+            app.MapPrometheusScrapingEndpoint(ScoringServiceCollectionExtensions.MetricsPath).RequireScope(ApiScopeNames.Read);
         }
     }
 }

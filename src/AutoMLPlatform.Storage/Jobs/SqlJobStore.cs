@@ -52,6 +52,23 @@ internal sealed class SqlJobStore(StoreDatabase database) : IJobStore
         return rows.Select(r => r.ToJob()).ToArray();
     }
 
+    public async Task<JobCounts> CountAsync(DateTimeOffset failedSince, CancellationToken cancellationToken)
+    {
+        // Both filters use ix_jobs_status; the failed count reads only the failed rows' finish times.
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await connection.QuerySingleAsync<(long Queued, long Running, long Failed)>(new CommandDefinition("""
+            SELECT (SELECT COUNT(*) FROM jobs WHERE status = @Queued),
+                   (SELECT COUNT(*) FROM jobs WHERE status = @Running),
+                   (SELECT COUNT(*) FROM jobs WHERE status = @Failed AND finished_at >= @Since)
+            """,
+            new
+            {
+                Queued = nameof(JobStatus.Queued), Running = nameof(JobStatus.Running), Failed = nameof(JobStatus.Failed),
+                Since = UnixTime.ToMs(failedSince),
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new JobCounts(counts.Queued, counts.Running, counts.Failed);
+    }
+
     public async Task<bool> TryUpdateAsync(TrainingJob updated, JobStatus expectedStatus, int expectedAttempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updated);

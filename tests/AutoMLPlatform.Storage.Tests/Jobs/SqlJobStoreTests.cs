@@ -80,6 +80,24 @@ public class SqlJobStoreTests(StorageProvider provider)
         });
     }
 
-    private static TrainingJob NewJob() => TrainingJob.Create(TenantId.Default,
+    [Test]
+    public async Task Counts_add_up_queued_running_and_recently_failed_jobs_of_every_tenant()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlJobStore(fixture.Database);
+        var other = TenantId.New();
+        await store.CreateAsync(NewJob(), CancellationToken.None);
+        await store.CreateAsync(NewJob(other), CancellationToken.None);
+        await store.CreateAsync(NewJob(other).Start(Now), CancellationToken.None);
+        await store.CreateAsync(NewJob().Start(Now).Fail(Now.AddMinutes(-10), "recent"), CancellationToken.None);
+        await store.CreateAsync(NewJob(other).Start(Now).Fail(Now.AddHours(-2), "old"), CancellationToken.None);
+        await store.CreateAsync(NewJob().Start(Now).Succeed(Now, new ModelVersionRef("m", 1)), CancellationToken.None);
+
+        var counts = await store.CountAsync(Now.AddHours(-1), CancellationToken.None);
+
+        Assert.That(counts, Is.EqualTo(new JobCounts(Queued: 2, Running: 1, RecentlyFailed: 1)));
+    }
+
+    private static TrainingJob NewJob(TenantId? tenant = null) => TrainingJob.Create(tenant ?? TenantId.Default,
         new JobSpec(DatasetId.New(), 1, "y", TaskKind.Binary, MetricKind.Auc, TimeSpan.FromSeconds(30), "m"), Now);
 }
