@@ -1,5 +1,6 @@
 using System.Reflection;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
@@ -32,6 +33,7 @@ public static class ScoringServiceCollectionExtensions
     public static IServiceCollection AddScoring(this IServiceCollection services)
     {
         services.AddTorchModelParts();
+        services.AddPretrainedModelParts();
         services.AddDriftSummaries();
         services.AddSingleton<RowTypeFactory>();
         services.TryAddSingleton<StoredModelReader>();
