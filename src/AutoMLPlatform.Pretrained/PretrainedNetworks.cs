@@ -39,6 +39,9 @@ public sealed partial class PretrainedNetworks : IDisposable
         return _encoders.GetOrAdd(spec.Name, _ => new Lazy<SentenceEncoder>(() => Load(spec), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    /// <summary>How many networks this process has loaded.</summary>
+    public int LoadedCount => _encoders.Values.Count(l => l.IsValueCreated);
+
     /// <summary>Whether the named encoder is loaded already (a load in progress does not count).</summary>
     public bool IsLoaded(string name) => _encoders.TryGetValue(name, out var lazy) && lazy.IsValueCreated;
 

@@ -6,6 +6,7 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Batch;
 using AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Scoring.Embeddings;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
@@ -47,6 +48,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<ExplainPredictHandler>();
         services.AddSingleton<CsvBatchHandler>();
         services.AddSingleton<OipInferHandler>();
+        services.AddSingleton<EmbeddingsHandler>();
+        services.AddSingleton<EmbeddingOipHandler>();
         services.AddHostedService<RegistryWatcher>();
         services.AddHostedService<DriftFlushService>();
         services.AddOpenTelemetry()
@@ -84,11 +87,12 @@ public static class ScoringServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps every scoring endpoint: ours, the Open Inference Protocol's, drift and <see cref="MetricsPath"/>.</summary>
+    /// <summary>Maps every scoring endpoint: ours, the Open Inference Protocol's, embeddings, drift and <see cref="MetricsPath"/>.</summary>
     public static IEndpointRouteBuilder MapScoringEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPredictEndpoints();
         endpoints.MapOipEndpoints();
+        endpoints.MapEmbeddingEndpoints();
         endpoints.MapDriftEndpoints();
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireScope(ApiScopeNames.Read);
         return endpoints;

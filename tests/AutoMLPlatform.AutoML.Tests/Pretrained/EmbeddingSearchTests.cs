@@ -58,14 +58,26 @@ public sealed class EmbeddingSearchTests
         var csv = "review,label\n" + string.Concat(reviews.Select((r, i) => $"{r},{labels[i * 10]}\n"));
         var (table, schema) = await TestTables.LoadAsync(csv);
         var settings = new ExperimentSettings { LabelColumn = "label", TimeBudget = TimeSpan.FromSeconds(20), Trainers = ["Sdca"], Pretrained = _networks };
+        using var stop = new CancellationTokenSource();
+        var monitor = new PlanCatcher(stop);
 
-        var result = await new AutoMLExperiment(new MLContext(1), settings).RunAsync(table, schema, null, CancellationToken.None);
+        Assert.That(async () => await new AutoMLExperiment(new MLContext(1), settings).RunAsync(table, schema, monitor, stop.Token), Throws.InstanceOf<OperationCanceledException>());
 
-        Assert.Multiple(() =>
+        Assert.That(monitor.Plan!.Columns.Single(c => c.Role == ColumnRole.Text).Reason, Does.Contain("sentence embeddings (all-MiniLM-L6-v2) not offered: encoding"));
+    }
+
+    /// <summary>Keeps the plan and stops the run there: the decision is made before the first trial.</summary>
+    private sealed class PlanCatcher(CancellationTokenSource stop) : IExperimentMonitor
+    {
+        public ExperimentPlan? Plan { get; private set; }
+
+        public Task OnPlannedAsync(ExperimentPlan plan, CancellationToken cancellationToken)
         {
-            Assert.That(result.Columns.Single(c => c.Role == ColumnRole.Text).Reason, Does.Contain("sentence embeddings (all-MiniLM-L6-v2) not offered: encoding"));
-            Assert.That(result.Trials.Where(t => t.Error is null).SelectMany(t => t.Hyperparameters.Keys), Does.Not.Contain("textFeatures"));
-        });
+            Plan = plan;
+            return stop.CancelAsync();
+        }
+
+        public Task OnTrialCompletedAsync(TrialResult trial, TrialResult? best, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static float[] Probabilities(ITransformer model, DataViewSchema inputSchema, Core.Tables.LoadedTable table)
