@@ -70,7 +70,7 @@ public sealed partial class AutoMLExperiment
         FeatureSets? features = null;
         if (hasFeatures)
         {
-            (features, var dropped) = await FeatureSetBuilder.BuildAsync(experiment, embeddings, _settings.Seed, _time, cancellationToken).ConfigureAwait(false);
+            (features, var dropped) = await FeatureSetBuilder.BuildAsync(experiment, embeddings, _settings.TextFeatures, _settings.Seed, _time, cancellationToken).ConfigureAwait(false);
             experiment = EmbeddingPlanner.Annotate(experiment, dropped);
         }
 

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.External;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Validation;
@@ -88,6 +89,13 @@ public sealed class ExperimentSettings
     /// <see cref="RequireOnnx"/>: the encoder has no ONNX form here.
     /// </summary>
     public PretrainedNetworks? Pretrained { get; init; }
+
+    /// <summary>
+    /// The featurizations of free text the search may use; null for every one available (n-grams, and with
+    /// <see cref="Pretrained"/> the sentence vectors alone or beside them). When none of those allowed is available
+    /// (embeddings not offered), n-grams are used.
+    /// </summary>
+    public IReadOnlyList<TextFeatures>? TextFeatures { get; init; }
 
     /// <summary>The sentence encoder used with <see cref="Pretrained"/>.</summary>
     /// <value>Defaults to all-MiniLM-L6-v2.</value>

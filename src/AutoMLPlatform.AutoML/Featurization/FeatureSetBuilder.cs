@@ -11,11 +11,12 @@ namespace AutoMLPlatform.AutoML.Featurization;
 /// (means, vocabularies, n-gram dictionaries, a fixed encoder), so each one fitted on all labelled rows serves every
 /// fold and the final model alike. With sentence embeddings offered, every distinct text is encoded once, on every
 /// core, into the cache of the embedding stages; the featurizations and the returned model then read them from there.
+/// Only the featurizations the settings allow are built (all when they name none); n-grams when none allowed is available.
 /// </summary>
 internal static class FeatureSetBuilder
 {
-    public static async Task<(FeatureSets Sets, string? Note)> BuildAsync(PreparedExperiment experiment, EmbeddingPlan plan, int seed, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<(FeatureSets Sets, string? Note)> BuildAsync(PreparedExperiment experiment, EmbeddingPlan plan, IReadOnlyList<TextFeatures>? allowed,
+        int seed, TimeProvider time, CancellationToken cancellationToken)
     {
         var (cache, note) = plan.Offered ? await EncodeAsync(plan, time, cancellationToken).ConfigureAwait(false) : (null, null);
         return (await Task.Run(() =>
@@ -28,7 +29,8 @@ internal static class FeatureSetBuilder
             var vectorColumns = embeddings.ToDictionary(e => e.InputColumn, e => e.OutputColumn, StringComparer.Ordinal);
             IDataView input = experiment.LabelledView();
             input = embeddings.Aggregate(input, (view, stage) => stage.Transform(view));
-            TextFeatures[] offered = cache is null ? [TextFeatures.NGrams] : [TextFeatures.NGrams, TextFeatures.Embeddings, TextFeatures.NGramsAndEmbeddings];
+            TextFeatures[] available = cache is null ? [TextFeatures.NGrams] : [TextFeatures.NGrams, TextFeatures.Embeddings, TextFeatures.NGramsAndEmbeddings];
+            var offered = available.Where(t => allowed is null || allowed.Contains(t)).DefaultIfEmpty(TextFeatures.NGrams).ToArray();
             var sets = offered.Select(text =>
             {
                 var featurizer = FeaturePipelineBuilder.Build(mlContext, experiment.Features, experiment.ColumnsWithMissing, text, vectorColumns).Fit(input);

@@ -15,8 +15,8 @@ internal sealed class FeatureSets(IReadOnlyList<FeatureSet> sets, IReadOnlyList<
 
     public IReadOnlyList<SentenceEmbeddingTransformer> Embeddings { get; } = embeddings;
 
-    /// <summary>Whether trials differ by their text features (the leaderboard then shows which).</summary>
-    public bool HasChoice => Sets.Count > 1;
+    /// <summary>Whether sentence vectors were offered or several featurizations are: the leaderboard then shows each trial's.</summary>
+    public bool HasChoice => Embeddings.Count > 0 || Sets.Count > 1;
 
     public FeatureSet this[TextFeatures text] => Sets.First(s => s.Text == text);
 
