@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Jobs.Pipelines;
@@ -66,6 +67,7 @@ public static class JobsServiceCollectionExtensions
             services.AddTransient<TrainModelJob>();
             services.AddSingleton<ChallengerTraining>();
             services.TryAddSingleton<StoredModelReader>();
+            services.AddPretrainedModelParts();
             services.AddSingleton<HoldoutScorer>();
             services.AddSingleton<ChampionChallenger>();
             services.AddSingleton<IPipelineRunner, PipelineRunner>();

@@ -93,6 +93,19 @@ public sealed class ScoringOptions : IValidatableObject
     /// <summary>The limits image predictions are decoded with.</summary>
     public ImageDecodeLimits ImageDecodeLimits => new() { MaxPixels = MaxImagePixels, BudgetPixels = ImageDecodeBudgetPixels, Wait = ImageDecodeWait };
 
+    /// <summary>Most texts one embeddings request (<c>POST /api/embeddings</c> or its OIP model) may carry; more are answered 413.</summary>
+    /// <value>Defaults to 256.</value>
+    [Range(1, 100_000)]
+    public int MaxEmbeddingInputs { get; set; } = 256;
+
+    /// <summary>
+    /// Longest text, in characters, an embeddings request may carry; longer ones are answered 400. The encoder reads only
+    /// its first 128 tokens (about 500 characters of English) anyway, so this only bounds the work of tokenizing.
+    /// </summary>
+    /// <value>Defaults to 20,000.</value>
+    [Range(1, 10_000_000)]
+    public int MaxEmbeddingTextLength { get; set; } = 20_000;
+
     /// <summary>Drift monitoring (<c>AutoMLPlatform:Scoring:Drift</c>).</summary>
     public DriftOptions Drift { get; set; } = new();
 

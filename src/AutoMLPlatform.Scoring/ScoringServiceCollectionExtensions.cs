@@ -1,10 +1,12 @@
 using System.Reflection;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Batch;
 using AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Scoring.Embeddings;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
@@ -36,6 +38,7 @@ public static class ScoringServiceCollectionExtensions
         // Before the Torch parts' default: every image model of this process decodes within the configured budget.
         services.TryAddSingleton(sp => new ImageDecodeBudget(sp.GetRequiredService<IOptions<ScoringOptions>>().Value.ImageDecodeLimits));
         services.AddTorchModelParts();
+        services.AddPretrainedModelParts();
         services.AddDriftSummaries();
         services.AddSingleton<RowTypeFactory>();
         services.TryAddSingleton<StoredModelReader>();
@@ -49,6 +52,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<ExplainPredictHandler>();
         services.AddSingleton<CsvBatchHandler>();
         services.AddSingleton<OipInferHandler>();
+        services.AddSingleton<EmbeddingsHandler>();
+        services.AddSingleton<EmbeddingOipHandler>();
         services.AddHostedService<RegistryWatcher>();
         services.AddHostedService<DriftFlushService>();
         services.AddOpenTelemetry()
@@ -86,11 +91,12 @@ public static class ScoringServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps every scoring endpoint: ours, the Open Inference Protocol's, drift and <see cref="MetricsPath"/>.</summary>
+    /// <summary>Maps every scoring endpoint: ours, the Open Inference Protocol's, embeddings, drift and <see cref="MetricsPath"/>.</summary>
     public static IEndpointRouteBuilder MapScoringEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPredictEndpoints();
         endpoints.MapOipEndpoints();
+        endpoints.MapEmbeddingEndpoints();
         endpoints.MapDriftEndpoints();
         // Series carry every tenant's model names, traffic, tenant ids and input column names: an operator's view, so a
         // system admin key (the system tenant's admin scope), never a tenant's read key.

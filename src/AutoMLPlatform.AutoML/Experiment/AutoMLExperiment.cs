@@ -4,6 +4,7 @@ using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Finishing;
 using AutoMLPlatform.AutoML.Hashing;
+using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.AutoML.Runtime;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -54,19 +55,27 @@ public sealed partial class AutoMLExperiment
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(schema);
         var started = _time.GetTimestamp();
+        var budget = new SearchBudget(_time, started, _settings.TimeBudget);
         var experiment = ExperimentPreparer.Prepare(table, schema, _settings);
+        var hasFeatures = FeaturePipelineBuilder.HasFeatures(experiment.Features);
+        var embeddings = hasFeatures ? await EmbeddingPlanner.PlanAsync(experiment, _settings, budget, cancellationToken).ConfigureAwait(false) : EmbeddingPlan.None();
+        experiment = EmbeddingPlanner.Annotate(experiment, embeddings.Note);
         LogPlanned(experiment.Task, experiment.Table.RowCount, experiment.Validation.Description, (long)_time.GetElapsedTime(started).TotalMilliseconds);
         if (monitor is not null)
         {
             await monitor.OnPlannedAsync(experiment.Plan, cancellationToken).ConfigureAwait(false);
         }
 
-        var budget = new SearchBudget(_time, started, _settings.TimeBudget);
         var memory = new MemoryGuard(_settings.MemoryLimitBytes ?? MemoryGuard.DefaultLimit());
-        var (featurizer, features) = FeaturePipelineBuilder.HasFeatures(experiment.Features)
-            ? await TraceAsync("automl.featurize", () => FeaturizeAsync(experiment, cancellationToken)).ConfigureAwait(false)
-            : (null, null);
-        LogFeaturized(features?.Dimension ?? 0, (long)budget.Elapsed.TotalMilliseconds);
+        FeatureSets? features = null;
+        if (hasFeatures)
+        {
+            (features, var dropped) = await TraceAsync("automl.featurize",
+                () => FeatureSetBuilder.BuildAsync(experiment, embeddings, _settings.TextFeatures, _settings.Seed, _time, cancellationToken)).ConfigureAwait(false);
+            experiment = EmbeddingPlanner.Annotate(experiment, dropped);
+        }
+
+        LogFeaturized(string.Join(", ", features?.Sets.Select(s => $"{s.Label} {s.Data.Dimension}") ?? []), (long)budget.Elapsed.TotalMilliseconds);
         var loop = new SearchLoop(experiment, features, _settings, budget, memory, _time, _logger);
         if (loop.ArmCount == 0)
         {
@@ -91,7 +100,7 @@ public sealed partial class AutoMLExperiment
 
         cancellationToken.ThrowIfCancellationRequested();
         var final = await TraceAsync("automl.finish",
-            () => new ModelFinisher(experiment, features, featurizer, _settings, budget, _time).FinishAsync(loop, cancellationToken)).ConfigureAwait(false);
+            () => new ModelFinisher(experiment, features, _settings, budget, _time).FinishAsync(loop, cancellationToken)).ConfigureAwait(false);
         var trials = loop.Trials.Select(t => t.ToResult()).ToList();
         if (final.Ensemble is { } ensemble)
         {
@@ -140,25 +149,11 @@ public sealed partial class AutoMLExperiment
         }
     }
 
-    private async Task<(ITransformer Featurizer, FeaturizedData Features)> FeaturizeAsync(PreparedExperiment experiment, CancellationToken cancellationToken)
-    {
-        // Featurizers learn no labels (means, vocabularies, n-gram dictionaries), so one fitted on all labelled rows
-        // serves every fold and the final model alike, and the data is featurized once for the whole search.
-        return await Task.Run(() =>
-        {
-            var mlContext = new MLContext(_settings.Seed);
-            using var registration = mlContext.CancelOn(cancellationToken);
-            var all = experiment.UnlabelledView();
-            var featurizer = FeaturePipelineBuilder.Build(mlContext, experiment.Features, experiment.ColumnsWithMissing).Fit(all);
-            return (featurizer, FeaturizedData.Materialize(featurizer.Transform(all), experiment.LabelOnlyView(), cancellationToken));
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Experiment planned: {Task} on {Rows} labelled rows, {Validation} ({ElapsedMs} ms)")]
     private partial void LogPlanned(Core.Modeling.TaskKind task, int rows, string validation, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Featurized into {Dimension} features at {ElapsedMs} ms")]
-    private partial void LogFeaturized(int dimension, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Featurized ({Dimensions} features) at {ElapsedMs} ms")]
+    private partial void LogFeaturized(string dimensions, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trainers warmed up at {ElapsedMs} ms")]
     private partial void LogWarmedUp(long elapsedMs);

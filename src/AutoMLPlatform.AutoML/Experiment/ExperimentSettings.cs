@@ -1,10 +1,13 @@
 using AutoMLPlatform.AutoML.External;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Validation;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Pretrained;
+using AutoMLPlatform.Pretrained.Text;
 
 namespace AutoMLPlatform.AutoML.Experiment;
 
@@ -79,6 +82,25 @@ public sealed class ExperimentSettings
     /// <summary>Stop a trial when the process's resident memory exceeds this; null for 80 % of the memory available to the process.</summary>
     public long? MemoryLimitBytes { get; init; }
 
+    /// <summary>
+    /// The process's pretrained networks. With them, free-text columns may also become sentence vectors
+    /// (<see cref="SentenceEncoder"/>): the search then chooses per trial among n-grams, the vectors, or both, when
+    /// encoding every distinct text fits half the budget (measured at the start). Null: n-grams only. Not used under
+    /// <see cref="RequireOnnx"/>: the encoder has no ONNX form here.
+    /// </summary>
+    public PretrainedNetworks? Pretrained { get; init; }
+
+    /// <summary>
+    /// The featurizations of free text the search may use; null for every one available (n-grams, and with
+    /// <see cref="Pretrained"/> the sentence vectors alone or beside them). When none of those allowed is available
+    /// (embeddings not offered), n-grams are used.
+    /// </summary>
+    public IReadOnlyList<TextFeatures>? TextFeatures { get; init; }
+
+    /// <summary>The sentence encoder used with <see cref="Pretrained"/>.</summary>
+    /// <value>Defaults to all-MiniLM-L6-v2.</value>
+    public string SentenceEncoder { get; init; } = SentenceEncoders.Default.Name;
+
     /// <summary>Trainers from outside the engine (e.g. TorchSharp networks) that compete in the same search and budget.</summary>
     public IReadOnlyList<IExternalTrainer> ExternalTrainers { get; init; } = [];
 
@@ -115,6 +137,12 @@ public sealed class ExperimentSettings
         }
 
         ArgumentNullException.ThrowIfNull(ExternalTrainers);
+        if (SentenceEncoders.Find(SentenceEncoder) is null)
+        {
+            throw new InvalidInputException("unknown-sentence-encoder",
+                $"Unknown sentence encoder '{SentenceEncoder}'. Known: {string.Join(", ", SentenceEncoders.All.Select(e => e.Name))}.", "sentenceEncoder");
+        }
+
         var unknown = Trainers?.Where(t => !KnownTrainers.Contains(t, StringComparer.OrdinalIgnoreCase)).ToArray() ?? [];
         if (unknown.Length > 0)
         {

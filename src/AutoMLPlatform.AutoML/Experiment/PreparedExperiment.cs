@@ -11,7 +11,7 @@ namespace AutoMLPlatform.AutoML.Experiment;
 /// Everything decided before the first trial: the plan the user sees, the labelled rows, their encoding, the
 /// validation splits and the truth every trial's predictions are scored against.
 /// </summary>
-internal sealed class PreparedExperiment
+internal sealed record PreparedExperiment
 {
     public required ExperimentPlan Plan { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using AutoMLPlatform.AutoML.Budget;
-using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Trials;
@@ -32,7 +32,7 @@ internal sealed partial class SearchLoop
     private readonly List<TrialOutcome> _trials = [];
     private readonly List<TrialOutcome> _leaders = [];
 
-    public SearchLoop(PreparedExperiment experiment, FeaturizedData? features, ExperimentSettings settings, SearchBudget budget, MemoryGuard memory,
+    public SearchLoop(PreparedExperiment experiment, FeatureSets? features, ExperimentSettings settings, SearchBudget budget, MemoryGuard memory,
         TimeProvider time, ILogger logger)
     {
         _experiment = experiment;
@@ -64,19 +64,20 @@ internal sealed partial class SearchLoop
     /// <see cref="WarmUpShare"/> of the budget: on wide tables (text n-grams) warming the tree learners alone could
     /// take half a minute.
     /// </summary>
-    public async Task WarmUpAsync(FeaturizedData features, TimeProvider time, CancellationToken cancellationToken)
+    public async Task WarmUpAsync(FeatureSets features, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(features);
         var rows = _experiment.EvaluationRows;
         var step = Math.Max(1, rows.Length / WarmUpRows);
-        var sample = features.View(rows.Where((_, i) => i % step == 0).Take(WarmUpRows).ToArray());
+        var sample = rows.Where((_, i) => i % step == 0).Take(WarmUpRows).ToArray();
         using var deadline = new CancellationTokenSource(_budget.Total * WarmUpShare, time);
         using var allowance = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         await Task.Run(() =>
         {
             var mlContext = new MLContext(_settings.Seed);
             using var registration = mlContext.CancelOn(allowance.Token);
-            foreach (var arm in _arms.OfType<MLNetArm>().OrderBy(a => a.Statistics.RelativeInitialCost))
+            // One arm per trainer is enough: what is warmed is the trainer's code, whatever features it reads.
+            foreach (var arm in _arms.OfType<MLNetArm>().DistinctBy(a => a.Trainer).OrderBy(a => a.Statistics.RelativeInitialCost))
             {
                 if (allowance.IsCancellationRequested || !arm.WarmUp(sample, mlContext))
                 {
@@ -168,27 +169,33 @@ internal sealed partial class SearchLoop
         _budget.Reserve = TimeSpan.FromSeconds(Best.RefitSeconds + partners);
     }
 
-    private List<SearchArm> BuildArms(FeaturizedData? features, MemoryGuard memory, TimeProvider time)
+    private List<SearchArm> BuildArms(FeatureSets? features, MemoryGuard memory, TimeProvider time)
     {
         var arms = new List<SearchArm>();
         var task = _experiment.Task;
         var folds = _experiment.Validation.Folds;
         double? unitCost = null;
-        if (features is not null)
+
+        // One arm per trainer and offered featurization: a trainer on n-grams and the same trainer on sentence vectors
+        // learn different things at different costs, so the selector weighs them apart.
+        foreach (var (set, setIndex) in (features?.Sets ?? []).Select((s, i) => (s, i)))
         {
-            var shape = new DataShape(folds[0].Train.Length, features.Dimension, task == TaskKind.Binary ? 2 : _experiment.Classes,
-                _experiment.NonNegativeLabel, features.HasCategoricalSlots, _experiment.Deterministic, _settings.RequireOnnx);
-            var runner = new MLNetTrialRunner(_experiment, features, _budget, memory, time, _settings.Seed);
+            var shape = new DataShape(folds[0].Train.Length, set.Data.Dimension, task == TaskKind.Binary ? 2 : _experiment.Classes,
+                _experiment.NonNegativeLabel, set.Data.HasCategoricalSlots, _experiment.Deterministic, _settings.RequireOnnx);
+            var runner = new MLNetTrialRunner(_experiment, set, features!.HasChoice, _budget, memory, time, _settings.Seed);
             var candidates = TrainerCatalog.For(task, shape, _settings.Trainers);
             foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)))
             {
                 var space = candidate.CreateSpace(task, shape);
-                var tuner = TunerFactory.Create(_settings.Tuner, space, Seeds.For(_settings.Seed, 1000 + index));
-                arms.Add(new MLNetArm(candidate, space, tuner, shape, task, folds.Count, runner));
+                var tuner = TunerFactory.Create(_settings.Tuner, space, Seeds.For(_settings.Seed, 1000 * (setIndex + 1) + index));
+                arms.Add(new MLNetArm(candidate, space, tuner, shape, task, folds.Count, runner, features.HasChoice ? set.Label : null));
             }
 
-            var lightGbm = new LightGbmCandidate();
-            unitCost = _experiment.Deterministic ? lightGbm.EstimateCost(lightGbm.CreateSpace(task, shape).Initial(), task, shape) * folds.Count : null;
+            if (setIndex == 0)
+            {
+                var lightGbm = new LightGbmCandidate();
+                unitCost = _experiment.Deterministic ? lightGbm.EstimateCost(lightGbm.CreateSpace(task, shape).Initial(), task, shape) * folds.Count : null;
+            }
         }
 
         var external = new ExternalTrialRunner(_experiment, _budget, memory, time, _settings.Seed);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Ensembling;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
@@ -8,23 +9,32 @@ using Microsoft.ML;
 namespace AutoMLPlatform.AutoML.Finishing;
 
 /// <summary>
-/// Composes a weighted average of members into one saveable ML.NET chain: the shared featurizer, then each member
-/// with its output copied aside, then the average, all from ML.NET's own transforms (Expression for scalars, the
-/// stateless <see cref="ScoreSum"/> mapping and a value map for multiclass). Members read only the shared
-/// features, so each one's outputs can be set aside before the next overwrites them.
+/// Composes a weighted average of members into one saveable chain: the sentence embedding stages when a member uses
+/// them, then, per featurization the members use, its featurizer followed by each of its members with their outputs
+/// copied aside, then the average, all from ML.NET's own transforms (Expression for scalars, the stateless
+/// <see cref="ScoreSum"/> mapping and a value map for multiclass). Members read only the features, which the next
+/// featurizer writes anew, so each member's outputs can be set aside before the next overwrites them.
 /// </summary>
 internal static class EnsembleComposer
 {
-    public static ITransformer Compose(MLContext mlContext, TaskKind task, ITransformer featurizer, IReadOnlyList<(ITransformer Model, double Weight)> members,
+    public static ITransformer Compose(MLContext mlContext, TaskKind task, FeatureSets features, IReadOnlyList<(ITransformer Model, double Weight, TextFeatures Text)> members,
         IReadOnlyList<string> classes, IDataView input)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(members);
-        ITransformer chain = featurizer;
+        members = members.OrderBy(m => m.Text).ToArray();
+        var start = features.Start(members.Select(m => m.Text));
+        ITransformer chain = start.Any() ? start.Append(features[members[0].Text].Featurizer) : features[members[0].Text].Featurizer;
         var parts = new List<string>();
         for (var i = 0; i < members.Count; i++)
         {
             var part = $"__ens{i}";
+            if (i > 0 && members[i].Text != members[i - 1].Text)
+            {
+                chain = chain.Append(features[members[i].Text].Featurizer);
+            }
+
             chain = chain.Append(members[i].Model);
             IEstimator<ITransformer> setAside = task switch
             {

@@ -3,6 +3,7 @@ using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Ensembling;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Trials;
 using Microsoft.ML;
 
@@ -13,8 +14,7 @@ namespace AutoMLPlatform.AutoML.Finishing;
 /// model when the refit cannot finish in time), then, if an ensemble of the best trials validates better and its
 /// other members can be refit in the time left, the ensemble instead.
 /// </summary>
-internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedData? features, ITransformer? featurizer, ExperimentSettings settings,
-    SearchBudget budget, TimeProvider time)
+internal sealed class ModelFinisher(PreparedExperiment experiment, FeatureSets? features, ExperimentSettings settings, SearchBudget budget, TimeProvider time)
 {
     public async Task<FinalModel> FinishAsync(SearchLoop loop, CancellationToken cancellationToken)
     {
@@ -30,7 +30,8 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
             return new FinalModel(refitted ?? external.Trial.Model, best.ToResult(), experiment.InputsOf(inputs), RefitNote(refitted is not null, best), null, best.Predictions);
         }
 
-        var chainStart = featurizer ?? throw new InvalidOperationException("An ML.NET trial won without a featurizer.");
+        var sets = features ?? throw new InvalidOperationException("An ML.NET trial won without a featurizer.");
+        var chainStart = sets.ChainFor(best.TextFeatures);
         var single = await refitter.RefitMLNetAsync(best, useGrace: true, cancellationToken).ConfigureAwait(false);
         var featureInputs = experiment.InputsOf(experiment.Features.Select(d => d.Name));
         var singleModel = OutputFinisher.Finish(mlContext, experiment.Task, chainStart.Append(single ?? best.FirstFoldModel!), sample);
@@ -43,7 +44,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
             var members = await RefitMembersAsync(choice, best, single!, refitter, cancellationToken).ConfigureAwait(false);
             if (members is not null)
             {
-                var model = EnsembleComposer.Compose(mlContext, experiment.Task, chainStart, members, experiment.Labels.Classes, sample);
+                var model = EnsembleComposer.Compose(mlContext, experiment.Task, sets, members, experiment.Labels.Classes, sample);
                 var name = $"Ensemble({string.Join("+", choice.Members.Select(m => m.Trial.Trainer).Distinct())})";
                 var trial = new TrialResult(loop.Trials.Count + 1, name,
                     choice.Members.ToDictionary(m => $"trial {m.Trial.Number} ({m.Trial.Trainer})", m => (object)Math.Round(m.Weight, 4)),
@@ -58,7 +59,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
     }
 
     /// <summary>Every member refit on all rows, the best's refit reused; null when the time left cannot cover them.</summary>
-    private async Task<IReadOnlyList<(ITransformer Model, double Weight)>?> RefitMembersAsync(EnsembleChoice choice, TrialOutcome best, ITransformer bestRefit,
+    private async Task<IReadOnlyList<(ITransformer Model, double Weight, TextFeatures Text)>?> RefitMembersAsync(EnsembleChoice choice, TrialOutcome best, ITransformer bestRefit,
         Refitter refitter, CancellationToken cancellationToken)
     {
         var others = choice.Members.Where(m => m.Trial != best).ToArray();
@@ -67,7 +68,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
             return null;
         }
 
-        var models = new List<(ITransformer, double)>();
+        var models = new List<(ITransformer, double, TextFeatures)>();
         foreach (var (trial, weight) in choice.Members)
         {
             var model = trial == best ? bestRefit : await refitter.RefitMLNetAsync(trial, useGrace: false, cancellationToken).ConfigureAwait(false);
@@ -76,7 +77,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeaturizedDat
                 return null;
             }
 
-            models.Add((model, weight));
+            models.Add((model, weight, trial.TextFeatures));
         }
 
         return models;

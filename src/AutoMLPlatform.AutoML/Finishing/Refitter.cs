@@ -2,6 +2,7 @@ using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.External;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Runtime;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Trials;
@@ -14,7 +15,7 @@ namespace AutoMLPlatform.AutoML.Finishing;
 /// grace; one that cannot is stopped and the caller keeps the trial's own model instead (trained on fewer rows,
 /// but validated), so the budget holds even when a refit runs slower than its estimate.
 /// </summary>
-internal sealed class Refitter(PreparedExperiment experiment, FeaturizedData? features, SearchBudget budget, TimeProvider time, int seed)
+internal sealed class Refitter(PreparedExperiment experiment, FeatureSets? features, SearchBudget budget, TimeProvider time, int seed)
 {
     /// <summary>The trainer part (featurized input) of an ML.NET trial fitted on all rows, or null if it could not finish in time or failed.</summary>
     /// <param name="trial">The trial to refit.</param>
@@ -24,7 +25,7 @@ internal sealed class Refitter(PreparedExperiment experiment, FeaturizedData? fe
     {
         ArgumentNullException.ThrowIfNull(trial);
         var (candidate, configuration, shape) = trial.MLNet ?? throw new ArgumentException("Not an ML.NET trial.", nameof(trial));
-        var data = features ?? throw new InvalidOperationException("An ML.NET trial needs featurized data.");
+        var data = features?[trial.TextFeatures].Data ?? throw new InvalidOperationException("An ML.NET trial needs featurized data.");
         var all = Enumerable.Range(0, data.RowCount).ToArray();
         return WithDeadlineAsync(token => Task.Run<ITransformer?>(() =>
         {

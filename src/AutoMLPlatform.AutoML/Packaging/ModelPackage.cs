@@ -25,43 +25,60 @@ public static class ModelPackage
 
     /// <summary>
     /// Writes a package. A pipeline of ML.NET stages only is one <c>mlnet</c> part, exactly as before parts existed.
-    /// Stages that implement <see cref="IModelPart"/> at the end of a chain (or a model that is one) are written as
-    /// parts of their own after the ML.NET stages before them; an ML.NET stage after such a part is refused.
+    /// Stages that implement <see cref="IModelPart"/> at the start of a chain (a pretrained network's embedding) or at
+    /// its end (a Torch network, or a model that is one) are written as parts of their own before and after the ML.NET
+    /// stages; a part between ML.NET stages is refused.
     /// A model that hashes inputs under a tenant's key (an experiment's result with keyed-hash columns) is written
     /// without that step: only the model behind it, which reads hashes, and the manifest flags exactly those inputs.
     /// </summary>
     public static void Write(Stream destination, MLContext mlContext, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(inputSchema);
         ArgumentNullException.ThrowIfNull(manifest);
-        var (mlnet, extra) = Split(WithoutKeyedHashing(model, manifest));
+        var (leading, mlnet, trailing) = Split(WithoutKeyedHashing(model, manifest));
         var parts = new List<ModelPart>();
+        parts.AddRange(leading.Select((part, i) => new ModelPart(part.Kind, $"{part.Kind}-{i + 1}.bin")));
         if (mlnet is not null)
         {
             parts.Add(new ModelPart(ModelPart.MLNetKind, MLNetEntry));
         }
 
-        parts.AddRange(extra.Select((part, i) => new ModelPart(part.Kind, $"{part.Kind}-{i + 1}.bin")));
+        parts.AddRange(trailing.Select((part, i) => new ModelPart(part.Kind, $"{part.Kind}-{leading.Count + i + 1}.bin")));
         using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
         using (var manifestStream = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
         {
             JsonSerializer.Serialize(manifestStream, manifest with { Parts = parts }, Json);
         }
 
-        if (mlnet is not null)
+        var extra = leading.Concat(trailing).ToArray();
+        var extraEntries = parts.Where(p => p.Kind != ModelPart.MLNetKind).ToArray();
+        for (var i = 0; i < leading.Count; i++)
         {
-            // ML.NET's model is a zip already: store it without compressing it twice. It stages each of its entries
-            // in a temp file first: in this process's private directory, not the machine's shared one.
-            using var modelStream = zip.CreateEntry(MLNetEntry, CompressionLevel.NoCompression).Open();
-            mlContext.TempFilePath = PrivateTemp.Path;
-            mlContext.Model.Save(mlnet, inputSchema, modelStream);
+            WritePart(zip, extraEntries[i], extra[i]);
         }
 
-        for (var i = 0; i < extra.Count; i++)
+        if (mlnet is not null)
         {
-            using var partStream = zip.CreateEntry(parts[parts.Count - extra.Count + i].Entry, CompressionLevel.Optimal).Open();
-            extra[i].Write(partStream);
+            // ML.NET's model is a zip already: store it without compressing it twice. Its input is what the leading parts
+            // write. It stages each of its entries in a temp file first: in this process's private directory, not the
+            // machine's shared one.
+            var mlnetInput = leading.Aggregate(inputSchema, (schema, part) => ((ITransformer)part).GetOutputSchema(schema));
+            using var modelStream = zip.CreateEntry(MLNetEntry, CompressionLevel.NoCompression).Open();
+            mlContext.TempFilePath = PrivateTemp.Path;
+            mlContext.Model.Save(mlnet, mlnetInput, modelStream);
         }
+
+        for (var i = leading.Count; i < extra.Length; i++)
+        {
+            WritePart(zip, extraEntries[i], extra[i]);
+        }
+    }
+
+    private static void WritePart(ZipArchive zip, ModelPart entry, IModelPart part)
+    {
+        using var partStream = zip.CreateEntry(entry.Entry, CompressionLevel.Optimal).Open();
+        part.Write(partStream);
     }
 
     /// <summary>Reads a package back into its manifest and pipeline.</summary>
@@ -139,25 +156,33 @@ public static class ModelPackage
         return model is KeyedHashModel k ? k.Inner : model;
     }
 
-    /// <summary>The ML.NET stages to save with ML.NET (null when there are none) and the parts after them.</summary>
-    private static (ITransformer? MLNet, IReadOnlyList<IModelPart> Parts) Split(ITransformer model)
+    /// <summary>
+    /// The parts before the ML.NET stages, the ML.NET stages to save with ML.NET (null when there are none) and the
+    /// parts after them. Nested chains are read as the flat chain they are.
+    /// </summary>
+    private static (IReadOnlyList<IModelPart> Leading, ITransformer? MLNet, IReadOnlyList<IModelPart> Trailing) Split(ITransformer model)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model is IModelPart single)
         {
-            return (null, [single]);
+            return ([], null, [single]);
         }
 
-        if (model is not IEnumerable<ITransformer> stages || !stages.Any(s => s is IModelPart))
+        var stages = Flatten(model).ToArray();
+        if (!stages.Any(s => s is IModelPart))
         {
-            return (model, []);
+            return ([], model, []);
         }
 
-        var mlnet = stages.TakeWhile(s => s is not IModelPart).ToArray();
-        var parts = stages.Skip(mlnet.Length).Select(s => s as IModelPart
-            ?? throw new ArgumentException("An ML.NET stage after a stage saved as its own part cannot be packaged.", nameof(model))).ToArray();
-        return (mlnet.Length == 0 ? null : new TransformerChain<ITransformer>(mlnet), parts);
+        var leading = stages.TakeWhile(s => s is IModelPart).Cast<IModelPart>().ToArray();
+        var mlnet = stages.Skip(leading.Length).TakeWhile(s => s is not IModelPart).ToArray();
+        var trailing = stages.Skip(leading.Length + mlnet.Length).Select(s => s as IModelPart
+            ?? throw new ArgumentException("An ML.NET stage between two stages saved as parts of their own cannot be packaged.", nameof(model))).ToArray();
+        return (leading, mlnet.Length == 0 ? null : new TransformerChain<ITransformer>(mlnet), trailing);
     }
+
+    private static IEnumerable<ITransformer> Flatten(ITransformer transformer) =>
+        transformer is not IModelPart && transformer is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [transformer];
 
     private static ITransformer LoadPart(Dictionary<string, IModelPartLoader> loaders, ModelPart part, ZipArchiveEntry entry, ModelPartLoadContext context)
     {

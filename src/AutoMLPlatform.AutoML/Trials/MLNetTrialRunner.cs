@@ -2,6 +2,7 @@ using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Runtime;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Trainers;
@@ -12,10 +13,17 @@ namespace AutoMLPlatform.AutoML.Trials;
 /// <summary>
 /// Runs one ML.NET trial: for each fold, a fresh seeded <c>MLContext</c> (a cancelled context stays cancelled),
 /// fit on the fold's featurized training rows, score its validation rows into the trial's predictions; then the
-/// metrics over all evaluation rows. A <see cref="TrialGuard"/> stops it on budget or memory.
+/// metrics over all evaluation rows. A <see cref="TrialGuard"/> stops it on budget or memory. Trials read one featurization's
+/// rows; when several are offered, the leaderboard shows which among the hyperparameters (<c>textFeatures</c>).
 /// </summary>
-internal sealed class MLNetTrialRunner(PreparedExperiment experiment, FeaturizedData features, SearchBudget budget, MemoryGuard memory, TimeProvider time, int seed)
+internal sealed class MLNetTrialRunner(PreparedExperiment experiment, FeatureSet set, bool showFeatures, SearchBudget budget, MemoryGuard memory, TimeProvider time,
+    int seed)
 {
+    private readonly FeaturizedData features = set.Data;
+
+    /// <summary>The featurized rows this runner's trials read.</summary>
+    public FeaturizedData Features => features;
+
     public async Task<TrialOutcome> RunAsync(int number, TrainerCandidate candidate, Configuration configuration, DataShape shape,
         bool isFirst, CancellationToken cancellationToken)
     {
@@ -26,8 +34,8 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, Featurized
         ITransformer? firstFold = null;
         var outcome = new TrialOutcome
         {
-            Number = number, Trainer = candidate.Name, Hyperparameters = configuration.ToDisplay(), Metrics = new Dictionary<string, double>(),
-            Loss = double.PositiveInfinity, Duration = TimeSpan.Zero, MLNet = (candidate, configuration, shape),
+            Number = number, Trainer = candidate.Name, Hyperparameters = Display(configuration), Metrics = new Dictionary<string, double>(),
+            Loss = double.PositiveInfinity, Duration = TimeSpan.Zero, MLNet = (candidate, configuration, shape), TextFeatures = set.Text,
         };
         await using var guard = new TrialGuard(budget, memory, time, folds.Count, growth, mustFinishRefit: !isFirst, cancellationToken);
         try
@@ -62,6 +70,12 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, Featurized
         {
             return outcome with { Duration = time.GetElapsedTime(started), Error = TrainerFailures.Describe(ex) };
         }
+    }
+
+    private IReadOnlyDictionary<string, object> Display(Configuration configuration)
+    {
+        var shown = configuration.ToDisplay();
+        return showFeatures ? new Dictionary<string, object>(shown) { ["textFeatures"] = set.Label } : shown;
     }
 
     /// <summary>Metrics over the validation rows of the first <paramref name="foldsDone"/> folds.</summary>

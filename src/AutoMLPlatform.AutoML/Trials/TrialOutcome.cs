@@ -38,6 +38,9 @@ internal sealed record TrialOutcome
     /// <summary>The ML.NET trainer and configuration to refit, for an ML.NET trial.</summary>
     public (TrainerCandidate Candidate, Configuration Configuration, DataShape Shape)? MLNet { get; init; }
 
+    /// <summary>The featurization an ML.NET trial trained on.</summary>
+    public Featurization.TextFeatures TextFeatures { get; init; }
+
     /// <summary>The trainer part fitted on the first fold (featurized input), for an ML.NET trial.</summary>
     public ITransformer? FirstFoldModel { get; init; }
 

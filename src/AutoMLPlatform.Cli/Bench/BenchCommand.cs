@@ -6,6 +6,7 @@ using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Torch.External;
 using Microsoft.ML;
 
@@ -43,6 +44,7 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         var (train, schema) = await LoadAsync(options.Train, null, cancellationToken).ConfigureAwait(false);
         await stderr.WriteLineAsync($"train {options.Train}: {train.RowCount} rows, {schema.Columns.Count} columns").ConfigureAwait(false);
 
+        using var pretrained = new PretrainedNetworks();
         var settings = new ExperimentSettings
         {
             LabelColumn = options.Label,
@@ -54,6 +56,7 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
             MaxTrials = options.MaxTrials,
             Ensemble = options.Ensemble,
             ExternalTrainers = [new TorchTextTrainer()],
+            Pretrained = options.Pretrained ? pretrained : null,
         };
         var clock = Stopwatch.StartNew();
         var result = await new AutoMLExperiment(new MLContext(options.Seed), settings, logger: new StderrLogger(stderr)).RunAsync(train, schema, new ProgressWriter(stderr), cancellationToken)

@@ -20,7 +20,8 @@ internal sealed record BenchOptions(
     TunerKind Tuner,
     IReadOnlyList<string>? Trainers,
     int? MaxTrials,
-    bool Ensemble)
+    bool Ensemble,
+    bool Pretrained = true)
 {
     public const int DefaultSeed = 1;
 
@@ -35,12 +36,16 @@ internal sealed record BenchOptions(
         ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var ensemble = true;
+        var pretrained = true;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
             {
                 case "--no-ensemble":
                     ensemble = false;
+                    break;
+                case "--no-pretrained":
+                    pretrained = false;
                     break;
                 case "--train" or "--test" or "--label" or "--task" or "--time" or "--seed" or "--tuner" or "--trainers" or "--max-trials":
                     if (i + 1 >= args.Count)
@@ -72,7 +77,8 @@ internal sealed record BenchOptions(
             values.TryGetValue("--tuner", out var tuner) ? ParseTuner(tuner) : TunerKind.CostFrugal,
             values.TryGetValue("--trainers", out var trainers) ? trainers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
             values.TryGetValue("--max-trials", out var max) ? (int)PositiveNumber(max, "--max-trials") : null,
-            ensemble);
+            ensemble,
+            pretrained);
     }
 
     private static string Required(Dictionary<string, string> values, string name) =>

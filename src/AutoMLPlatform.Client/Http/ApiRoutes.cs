@@ -34,6 +34,7 @@ internal static class ApiRoutes
 
     public static readonly ApiRoute Predict = new(HttpMethod.Post, "/api/predict/{model}");
     public static readonly ApiRoute PredictBatch = new(HttpMethod.Post, "/api/predict/{model}/batch");
+    public static readonly ApiRoute Embeddings = new(HttpMethod.Post, "/api/embeddings");
 
     public static readonly ApiRoute ListKeys = new(HttpMethod.Get, "/api/keys");
     public static readonly ApiRoute CreateKey = new(HttpMethod.Post, "/api/keys");

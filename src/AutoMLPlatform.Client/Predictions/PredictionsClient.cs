@@ -70,8 +70,22 @@ public sealed class PredictionsClient
         return new BatchPredictionResult(name ?? model, version);
     }
 
+    /// <summary>The vectors of <paramref name="texts"/> from the platform's pretrained sentence encoder (<c>POST /api/embeddings</c>).</summary>
+    public async Task<Embeddings> EmbedAsync(IEnumerable<string> texts, string model = DefaultEncoder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var answer = await _api.SendAsync<EmbeddingsAnswer>(ApiRoutes.Embeddings, ApiRoutes.Embeddings.Path(), ApiConnection.Json(new { model, inputs = texts.ToArray() }),
+            cancellationToken).ConfigureAwait(false);
+        return new Embeddings(answer.Model, answer.Dimension, answer.Embeddings);
+    }
+
+    /// <summary>The sentence encoder the platform ships.</summary>
+    public const string DefaultEncoder = "all-MiniLM-L6-v2";
+
     private static string PathOf(string model, PredictOptions? options) =>
         Query.Of(ApiRoutes.Predict.Path(model), ("version", options?.Version), ("alias", options?.Alias), ("explain", options is { Explain: true } ? true : null));
 
     private sealed record Many<T>(string Model, int Version, IReadOnlyList<T> Predictions);
+
+    private sealed record EmbeddingsAnswer(string Model, int Dimension, IReadOnlyList<float[]> Embeddings);
 }

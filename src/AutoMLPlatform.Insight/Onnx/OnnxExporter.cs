@@ -50,6 +50,15 @@ public static class OnnxExporter
 
     private static byte[] Convert(MLContext mlContext, ITransformer transformer, IDataView view)
     {
+        // A stage saved as a part of its own (a pretrained sentence encoder, a Torch network) has no converter here; for
+        // the encoder, composing its network in would not be enough either: its WordPiece tokenizer has no standard
+        // ONNX operator. Name it rather than let the converter fail somewhere after it.
+        if (Flatten(transformer).OfType<IModelPart>().FirstOrDefault() is { } part)
+        {
+            throw new NotExportableException(part.Kind,
+                $"The model has a step with no ONNX form: {part.Kind} (a network saved apart from ML.NET's stages). Train with requireOnnx for a model that exports.");
+        }
+
         try
         {
             using var stream = new MemoryStream();

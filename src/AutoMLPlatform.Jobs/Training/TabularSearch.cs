@@ -3,6 +3,7 @@ using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Torch.External;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
@@ -12,9 +13,10 @@ namespace AutoMLPlatform.Jobs.Training;
 /// <summary>
 /// One AutoML search over a job's table, or one share of a fanned-out job's search, ending in a stored model package
 /// that is not registered yet. On a table with a free-text column, the Torch text classifier competes with the ML.NET
-/// trainers (<see cref="TorchTextTrainer"/>) in the share that takes external trainers.
+/// trainers (<see cref="TorchTextTrainer"/>) in the share that takes external trainers, and the process's pretrained
+/// sentence encoder is offered to the search in every share (docs/pretrained.md).
 /// </summary>
-internal sealed class TabularSearch(ModelArtifacts artifacts, TimeProvider time, ILoggerFactory loggers)
+internal sealed class TabularSearch(ModelArtifacts artifacts, TimeProvider time, ILoggerFactory loggers, PretrainedNetworks pretrained)
 {
     public async Task<SearchOutcome> RunAsync(TrainingJob job, TrainingData data, SearchShare share, IExperimentMonitor monitor,
         CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ internal sealed class TabularSearch(ModelArtifacts artifacts, TimeProvider time,
             Seed = spec.Seed,
             Trainers = share.Trainers,
             ExternalTrainers = share.WithExternalTrainers ? [new TorchTextTrainer()] : [],
+            Pretrained = pretrained,
             RequireOnnx = spec.RequireOnnx,
             KeyedHasher = data.Hasher,
         }, time, loggers.CreateLogger<AutoMLExperiment>());

@@ -19,7 +19,7 @@ internal sealed class ScoringMetrics
     /// <summary>Latency buckets in seconds, from 0.25 ms (a warm single row) to 10 s (a large batch).</summary>
     private static readonly double[] DurationBuckets = [0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    private static readonly string[] ProtocolNames = ["json", "csv", "oip"];
+    private static readonly string[] ProtocolNames = ["json", "csv", "oip", "embeddings"];
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;

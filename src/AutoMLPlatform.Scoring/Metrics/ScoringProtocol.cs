@@ -11,4 +11,7 @@ internal enum ScoringProtocol
 
     /// <summary><c>/v2/models/{name}/infer</c>, the Open Inference Protocol.</summary>
     Oip,
+
+    /// <summary><c>POST /api/embeddings</c> and the sentence encoders' OIP models.</summary>
+    Embeddings,
 }

@@ -24,10 +24,10 @@ public class EnsembleComposerTests
     public void A_multiclass_ensemble_averages_its_members_and_answers_with_class_names_after_a_round_trip()
     {
         var (table, labels) = Table(TaskKind.Multiclass);
-        var (featurizer, members, view) = Members(table, labels, TaskKind.Multiclass);
+        var (sets, featurizer, members, view) = Members(table, labels, TaskKind.Multiclass);
         var mlContext = new MLContext(1);
 
-        var ensemble = EnsembleComposer.Compose(mlContext, TaskKind.Multiclass, featurizer, [(members[0], 0.25), (members[1], 0.75)], labels.Classes, view);
+        var ensemble = EnsembleComposer.Compose(mlContext, TaskKind.Multiclass, sets, [(members[0], 0.25, TextFeatures.NGrams), (members[1], 0.75, TextFeatures.NGrams)], labels.Classes, view);
         var loaded = RoundTrip(ensemble, view, table, labels);
         var expected = Scores(featurizer.Append(members[0]), view).Zip(Scores(featurizer.Append(members[1]), view),
             (a, b) => a.Zip(b, (p, q) => 0.25f * p + 0.75f * q).ToArray()).ToArray();
@@ -46,10 +46,10 @@ public class EnsembleComposerTests
     public void A_binary_ensemble_averages_probabilities_and_decides_at_one_half_after_a_round_trip()
     {
         var (table, labels) = Table(TaskKind.Binary);
-        var (featurizer, members, view) = Members(table, labels, TaskKind.Binary);
+        var (sets, featurizer, members, view) = Members(table, labels, TaskKind.Binary);
         var mlContext = new MLContext(1);
 
-        var ensemble = EnsembleComposer.Compose(mlContext, TaskKind.Binary, featurizer, [(members[0], 0.5), (members[1], 0.5)], labels.Classes, view);
+        var ensemble = EnsembleComposer.Compose(mlContext, TaskKind.Binary, sets, [(members[0], 0.5, TextFeatures.NGrams), (members[1], 0.5, TextFeatures.NGrams)], labels.Classes, view);
         var loaded = RoundTrip(ensemble, view, table, labels);
         var first = Probabilities(featurizer.Append(members[0]), view)[0];
         var second = Probabilities(featurizer.Append(members[1]), view)[0];
@@ -73,8 +73,8 @@ public class EnsembleComposerTests
         var plain = Members(table, labels, task);
         var awkward = Members(renamed, labels, task, [new("__ens0", ColumnType.Numeric, ColumnRole.Numeric, ""), new(output, ColumnType.Numeric, ColumnRole.Numeric, "")]);
 
-        var expected = EnsembleComposer.Compose(new MLContext(1), task, plain.Featurizer, [(plain.Members[0], 0.5), (plain.Members[1], 0.5)], labels.Classes, plain.View);
-        var actual = EnsembleComposer.Compose(new MLContext(1), task, awkward.Featurizer, [(awkward.Members[0], 0.5), (awkward.Members[1], 0.5)], labels.Classes, awkward.View);
+        var expected = EnsembleComposer.Compose(new MLContext(1), task, plain.Sets, [(plain.Members[0], 0.5, TextFeatures.NGrams), (plain.Members[1], 0.5, TextFeatures.NGrams)], labels.Classes, plain.View);
+        var actual = EnsembleComposer.Compose(new MLContext(1), task, awkward.Sets, [(awkward.Members[0], 0.5, TextFeatures.NGrams), (awkward.Members[1], 0.5, TextFeatures.NGrams)], labels.Classes, awkward.View);
 
         Assert.That(Outputs(actual, awkward.View, output), Is.EqualTo(Outputs(expected, plain.View, output)));
     }
@@ -90,7 +90,7 @@ public class EnsembleComposerTests
     }
 
     /// <summary>The shared featurizer and two different members trained on its features.</summary>
-    private static (ITransformer Featurizer, ITransformer[] Members, IDataView View) Members(LoadedTable table, LabelEncoding labels, TaskKind task,
+    private static (FeatureSets Sets, ITransformer Featurizer, ITransformer[] Members, IDataView View) Members(LoadedTable table, LabelEncoding labels, TaskKind task,
         ColumnDecision[]? decisions = null)
     {
         var mlContext = new MLContext(1);
@@ -101,7 +101,7 @@ public class EnsembleComposerTests
         var shape = new DataShape(table.RowCount, features.Dimension, labels.Classes.Count, false, false, true);
         TrainerCandidate[] candidates = [new LightGbmCandidate(), new LbfgsCandidate()];
         var members = candidates.Select(c => c.CreateEstimator(mlContext, task, c.CreateSpace(task, shape).Initial(), shape).Fit(all)).ToArray();
-        return (featurizer, members, view);
+        return (new FeatureSets([new FeatureSet(TextFeatures.NGrams, featurizer, features)], []), featurizer, members, view);
     }
 
     private static ITransformer RoundTrip(ITransformer model, IDataView view, LoadedTable table, LabelEncoding labels)

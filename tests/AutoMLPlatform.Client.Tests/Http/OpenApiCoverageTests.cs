@@ -25,6 +25,12 @@ public class OpenApiCoverageTests
         ["GET /v2/models/{name}/versions/{version}/ready"] = "Open Inference Protocol model readiness",
         ["POST /v2/models/{name}/versions/{version}/infer"] = "Open Inference Protocol inference (tensors)",
         ["GET /api/bootstrap-key-file"] = "where the first admin key's file is, for the console's sign-in page on the server's machine; a client has its key",
+        ["GET /v2/models/all-MiniLM-L6-v2"] = "Open Inference Protocol metadata of the sentence encoder (the client has EmbedAsync)",
+        ["GET /v2/models/all-MiniLM-L6-v2/ready"] = "Open Inference Protocol readiness of the sentence encoder",
+        ["POST /v2/models/all-MiniLM-L6-v2/infer"] = "Open Inference Protocol inference of the sentence encoder (the client has EmbedAsync)",
+        ["GET /v2/models/all-MiniLM-L6-v2/versions/1"] = "Open Inference Protocol metadata of the sentence encoder",
+        ["GET /v2/models/all-MiniLM-L6-v2/versions/1/ready"] = "Open Inference Protocol readiness of the sentence encoder",
+        ["POST /v2/models/all-MiniLM-L6-v2/versions/1/infer"] = "Open Inference Protocol inference of the sentence encoder (the client has EmbedAsync)",
     };
 
     [Test]

@@ -32,6 +32,19 @@ public class PredictionsClientTests
     }
 
     [Test]
+    public async Task Texts_get_one_unit_length_sentence_vector_each_in_order()
+    {
+        var embeddings = await Predictions.EmbedAsync(["fresh bread", "a fast car"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((embeddings.Model, embeddings.Dimension), Is.EqualTo(("all-MiniLM-L6-v2", 384)));
+            Assert.That(embeddings.Vectors.Select(v => v.Length), Is.EqualTo(new[] { 384, 384 }));
+            Assert.That(embeddings.Vectors.Select(v => Math.Sqrt(v.Sum(x => (double)x * x))), Has.All.EqualTo(1).Within(1e-4));
+        });
+    }
+
+    [Test]
     public async Task Typed_rows_get_their_predictions_in_order()
     {
         var predictions = await Predictions.PredictManyAsync<RuleRow, RulePrediction>(TrainedModel.Name,
