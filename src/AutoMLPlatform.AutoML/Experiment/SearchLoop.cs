@@ -38,7 +38,7 @@ internal sealed partial class SearchLoop
         _settings = settings;
         _budget = budget;
         _logger = logger;
-        _selector = TunerFactory.Selector(settings.Tuner, settings.Seed);
+        _selector = TunerFactory.Selector(settings.Tuner, settings.Seed, LossScale.For(experiment.Metric));
         _arms = BuildArms(features, memory, time);
     }
 
@@ -101,8 +101,11 @@ internal sealed partial class SearchLoop
                 break;
             }
 
-            var arm = _arms[_selector.Select(_arms.Select(a => a.Statistics).ToArray())];
-            var outcome = await arm.RunTrialAsync(_trials.Count + 1, Best is null, cancellationToken).ConfigureAwait(false);
+            var choice = _selector.Select(_arms.Select(a => a.Statistics).ToArray());
+            var outcome = await _arms[choice.Index].RunTrialAsync(_trials.Count + 1, Best is null, cancellationToken).ConfigureAwait(false) with
+            {
+                Selection = choice.Describe(),
+            };
             Record(outcome);
             LogTrial(outcome.Number, outcome.Trainer, Metrics.NameOf(_experiment.Metric), outcome.Score, (long)outcome.Duration.TotalMilliseconds, outcome.Error);
             if (monitor is not null)
