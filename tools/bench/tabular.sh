@@ -33,7 +33,9 @@ results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
 dotnet build src/AutoMLPlatform.Cli -c Release -nologo -clp:ErrorsOnly -v:q >&2
-automl=src/AutoMLPlatform.Cli/bin/Release/net10.0/automl
+# A copy of the build, so that rebuilding the checkout during a run does not change the binary under it.
+cp -r src/AutoMLPlatform.Cli/bin/Release/net10.0 "$results/automl-bin"
+automl="$results/automl-bin/automl"
 
 # name, label, task, train file, test file: one line per tabular table of both manifests.
 tables() {
