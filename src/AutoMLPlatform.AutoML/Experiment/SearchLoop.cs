@@ -39,7 +39,7 @@ internal sealed partial class SearchLoop
         _settings = settings;
         _budget = budget;
         _logger = logger;
-        _selector = TunerFactory.Selector(settings.Tuner, settings.Seed);
+        _selector = TunerFactory.Selector(settings.Tuner, settings.Seed, LossScale.For(experiment.Metric));
         _arms = BuildArms(features, memory, time);
     }
 
@@ -103,11 +103,14 @@ internal sealed partial class SearchLoop
                 break;
             }
 
-            var arm = _arms[_selector.Select(_arms.Select(a => a.Statistics).ToArray())];
+            var choice = _selector.Select(_arms.Select(a => a.Statistics).ToArray());
             TrialOutcome outcome;
             using (var span = EngineTracing.Source.StartActivity("automl.trial"))
             {
-                outcome = await arm.RunTrialAsync(_trials.Count + 1, Best is null, cancellationToken).ConfigureAwait(false);
+                outcome = await _arms[choice.Index].RunTrialAsync(_trials.Count + 1, Best is null, cancellationToken).ConfigureAwait(false) with
+                {
+                    Selection = choice.Describe(),
+                };
                 Tag(span, outcome);
             }
 

@@ -3,6 +3,6 @@ namespace AutoMLPlatform.AutoML.Search;
 /// <summary>Picks which trainer the next trial goes to.</summary>
 internal interface ITrainerSelector
 {
-    /// <summary>The index into <paramref name="arms"/> of the trainer to try next.</summary>
-    int Select(IReadOnlyList<ArmStatistics> arms);
+    /// <summary>The trainer to try next (an index into <paramref name="arms"/>), with its chance and the reason.</summary>
+    TrainerChoice Select(IReadOnlyList<ArmStatistics> arms);
 }

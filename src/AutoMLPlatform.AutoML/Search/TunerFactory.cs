@@ -11,6 +11,6 @@ internal static class TunerFactory
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static ITrainerSelector Selector(TunerKind kind, int seed) =>
-        kind == TunerKind.Random ? new UniformTrainerSelector(seed) : new CostAwareTrainerSelector(seed);
+    public static ITrainerSelector Selector(TunerKind kind, int seed, LossScale scale) =>
+        kind == TunerKind.Random ? new UniformTrainerSelector(seed) : new CostAwareTrainerSelector(seed, scale);
 }

@@ -5,9 +5,9 @@ internal sealed class UniformTrainerSelector(int seed) : ITrainerSelector
 {
     private readonly Random _random = new(seed);
 
-    public int Select(IReadOnlyList<ArmStatistics> arms)
+    public TrainerChoice Select(IReadOnlyList<ArmStatistics> arms)
     {
         ArgumentNullException.ThrowIfNull(arms);
-        return _random.Next(arms.Count);
+        return new TrainerChoice(_random.Next(arms.Count), 1.0 / arms.Count, double.NaN, "uniform draw (random search)");
     }
 }

@@ -47,7 +47,10 @@ internal sealed record TrialOutcome
     /// <summary>The trainer and its trial, for an external trial; <see cref="ExternalTrial.Model"/> reads original columns.</summary>
     public (IExternalTrainer Trainer, ExternalTrial Trial)? External { get; init; }
 
+    /// <summary>Why the search gave this trial to its trainer (<see cref="Search.TrainerChoice.Describe"/>).</summary>
+    public string? Selection { get; init; }
+
     public bool Succeeded => Error is null && Score is { } s && double.IsFinite(s);
 
-    public Experiment.TrialResult ToResult() => new(Number, Trainer, Hyperparameters, Score, Metrics, Duration, Error);
+    public Experiment.TrialResult ToResult() => new(Number, Trainer, Hyperparameters, Score, Metrics, Duration, Error, Selection);
 }

@@ -32,6 +32,6 @@ internal sealed class ProgressWriter(TextWriter stderr) : IExperimentMonitor
         var outcome = trial.Succeeded ? string.Create(CultureInfo.InvariantCulture, $"{name}={trial.Score:F4}") : trial.Error;
         var leader = best is null ? "" : string.Create(CultureInfo.InvariantCulture, $" | best {best.Score:F4} #{best.Number} {best.Trainer}");
         return stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"[{_clock.Elapsed.TotalSeconds,6:F1}s] #{trial.Number} {trial.Trainer} {outcome} ({trial.Duration.TotalSeconds:F2}s){leader} {{{Settings(trial)}}}"));
+            $"[{_clock.Elapsed.TotalSeconds,6:F1}s] #{trial.Number} {trial.Trainer} {outcome} ({trial.Duration.TotalSeconds:F2}s){leader} {{{Settings(trial)}}}{(trial.Selection is { } why ? $" <- {why}" : "")}"));
     }
 }

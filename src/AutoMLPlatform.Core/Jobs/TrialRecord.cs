@@ -8,6 +8,7 @@ namespace AutoMLPlatform.Core.Jobs;
 /// <param name="Metrics">Every validation metric computed for the trial, by wire name.</param>
 /// <param name="Duration">Wall time the trial took.</param>
 /// <param name="Error">Why the trial failed, when it did.</param>
+/// <param name="Selection">Why the search gave this trial to its trainer: its chance and the reason (null where no choice was made).</param>
 public sealed record TrialRecord(
     int Number,
     string Trainer,
@@ -15,4 +16,5 @@ public sealed record TrialRecord(
     double? Score,
     IReadOnlyDictionary<string, double> Metrics,
     TimeSpan Duration,
-    string? Error);
+    string? Error,
+    string? Selection = null);

@@ -47,7 +47,7 @@ internal sealed class LeaderboardMonitor(IJobStore store, JobId jobId, int attem
         try
         {
             await store.AddTrialAsync(jobId, attempt, new TrialRecord(share.LeaderboardNumber(trial.Number), trial.Trainer,
-                trial.Hyperparameters, trial.Score, trial.Metrics, trial.Duration, trial.Error), cancellationToken).ConfigureAwait(false);
+                trial.Hyperparameters, trial.Score, trial.Metrics, trial.Duration, trial.Error, trial.Selection), cancellationToken).ConfigureAwait(false);
             if (lease is null)
             {
                 return;

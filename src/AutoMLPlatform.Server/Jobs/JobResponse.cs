@@ -57,12 +57,12 @@ public sealed record JobResponse(
 /// <summary>How far a job has got.</summary>
 public sealed record JobProgressResponse(string Phase, int TrialsDone, double? BestScore, string? BestTrainer, double ElapsedSeconds, string? Validation);
 
-/// <summary>One row of a job's leaderboard.</summary>
+/// <summary>One row of a job's leaderboard; <c>Selection</c> says why the search gave the trial to its trainer.</summary>
 public sealed record TrialResponse(int Number, string Trainer, IReadOnlyDictionary<string, object> Hyperparameters, double? Score,
-    IReadOnlyDictionary<string, double> Metrics, double DurationSeconds, string? Error)
+    IReadOnlyDictionary<string, double> Metrics, double DurationSeconds, string? Error, string? Selection)
 {
     public static TrialResponse From(TrialRecord trial) => new(trial.Number, trial.Trainer, trial.Hyperparameters, trial.Score, trial.Metrics,
-        Math.Round(trial.Duration.TotalSeconds, 3), trial.Error);
+        Math.Round(trial.Duration.TotalSeconds, 3), trial.Error, trial.Selection);
 }
 
 /// <summary>One part of a fanned-out job's search, on the job's own page: where it ran and what it found.</summary>

@@ -240,5 +240,10 @@ internal static class Migrations
                 PRIMARY KEY (job_id, attempt, part)
             );
             """),
+
+        // Why the search gave each trial to its trainer, shown on the leaderboard (null for older trials).
+        new(9, "why each trial went to its trainer", """
+            ALTER TABLE trials ADD COLUMN selection TEXT NULL;
+            """),
     ];
 }

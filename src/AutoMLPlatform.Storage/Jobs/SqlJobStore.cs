@@ -102,14 +102,14 @@ internal sealed class SqlJobStore(StoreDatabase database) : IJobStore
         ArgumentNullException.ThrowIfNull(trial);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO trials (job_id, attempt, number, trainer, hyperparameters_json, score, metrics_json, duration_ms, error)
-            VALUES (@JobId, @Attempt, @Number, @Trainer, @Hyperparameters, @Score, @Metrics, @DurationMs, @Error)
+            INSERT INTO trials (job_id, attempt, number, trainer, hyperparameters_json, score, metrics_json, duration_ms, error, selection)
+            VALUES (@JobId, @Attempt, @Number, @Trainer, @Hyperparameters, @Score, @Metrics, @DurationMs, @Error, @Selection)
             """,
             new
             {
                 JobId = id.ToString(), Attempt = attempt, trial.Number, trial.Trainer, Hyperparameters = StoreJson.Write(trial.Hyperparameters),
                 Score = FiniteOrNull(trial.Score), Metrics = StoreJson.Write(trial.Metrics.Where(kv => double.IsFinite(kv.Value)).ToDictionary()),
-                DurationMs = (long)trial.Duration.TotalMilliseconds, trial.Error,
+                DurationMs = (long)trial.Duration.TotalMilliseconds, trial.Error, trial.Selection,
             }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -118,7 +118,7 @@ internal sealed class SqlJobStore(StoreDatabase database) : IJobStore
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<TrialRow>(new CommandDefinition("""
             SELECT number AS Number, trainer AS Trainer, hyperparameters_json AS HyperparametersJson, score AS Score,
-                   metrics_json AS MetricsJson, duration_ms AS DurationMs, error AS Error
+                   metrics_json AS MetricsJson, duration_ms AS DurationMs, error AS Error, selection AS Selection
             FROM trials WHERE job_id = @JobId AND attempt = @Attempt ORDER BY number
             """, new { JobId = id.ToString(), Attempt = attempt }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToTrial()).ToArray();
@@ -142,8 +142,9 @@ internal sealed class SqlJobStore(StoreDatabase database) : IJobStore
         public string MetricsJson { get; set; } = "{}";
         public long DurationMs { get; set; }
         public string? Error { get; set; }
+        public string? Selection { get; set; }
 
         public TrialRecord ToTrial() => new(Number, Trainer, StoreJson.ReadHyperparameters(HyperparametersJson), Score,
-            StoreJson.Read<Dictionary<string, double>>(MetricsJson), TimeSpan.FromMilliseconds(DurationMs), Error);
+            StoreJson.Read<Dictionary<string, double>>(MetricsJson), TimeSpan.FromMilliseconds(DurationMs), Error, Selection);
     }
 }

@@ -32,6 +32,8 @@ public class CreditEndToEndTests
         {
             Assert.That((string?)job["status"], Is.EqualTo("succeeded"), job.ToJsonString());
             Assert.That(job["leaderboard"]!.AsArray(), Is.Not.Empty);
+            Assert.That(job["leaderboard"]!.AsArray().Select(t => (string?)t!["selection"]), Has.Some.StartsWith("chance "),
+                "the leaderboard says why each trainer got its trials");
             Assert.That(predictions, Has.Count.EqualTo(labels.Count));
             Assert.That(accuracy, Is.GreaterThanOrEqualTo(MinimumAccuracy));
         });

@@ -35,10 +35,11 @@ export async function renderOne(view, id) {
     options: { parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 'trial' } }, y: { title: { display: true, text: 'score' } } } },
   }, 'Best validation score after each trial');
   const leaderboard = h('div');
+  const trainerTime = h('div');
   const parts = h('div');
   const columns = h('div');
   view.append(h('h1', {}, 'Job'), header, h('h2', {}, 'Best score over the search'), scoreChart.box, parts,
-    h('h2', {}, 'Leaderboard'), leaderboard, h('h2', {}, 'Columns'), columns);
+    h('h2', {}, 'Leaderboard'), leaderboard, h('h2', {}, 'Time by trainer'), trainerTime, h('h2', {}, 'Columns'), columns);
   let timer = null;
   let stopped = false;
 
@@ -49,6 +50,7 @@ export async function renderOne(view, id) {
     header.replaceChildren(summary(job, refresh));
     drawScores(scoreChart.chart, job);
     leaderboard.replaceChildren(leaderboardTable(job));
+    trainerTime.replaceChildren(trainerTimeTable(job));
     parts.replaceChildren(...partsSection(job));
     columns.replaceChildren(job.columns?.length
       ? table([{ title: 'Column', key: 'name' }, { title: 'Use', key: 'role' }, { title: 'Why', key: 'reason' }], job.columns)
@@ -121,5 +123,27 @@ function leaderboardTable(job) {
     { title: `Score${job.metric ? ` (${job.metric})` : ''}`, render: t => t.error ? h('span', { class: 'problem' }, t.error) : fmt(t.score) },
     { title: 'Seconds', render: t => fmt(t.durationSeconds, 2) },
     { title: 'Hyperparameters', render: t => h('span', { class: 'mono' }, Object.entries(t.hyperparameters ?? {}).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v, 4) : v}`).join(', ')) },
+    { title: 'Why this trainer', render: t => h('span', { class: 'muted' }, t.selection ?? '') },
   ], trials, { id: 'leaderboard' });
+}
+
+// Where the search spent its time: per trainer, its trials, seconds and best score (from the leaderboard).
+function trainerTimeTable(job) {
+  const byTrainer = new Map();
+  for (const t of job.leaderboard ?? []) {
+    const row = byTrainer.get(t.trainer) ?? { trainer: t.trainer, trials: 0, seconds: 0, best: null };
+    row.trials += 1;
+    row.seconds += t.durationSeconds ?? 0;
+    // The leaderboard is best first, so a trainer's first scored row is its best.
+    if (row.best === null && t.score !== null && t.score !== undefined) row.best = t.score;
+    byTrainer.set(t.trainer, row);
+  }
+  const rows = [...byTrainer.values()].sort((a, b) => b.seconds - a.seconds);
+  if (!rows.length) return h('p', { class: 'muted' }, 'No trial has finished yet.');
+  return table([
+    { title: 'Trainer', key: 'trainer' },
+    { title: 'Trials', key: 'trials', num: true },
+    { title: 'Seconds', render: r => fmt(r.seconds, 1) },
+    { title: `Best${job.metric ? ` (${job.metric})` : ''}`, render: r => fmt(r.best) },
+  ], rows, { id: 'trainer-time' });
 }
