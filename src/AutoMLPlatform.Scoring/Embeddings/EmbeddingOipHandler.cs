@@ -38,7 +38,7 @@ internal sealed class EmbeddingOipHandler(EmbeddingsHandler embeddings, ScoringM
             InferRequest request;
             try
             {
-                request = InferRequestReader.Read(body, new InferRequestLimits(limits.MaxEmbeddingInputs, limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth));
+                request = InferRequestReader.Read(body, new InferRequestLimits(Math.Max(limits.MaxRowsPerRequest, limits.MaxEmbeddingInputs), limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth));
             }
             finally
             {
