@@ -86,7 +86,7 @@ public class TorchJobTests
         await using var stores = await JobsHost.StartAsync(new RecordingJobQueue());
         var dataset = await stores.AddDatasetAsync("reviews", TestTexts.Csv(TestTexts.Sentiments, 300));
         var job = await CreateAsync(stores, new JobSpec(dataset.DatasetId, dataset.Version, "label", null, null, TimeSpan.FromSeconds(120), "reviews",
-            MaxTrials: 12));
+            MaxTrials: 30)); // three featurizations (n-grams, sentence vectors, both) make 21 ML.NET arms beside the network's
 
         await stores.Services.GetRequiredService<ITrainingRunner>().RunAsync(job.Id, CancellationToken.None);
         var done = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
