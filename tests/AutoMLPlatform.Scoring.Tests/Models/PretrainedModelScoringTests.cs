@@ -10,7 +10,7 @@ namespace AutoMLPlatform.Scoring.Tests.Models;
 
 /// <summary>
 /// Models that run a pretrained network are registry versions like any other: their packages name the encoder and its
-/// hash instead of carrying 90 MB of weights, and the scoring host serves them (JSON, CSV, explanations, alias moves)
+/// hash instead of carrying 90 MB of weights, and the scoring host serves them (JSON, CSV, explanations, drift, alias moves)
 /// over the one encoder it loads.
 /// </summary>
 [Category("Slow")]
@@ -94,6 +94,21 @@ public sealed class PretrainedModelScoringTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(explanation["contributions"]!.AsObject().Select(c => c.Key), Is.EqualTo(new[] { "text" }));
+        });
+    }
+
+    [Test]
+    public async Task Drift_is_reported_for_the_text_column_of_a_model_on_embeddings()
+    {
+        using var predicted = await _host.PostJsonAsync(_client, "/api/predict/meaning?version=1", """[{"text": "a plate of nachos"}, {"text": "a small fishing boat"}]""");
+
+        using var response = await _client.GetAsync("/api/models/meaning/versions/1/drift");
+        var drift = await ScoringHost.ReadObjectAsync(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((predicted.StatusCode, response.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+            Assert.That(drift["columns"]!.AsArray().Select(c => (string?)c!["name"]), Is.EqualTo(new[] { "text" }));
         });
     }
 
