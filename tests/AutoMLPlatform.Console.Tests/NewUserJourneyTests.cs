@@ -58,9 +58,9 @@ public class NewUserJourneyTests : ConsoleFixture
         Browser.Open("#/predict/credit");
         Browser.WaitFor("#predict-form");
         var row = FirstRowOf(RepositoryPaths.SharedDataset("credit", "test.csv"));
-        foreach (var input in Browser.FindAll("#predict-form input[name], #predict-form select[name]"))
+        foreach (var input in Browser.FindAll("#predict-form input[data-column], #predict-form select[data-column]"))
         {
-            var value = row[input.GetAttribute("name")!];
+            var value = row[input.GetAttribute("data-column")!];
             SetValue(input, input.TagName == "select" ? AsBoolean(value) : value);
         }
 
