@@ -1,5 +1,6 @@
 using AutoMLPlatform.Server.Hangfire;
 using Hangfire.InMemory;
+using Hangfire.Logging;
 using Hangfire.Server;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
@@ -8,6 +9,14 @@ namespace AutoMLPlatform.Server.Tests.Hangfire;
 
 public class HangfireServerHealthCheckTests
 {
+    /// <summary>
+    /// Hangfire keeps one process-wide log provider; a platform host started by an earlier test set it to its logger
+    /// factory and disposed that when it stopped. These tests build storage without a host: give Hangfire a logger that
+    /// is alive.
+    /// </summary>
+    [SetUp]
+    public void UseSilentHangfireLogging() => LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+
     [Test]
     public async Task A_process_whose_server_never_announced_itself_is_not_ready_even_beside_another_server()
     {
@@ -40,5 +49,15 @@ public class HangfireServerHealthCheckTests
     {
         using var connection = storage.GetConnection();
         connection.AnnounceServer($"{name.Value}:{Environment.ProcessId}:{Guid.NewGuid()}", new ServerContext { Queues = ["default"], WorkerCount = 1 });
+    }
+
+    private sealed class SilentLogProvider : ILogProvider
+    {
+        public ILog GetLogger(string name) => new SilentLog();
+    }
+
+    private sealed class SilentLog : ILog
+    {
+        public bool Log(LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
