@@ -12,11 +12,17 @@ public static class TestPostgres
 {
     private static readonly Lazy<string> AdminConnection = new(Resolve);
 
+    /// <summary>
+    /// The administrator's connection without pooling: a test that restarts the cluster leaves pooled connections dead,
+    /// and the next test's CREATE DATABASE must not pick one of them up.
+    /// </summary>
+    private static string UnpooledAdmin => new NpgsqlConnectionStringBuilder(AdminConnection.Value) { Pooling = false }.ConnectionString;
+
     /// <summary>Creates an empty database and returns its connection string; drop it with <see cref="DropDatabaseAsync"/>.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {
         var name = "amlp_test_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var admin = new NpgsqlConnection(AdminConnection.Value))
+        await using (var admin = new NpgsqlConnection(UnpooledAdmin))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
@@ -30,7 +36,7 @@ public static class TestPostgres
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnection.Value);
+        await using var admin = new NpgsqlConnection(UnpooledAdmin);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
