@@ -50,11 +50,11 @@ internal sealed class LightGbmCandidate : TrainerCandidate
     /// <summary>
     /// Known-good configurations tried right after the cheap start, in order. First LightGBM's own defaults: a strong
     /// point on most tables (its L2 is 0, here the range's floor; the start's L2 of 1 slows multiclass boosting,
-    /// whose leaf hessians are small). Where categorical columns were one-hot encoded, the same with LightGBM's
-    /// categorical splits: what scikit-learn's HistGradientBoosting does by default, and what won on tables with a
-    /// few dozen zip codes or states. Then XGBoost's defaults in LightGBM's terms (learning rate 0.3, depth 6 is up to
+    /// whose leaf hessians are small). Then XGBoost's defaults in LightGBM's terms (learning rate 0.3, depth 6 is up to
     /// 64 leaves, leaves down to single rows, L2 1), and a slower, subsampled ensemble (rate 0.05, 500 trees, 80 % of
-    /// the features), which often generalises better than either.
+    /// the features), which often generalises better than either. Categorical splits are not suggested: ONNX Runtime
+    /// cannot run the converted trees, so a model that wins with them cannot be exported (the search may still reach
+    /// them, and <c>RequireOnnx</c> removes them).
     /// </summary>
     private static List<IReadOnlyDictionary<string, double>> Suggestions(DataShape shape, List<Hyperparameter> parameters)
     {
@@ -66,11 +66,6 @@ internal sealed class LightGbmCandidate : TrainerCandidate
             ["l2Regularization"] = 1.0 / 1024,
         };
         List<IReadOnlyDictionary<string, double>> suggestions = [lightGbm];
-        if (parameters.Any(p => p.Name == "useCategoricalSplit"))
-        {
-            suggestions.Add(new Dictionary<string, double>(lightGbm) { ["useCategoricalSplit"] = 1 });
-        }
-
         suggestions.Add(new Dictionary<string, double>
         {
             ["numberOfIterations"] = 100, ["numberOfLeaves"] = Math.Min(64, parameters.Single(p => p.Name == "numberOfLeaves").High),
