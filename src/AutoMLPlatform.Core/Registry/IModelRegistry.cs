@@ -26,7 +26,10 @@ public interface IModelRegistry
     /// <summary>Points the alias at the version (creating the alias if new). Throws if the version does not exist.</summary>
     Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken);
 
-    /// <summary>Points the alias back at the version it pointed at before its last move. Throws if it has no history.</summary>
+    /// <summary>
+    /// Points the alias back at the version it pointed at before its last move. Throws if it has no history, or a
+    /// conflict naming that version when it has been deleted since (the alias then stays where it is).
+    /// </summary>
     Task<AliasChange> RollbackAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
 
     /// <summary>

@@ -128,6 +128,18 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             throw new Core.Common.ConflictException("nothing-to-roll-back", $"Alias '{alias}' of model '{name}' has never moved; there is nothing to roll back to.");
         }
 
+        // The version the alias pointed at before may have been deleted since (deletion only refuses versions an
+        // alias points at now): moving onto its tombstone would make every prediction through the alias a 404.
+        var target = history[1].Version;
+        var live = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL",
+            new { key.Tenant, key.Name, Version = target }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (live == 0)
+        {
+            throw new Core.Common.ConflictException("rollback-target-deleted",
+                $"Alias '{alias}' of model '{name}' would roll back to version {target}, which has been deleted; point it at a live version instead.");
+        }
+
         // Rolling back removes the newest history entry, so a second rollback steps back once more.
         await connection.ExecuteAsync(Command(
             "DELETE FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias AND seq = @Seq",

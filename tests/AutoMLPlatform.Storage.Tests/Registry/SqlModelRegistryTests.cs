@@ -75,6 +75,27 @@ public class SqlModelRegistryTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Rolling_back_onto_a_deleted_version_is_a_conflict_naming_it_and_leaves_the_alias()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
+        await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
+        await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
+        await registry.SetAliasAsync(TenantId.Default, "churn", ModelAliases.Production, 2, CancellationToken.None);
+        await registry.DeleteVersionAsync(TenantId.Default, "churn", 1, CancellationToken.None);
+
+        var refused = Assert.ThrowsAsync<ConflictException>(() => registry.RollbackAliasAsync(TenantId.Default, "churn", ModelAliases.Production, CancellationToken.None));
+        var production = await registry.ResolveAliasAsync(TenantId.Default, "churn", ModelAliases.Production, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.ErrorCode, Is.EqualTo("rollback-target-deleted"));
+            Assert.That(refused.Message, Does.Contain("version 1"));
+            Assert.That(production!.Version, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task Pointing_an_alias_at_a_missing_version_is_not_found_and_changes_nothing()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
