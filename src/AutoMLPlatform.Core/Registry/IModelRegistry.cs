@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Tenancy;
 
 namespace AutoMLPlatform.Core.Registry;
@@ -8,8 +9,13 @@ public interface IModelRegistry
     /// <summary>
     /// Adds the next version of the model (creating the model if it is new). The first version of a name also
     /// receives the <see cref="ModelAliases.Production"/> alias. Concurrent registrations get distinct numbers.
+    /// Idempotent by the lineage's job: when that job already registered a version, that version is returned and
+    /// nothing is added, so a job registers at most once however often it is retried.
     /// </summary>
     Task<ModelVersion> RegisterAsync(NewModelVersion version, CancellationToken cancellationToken);
+
+    /// <summary>The version <paramref name="job"/> registered (deleted or not), or null when it registered none.</summary>
+    Task<ModelVersion?> FindByJobAsync(TenantId tenant, JobId job, CancellationToken cancellationToken);
 
     Task<RegisteredModel?> FindModelAsync(TenantId tenant, string name, CancellationToken cancellationToken);
 

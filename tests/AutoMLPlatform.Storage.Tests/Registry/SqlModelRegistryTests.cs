@@ -120,6 +120,41 @@ public class SqlModelRegistryTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Registering_again_for_the_same_job_returns_its_version_and_adds_none()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
+        var version = NewVersion("churn");
+
+        var first = await registry.RegisterAsync(version, CancellationToken.None);
+        var again = await registry.RegisterAsync(version, CancellationToken.None);
+        var versions = await registry.ListVersionsAsync(TenantId.Default, "churn", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Version, Is.EqualTo(first.Version));
+            Assert.That(versions, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Concurrent_registrations_for_one_job_add_one_version()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
+        var version = NewVersion("churn");
+
+        var registered = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => registry.RegisterAsync(version, CancellationToken.None))));
+        var found = await registry.FindByJobAsync(TenantId.Default, version.Lineage.JobId!.Value, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.Select(v => v.Version).Distinct(), Is.EqualTo(new[] { 1 }));
+            Assert.That(found!.Version, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task The_revision_grows_when_an_alias_moves()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
