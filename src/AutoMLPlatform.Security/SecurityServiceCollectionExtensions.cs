@@ -34,6 +34,7 @@ public static class SecurityServiceCollectionExtensions
         }
 
         services.AddHostedService<EncryptionStartupCheck>();
+        services.AddHostedService<TenantKeySweep>();
         return services;
     }
 }

@@ -54,6 +54,13 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             return registered;
         }
 
+        // A worker that raced its tenant's deletion must not bring the tenant's metadata back.
+        if (await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM tenants WHERE id = @Tenant AND deleted_at IS NOT NULL",
+                key, transaction, cancellationToken)).ConfigureAwait(false) > 0)
+        {
+            throw new Core.Common.NotFoundException("tenant-not-found", $"Tenant {key.Tenant} was deleted; nothing is registered for it.");
+        }
+
         // One upsert creates the model or bumps its counter, atomically in both databases: concurrent registrations
         // of one model queue on the row's lock and get distinct numbers, even for the very first version.
         var number = await connection.ExecuteScalarAsync<int>(Command("""
