@@ -97,11 +97,11 @@ public class SqlTenantStoreTests(StorageProvider provider)
     {
         var time = TimeProvider.System;
         await store.TryCreateAsync(new Tenant(tenant, "team", DateTimeOffset.UnixEpoch), CancellationToken.None);
-        var dataset = await new SqlDatasetStore(fixture.Database, time).AddVersionAsync(tenant, "churn",
+        var dataset = await new SqlDatasetStore(fixture.Database, time, FixedLimits.None).AddVersionAsync(tenant, "churn",
             new NewDatasetVersion(new string('d', 64), 10, 3, DatasetFormat.Csv, new DatasetSchema([new ColumnProfile("secret_column", ColumnType.Numeric, 0, 3)])),
             CancellationToken.None);
         var job = TrainingJob.Create(tenant, new JobSpec(dataset.DatasetId, 1, "y", TaskKind.Binary, MetricKind.Auc, TimeSpan.FromSeconds(30), "churn"), DateTimeOffset.UtcNow);
-        var jobs = new SqlJobStore(fixture.Database);
+        var jobs = new SqlJobStore(fixture.Database, FixedLimits.None);
         await jobs.CreateAsync(job, CancellationToken.None);
         await jobs.AddTrialAsync(job.Id, 1, new TrialRecord(1, "LightGbm", new Dictionary<string, object>(), 0.9, new Dictionary<string, double>(), TimeSpan.FromSeconds(1), null),
             CancellationToken.None);
