@@ -17,7 +17,8 @@ internal sealed class FaultyJobStore(IJobStore inner) : IJobStore
     public static void Install(IServiceCollection services)
     {
         var real = services.Last(d => d.ServiceType == typeof(IJobStore));
-        services.AddSingleton(sp => new FaultyJobStore((IJobStore)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!)));
+        services.AddSingleton(sp => new FaultyJobStore((IJobStore)(real.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<FaultyJobStore>());
     }
 
@@ -46,6 +47,8 @@ internal sealed class FaultyJobStore(IJobStore inner) : IJobStore
     public Task<bool> RequestCancelAsync(TenantId tenant, JobId id, CancellationToken cancellationToken) => inner.RequestCancelAsync(tenant, id, cancellationToken);
 
     public Task AddTrialAsync(JobId id, int attempt, TrialRecord trial, CancellationToken cancellationToken) => inner.AddTrialAsync(id, attempt, trial, cancellationToken);
+
+    public Task<JobCounts> CountAsync(DateTimeOffset failedSince, CancellationToken cancellationToken) => inner.CountAsync(failedSince, cancellationToken);
 
     public Task<IReadOnlyList<TrialRecord>> ListTrialsAsync(JobId id, int attempt, CancellationToken cancellationToken) =>
         inner.ListTrialsAsync(id, attempt, cancellationToken);
