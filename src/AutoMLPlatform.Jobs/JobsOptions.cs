@@ -17,6 +17,15 @@ public sealed class JobsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many times a job or pipeline run may be claimed by a worker. An attempt that does not finish (its worker died,
+    /// lost the database or was shut down) leaves the row to be claimed again; once this many attempts were started
+    /// the row fails with the reason instead, so a job that kills every worker that takes it does not circulate forever.
+    /// </summary>
+    /// <value>Defaults to 5.</value>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>How often the recovery sweep looks for dead jobs.</summary>
     /// <value>Defaults to 10 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

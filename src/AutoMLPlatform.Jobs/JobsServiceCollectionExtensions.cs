@@ -1,10 +1,11 @@
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
-using AutoMLPlatform.Jobs.Recovery;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.Jobs.Tracing;
 using AutoMLPlatform.Jobs.Training;
@@ -54,6 +55,11 @@ public static class JobsServiceCollectionExtensions
 
         if (parts.HasFlag(JobParts.Worker))
         {
+            services.AddSingleton<JobRows>();
+            services.AddSingleton<IRecoverableRows<TrainingJob>>(sp => sp.GetRequiredService<JobRows>());
+            services.AddSingleton<PipelineRunRows>();
+            services.AddSingleton<IRecoverableRows<PipelineRun>>(sp => sp.GetRequiredService<PipelineRunRows>());
+            services.AddSingleton<JobPartRows>();
             services.AddSingleton<ModelArtifacts>();
             services.AddSingleton<TorchJobTrainer>();
             services.AddSingleton<VersionInsightWriter>();
@@ -74,8 +80,8 @@ public static class JobsServiceCollectionExtensions
             services.AddTransient<PipelineScheduleJob>();
             services.AddTransient<PipelineDriftCheckJob>();
             services.AddTransient<PipelineRunJob>();
-            services.AddHostedService<JobRecoveryService>();
-            services.AddHostedService<PipelineRecoveryService>();
+            services.AddHostedService<LeaseRecoveryService<TrainingJob>>();
+            services.AddHostedService<LeaseRecoveryService<PipelineRun>>();
         }
 
         return services;

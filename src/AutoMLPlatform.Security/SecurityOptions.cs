@@ -54,4 +54,13 @@ public sealed class SecurityOptions
     /// <value>Defaults to 1 second.</value>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan KeyCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a process uses a tenant's data key from memory before the store confirms it again, and how often it drops
+    /// the keys of deleted tenants: the bound on how long any process (api, worker, scoring) can still encrypt or decrypt
+    /// a deleted tenant's data.
+    /// </summary>
+    /// <value>Defaults to 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan DataKeyRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

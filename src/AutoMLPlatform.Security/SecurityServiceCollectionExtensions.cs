@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Security.Encryption;
 using AutoMLPlatform.Security.Keys;
 using AutoMLPlatform.Security.Masking;
@@ -23,6 +24,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IBlobCipher, AesGcmBlobCipher>();
         services.AddSingleton<ApiKeyValidator>();
         services.AddSingleton<TenantQuotas>();
+        services.AddSingleton<ITenantLimits>(sp => sp.GetRequiredService<TenantQuotas>());
         services.AddSingleton<ISensitiveValueDetector, EmailDetector>();
         services.AddSingleton<ISensitiveValueDetector, PhoneDetector>();
         services.AddSingleton<ISensitiveValueDetector, PaymentCardDetector>();
@@ -34,6 +36,7 @@ public static class SecurityServiceCollectionExtensions
         }
 
         services.AddHostedService<EncryptionStartupCheck>();
+        services.AddHostedService<TenantKeySweep>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ internal static class ServerSetup
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<KeyIssuer>();
+        services.AddSingleton<TenantDeleter>();
         services.TryAddSingleton<StoredModelReader>();
         services.AddSingleton<VersionEvaluator>();
         services.AddSingleton<VersionExporter>();

@@ -41,8 +41,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>(sp => CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<IDatasetStore, SqlDatasetStore>();
-        services.AddSingleton<IJobStore, SqlJobStore>();
+        // The quotas (ITenantLimits) come from the security registration; the stores check them inside their write
+        // transactions, so they are given explicitly and a host without them fails at start instead of storing unchecked.
+        services.AddSingleton<IDatasetStore>(sp => new SqlDatasetStore(sp.GetRequiredService<StoreDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ITenantLimits>()));
+        services.AddSingleton<IJobStore>(sp => new SqlJobStore(sp.GetRequiredService<StoreDatabase>(), sp.GetRequiredService<ITenantLimits>()));
         services.AddSingleton<IJobPartStore, SqlJobPartStore>();
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
         services.AddSingleton<IModelInsightStore, SqlModelInsightStore>();

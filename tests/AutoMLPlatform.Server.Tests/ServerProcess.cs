@@ -19,10 +19,11 @@ public sealed class ServerProcess : IDisposable
 
     public string LogPath => _host.LogPath;
 
-    public ApiClient Api()
+    /// <summary>A client sending <paramref name="key"/> (the system admin key by default).</summary>
+    public ApiClient Api(string key = PlatformFactory.AdminKey)
     {
         var http = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlatformFactory.AdminKey);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         return new ApiClient(http);
     }
 

@@ -29,7 +29,14 @@ public static class AuditHash
     }
 
     /// <summary>Checks a chain read in sequence order; returns the first entry that does not fit, or null when all do.</summary>
-    public static (long Sequence, string Reason)? FindBreak(IEnumerable<AuditEntry> entries)
+    public static (long Sequence, string Reason)? FindBreak(IEnumerable<AuditEntry> entries) => FindBreak(entries, head: null);
+
+    /// <summary>
+    /// Checks a chain read in sequence order against its <paramref name="head"/>, read before the entries: the chain must
+    /// reach the head's entry and that entry must carry the head's hash, so deleting the newest entries is found too.
+    /// Entries past the head were appended after it was read.
+    /// </summary>
+    public static (long Sequence, string Reason)? FindBreak(IEnumerable<AuditEntry> entries, AuditHead? head)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var previous = Genesis;
@@ -51,11 +58,18 @@ public static class AuditHash
                 return (entry.Sequence, "its content does not match its hash: it was edited");
             }
 
+            if (head is not null && entry.Sequence == head.Sequence && entry.Hash != head.Hash)
+            {
+                return (entry.Sequence, "its hash is not the one recorded at the head of the trail: the newest entries were replaced");
+            }
+
             previous = entry.Hash;
             expected++;
         }
 
-        return null;
+        return head is not null && expected <= head.Sequence
+            ? (expected, $"the trail ends at entry {expected - 1} but its head records entry {head.Sequence}: the newest entries were removed")
+            : null;
     }
 
     private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);

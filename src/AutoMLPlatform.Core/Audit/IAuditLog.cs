@@ -11,6 +11,9 @@ public interface IAuditLog
     /// <summary>A tenant's entries, newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(TenantId tenant, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Where the trail ends, as the appends recorded it (sequence 0 and the genesis hash when empty).</summary>
+    Task<AuditHead> ReadHeadAsync(CancellationToken cancellationToken);
+
     /// <summary>Every entry in sequence order, for verifying the chain.</summary>
     IAsyncEnumerable<AuditEntry> ReadAllAsync(CancellationToken cancellationToken);
 }

@@ -21,4 +21,7 @@ public interface IBlobStore
 
     /// <summary>Deletes a committed blob; false when it was not there.</summary>
     Task<bool> DeleteAsync(TenantId tenant, BlobKind kind, string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every blob of a (deleted) tenant; false when it had none.</summary>
+    Task<bool> DeleteTenantAsync(TenantId tenant, CancellationToken cancellationToken);
 }

@@ -7,7 +7,8 @@ public interface IDatasetStore
 {
     /// <summary>
     /// Adds a version to the dataset called <paramref name="name"/>, creating the dataset if it is new.
-    /// The version number is assigned here, one past the newest.
+    /// The version number is assigned here, one past the newest. Throws <see cref="Common.LimitExceededException"/>
+    /// (<c>storage-quota</c>) when the content would take the tenant past its storage quota.
     /// </summary>
     Task<DatasetVersion> AddVersionAsync(TenantId tenant, string name, NewDatasetVersion version, CancellationToken cancellationToken);
 

@@ -5,6 +5,7 @@ namespace AutoMLPlatform.Core.Jobs;
 /// <summary>Training job rows and their trials. Updates are compare-and-set so that two processes never both win.</summary>
 public interface IJobStore
 {
+    /// <summary>Stores a new job; throws <see cref="Common.LimitExceededException"/> (<c>job-quota</c>) when its tenant has no job slot free.</summary>
     Task CreateAsync(TrainingJob job, CancellationToken cancellationToken);
 
     /// <summary>The job if it belongs to <paramref name="tenant"/>.</summary>

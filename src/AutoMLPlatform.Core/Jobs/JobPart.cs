@@ -19,6 +19,10 @@ public sealed record JobPart(
     JobPartOutcome? Outcome,
     string? Error)
 {
+    /// <summary>A part as created, waiting for a worker to claim it.</summary>
+    public static JobPart Queued(JobId jobId, int attempt, int index) =>
+        new(jobId, attempt, index, JobPartStatus.Queued, null, null, null, null);
+
     /// <summary>A part that ended with <paramref name="outcome"/>, for <see cref="IJobPartStore.TryFinishAsync"/>.</summary>
     public static JobPart Succeeded(JobId jobId, int attempt, int index, JobPartOutcome outcome) =>
         new(jobId, attempt, index, JobPartStatus.Succeeded, null, null, outcome, null);

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Tenancy;
 
 namespace AutoMLPlatform.Core.Registry;
@@ -8,8 +9,13 @@ public interface IModelRegistry
     /// <summary>
     /// Adds the next version of the model (creating the model if it is new). The first version of a name also
     /// receives the <see cref="ModelAliases.Production"/> alias. Concurrent registrations get distinct numbers.
+    /// Idempotent by the lineage's job: when that job already registered a version, that version is returned and
+    /// nothing is added, so a job registers at most once however often it is retried.
     /// </summary>
     Task<ModelVersion> RegisterAsync(NewModelVersion version, CancellationToken cancellationToken);
+
+    /// <summary>The version <paramref name="job"/> registered (deleted or not), or null when it registered none.</summary>
+    Task<ModelVersion?> FindByJobAsync(TenantId tenant, JobId job, CancellationToken cancellationToken);
 
     Task<RegisteredModel?> FindModelAsync(TenantId tenant, string name, CancellationToken cancellationToken);
 
@@ -26,7 +32,10 @@ public interface IModelRegistry
     /// <summary>Points the alias at the version (creating the alias if new). Throws if the version does not exist.</summary>
     Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken);
 
-    /// <summary>Points the alias back at the version it pointed at before its last move. Throws if it has no history.</summary>
+    /// <summary>
+    /// Points the alias back at the version it pointed at before its last move. Throws if it has no history, or a
+    /// conflict naming that version when it has been deleted since (the alias then stays where it is).
+    /// </summary>
     Task<AliasChange> RollbackAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
 
     /// <summary>

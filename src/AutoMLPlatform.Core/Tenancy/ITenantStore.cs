@@ -22,6 +22,16 @@ public interface ITenantStore
     /// <summary>Replaces a wrapped key with the same data key wrapped under another master key.</summary>
     Task ReplaceDataKeyAsync(TenantId id, WrappedDataKey key, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the tenant and destroys its data key: nothing it stored can be read back.</summary>
+    /// <summary>
+    /// Deletes the tenant and destroys its data key (nothing it stored can be read back), and in the same transaction
+    /// its rows: datasets and their schemas, models, versions and reports, jobs and leaderboards, pipelines and runs,
+    /// drift counters and keys. The tombstone (id, name) and the audit entries stay. False when there was no such tenant.
+    /// </summary>
     Task<bool> DeleteAsync(TenantId id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes rows of deleted tenants written after the deletion (a worker that raced it); returns how many.</summary>
+    Task<int> PurgeDeletedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every deleted tenant: whose files a sweep removes.</summary>
+    Task<IReadOnlyList<TenantId>> ListDeletedAsync(CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Training;
 
 namespace AutoMLPlatform.Jobs.FanOut;
@@ -7,7 +8,7 @@ namespace AutoMLPlatform.Jobs.FanOut;
 /// <summary>A fanned-out job's progress, counted from the leaderboard that all of its parts write.</summary>
 internal static class AttemptProgress
 {
-    public static async Task RefreshAsync(IJobStore store, JobLease lease, CancellationToken cancellationToken)
+    public static async Task RefreshAsync(IJobStore store, Lease<TrainingJob> lease, CancellationToken cancellationToken)
     {
         var job = lease.Current;
         var trials = await store.ListTrialsAsync(job.Id, job.Attempt, cancellationToken).ConfigureAwait(false);

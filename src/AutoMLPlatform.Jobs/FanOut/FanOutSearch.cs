@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
     /// <summary>The least time a running part gets past the budget to store its model before it is abandoned.</summary>
     private static readonly TimeSpan MinimumGrace = TimeSpan.FromSeconds(10);
 
-    public async Task<FanOutResult> RunAsync(JobLease lease, TrainingData data, CancellationToken cancellationToken)
+    public async Task<FanOutResult> RunAsync(Lease<TrainingJob> lease, TrainingData data, CancellationToken cancellationToken)
     {
         var job = lease.Current;
         var count = job.Spec.Parallelism;
@@ -64,7 +65,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
     /// over: abandoned (so no worker starts them late) and their trainers added to part 0's share. With no worker free
     /// (the embedded set-up runs one job at a time) the job then searches every trainer, as without fan-out.
     /// </summary>
-    private async Task<SearchShare> AdoptUnclaimedPartsAsync(JobLease lease, CancellationToken cancellationToken)
+    private async Task<SearchShare> AdoptUnclaimedPartsAsync(Lease<TrainingJob> lease, CancellationToken cancellationToken)
     {
         var job = lease.Current;
         var wait = job.Spec.TimeBudget / 10 < ClaimWait ? job.Spec.TimeBudget / 10 : ClaimWait;
@@ -89,7 +90,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
         return share;
     }
 
-    private async Task<(SearchOutcome? Local, ExceptionDispatchInfo? Failure)> RunOwnPartAsync(JobLease lease, TrainingData data, SearchShare share,
+    private async Task<(SearchOutcome? Local, ExceptionDispatchInfo? Failure)> RunOwnPartAsync(Lease<TrainingJob> lease, TrainingData data, SearchShare share,
         CancellationToken cancellationToken)
     {
         var job = lease.Current;
@@ -117,7 +118,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
     }
 
     /// <summary>Until every part ended or was abandoned; the job's progress meanwhile counts every part's trials.</summary>
-    private async Task WaitForOtherPartsAsync(JobLease lease, CancellationToken cancellationToken)
+    private async Task WaitForOtherPartsAsync(Lease<TrainingJob> lease, CancellationToken cancellationToken)
     {
         var job = lease.Current;
         var started = job.StartedAt ?? time.GetUtcNow();
@@ -132,7 +133,7 @@ internal sealed partial class FanOutSearch(IJobStore jobs, IJobPartStore parts, 
                 var now = time.GetUtcNow();
                 var reason = part.Status switch
                 {
-                    JobPartStatus.Running when now - (part.HeartbeatAt ?? started) > leaseTimeout => "its worker went silent",
+                    JobPartStatus.Running when LeaseExpiry.IsExpired(part.HeartbeatAt ?? started, now, leaseTimeout) => "its worker went silent",
                     JobPartStatus.Running when now > hardEnd => "it did not finish within the time budget",
                     _ => null,
                 };

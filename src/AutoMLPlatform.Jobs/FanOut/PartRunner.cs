@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Tracing;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,10 @@ namespace AutoMLPlatform.Jobs.FanOut;
 /// Runs a part of a fanned-out job on whichever worker Hangfire gave it to: claims the part (a compare-and-set, so a
 /// part handed out twice runs once), searches its share of the trainers, stores its best model and records the outcome
 /// for the worker that holds the job, which picks the winner. The part's trials go to the job's leaderboard as they finish.
+/// The part is held under a <see cref="Lease{TRow}"/> like jobs and runs: its heartbeat tells the job's worker it is alive,
+/// and it stops when the job moved on (cancelled, finished, requeued) or went on without it.
 /// </summary>
-internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, TrainingDataLoader data, TabularSearch search, TimeProvider time,
+internal sealed partial class PartRunner(IJobStore jobs, JobPartRows parts, TrainingDataLoader data, TabularSearch search, TimeProvider time,
     IOptions<JobsOptions> options, ILogger<PartRunner> logger) : IJobPartRunner
 {
     public async Task RunAsync(JobId id, int attempt, int part, CancellationToken shutdown)
@@ -20,15 +23,15 @@ internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, Tr
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = id, ["Part"] = part });
         var job = await jobs.FindAnyAsync(id, shutdown).ConfigureAwait(false);
         if (job is null || job.Status != JobStatus.Running || job.Attempt != attempt || job.CancelRequested
-            || !await parts.TryClaimAsync(id, attempt, part, WorkerIdentity.Current, time.GetUtcNow(), shutdown).ConfigureAwait(false))
+            || await LeaseClaim.TryClaimAsync(parts, JobPart.Queued(id, attempt, part), time.GetUtcNow(), shutdown).ConfigureAwait(false) is not { } claimed)
         {
             LogSkipped(id, part);
             return;
         }
 
         using var jobScope = logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = job.TenantId, ["ModelName"] = job.Spec.ModelName });
-        await using var watch = new PartWatch(parts, jobs, time, id, attempt, part, options.Value.HeartbeatInterval);
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, watch.Stopped);
+        await using var lease = new Lease<JobPart>(parts, time, claimed, options.Value.HeartbeatInterval);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, lease.StopRequested, lease.Lost);
         LogStarted(id, part);
         try
         {
@@ -39,28 +42,28 @@ internal sealed partial class PartRunner(IJobStore jobs, IJobPartStore parts, Tr
             var outcome = await JobsTracing.TraceAsync("job.search", () =>
                 search.RunAsync(job, training, share, new LeaderboardMonitor(jobs, id, attempt, lease: null, share), work.Token)).ConfigureAwait(false);
             var report = VersionInsightWriter.ValidationReport(outcome.Result, time.GetUtcNow());
-            await FinishAsync(JobPart.Succeeded(id, attempt, part, outcome.ToPartOutcome(report))).ConfigureAwait(false);
+            await FinishAsync(lease, JobPart.Succeeded(id, attempt, part, outcome.ToPartOutcome(report))).ConfigureAwait(false);
             LogSucceeded(id, part, outcome.Result.Trials.Count, outcome.Result.BestTrial.Score);
         }
         catch (Exception ex) when (ex is OperationCanceledException && work.IsCancellationRequested)
         {
-            var reason = watch.Reason ?? "its worker shut down";
-            await FinishAsync(JobPart.Failed(id, attempt, part, $"Stopped: {reason}.")).ConfigureAwait(false);
+            var reason = lease.StopReason ?? (lease.Lost.IsCancellationRequested ? "the job went on without this part" : "its worker shut down");
+            await FinishAsync(lease, JobPart.Failed(id, attempt, part, $"Stopped: {reason}.")).ConfigureAwait(false);
             LogStopped(id, part, reason);
         }
         catch (Exception ex)
         {
-            await FinishAsync(JobPart.Failed(id, attempt, part, Describe(ex))).ConfigureAwait(false);
+            await FinishAsync(lease, JobPart.Failed(id, attempt, part, Describe(ex))).ConfigureAwait(false);
             LogFailed(ex, id, part);
         }
     }
 
-    private async Task FinishAsync(JobPart finished)
+    private async Task FinishAsync(Lease<JobPart> lease, JobPart finished)
     {
         try
         {
             // Not cancellable: the worker that holds the job waits for this row. False means it already went on without us.
-            await parts.TryFinishAsync(finished, CancellationToken.None).ConfigureAwait(false);
+            await lease.UpdateAsync(_ => finished, CancellationToken.None).ConfigureAwait(false);
         }
         catch (System.Data.Common.DbException ex)
         {

@@ -33,16 +33,19 @@ internal sealed class ChallengerTraining(IDatasetStore datasets, IJobStore jobs,
     /// </summary>
     public async Task<ModelVersionRef> CompleteAsync(JobId id, CancellationToken cancellationToken)
     {
-        var job = await jobs.FindAnyAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new JobNotFoundException(id);
-        if (job.Status == JobStatus.Queued)
-        {
-            // Run here, not through the queue: with one Hangfire worker, this run would wait for a job queued behind it forever.
-            await runner.RunAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Another worker may hold the job (it was recovered after a restart): its row says when it is done.
+        TrainingJob job;
         while (!(job = await jobs.FindAnyAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new JobNotFoundException(id)).IsFinal)
         {
+            if (job.Status == JobStatus.Queued)
+            {
+                // Run here, not through the queue: with one Hangfire worker, this run would wait for a job queued behind
+                // it forever. Also when the job went back to the queue (its try lost the database): the claim's
+                // compare-and-set lets one of this worker and Hangfire's delivery run it.
+                await runner.RunAsync(id, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // Another worker holds the job (it was recovered after a restart): its row says when it is done.
             await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
@@ -10,9 +11,10 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// <summary>
 /// The judging half of a run: score the challenger and the champion (the version the alias points at) on the same
 /// held-out rows of the newest dataset version, decide by the policy, and move the alias only on a win. The loser
-/// stays registered, un-aliased.
+/// stays registered, un-aliased. A promotion is audited as <c>model.promote</c> like one made through the API, with no
+/// key: the pipeline run made it, and the target names the run.
 /// </summary>
-internal sealed class ChampionChallenger(IModelRegistry registry, HoldoutScorer scorer)
+internal sealed class ChampionChallenger(IModelRegistry registry, HoldoutScorer scorer, IAuditLog audit, TimeProvider time)
 {
     public async Task<PromotionDecision> DecideAsync(PipelineRun run, ModelVersionRef trained, CancellationToken cancellationToken)
     {
@@ -44,6 +46,9 @@ internal sealed class ChampionChallenger(IModelRegistry registry, HoldoutScorer 
         {
             // Decided: the alias moves even if the run is being stopped, so the record below never contradicts the registry.
             await registry.SetAliasAsync(run.TenantId, definition.ModelName, definition.Alias, challenger.Version, CancellationToken.None).ConfigureAwait(false);
+            await audit.AppendAsync(new AuditRecord(time.GetUtcNow(), run.TenantId, KeyId: null, "model.promote",
+                $"name={definition.ModelName} alias={definition.Alias} version={challenger.Version} pipeline={run.PipelineName} run={run.Id}", "success"),
+                CancellationToken.None).ConfigureAwait(false);
         }
 
         return decision;

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Jobs.Leasing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +11,10 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// Runs a pipeline run: claims the row, then tries (train a challenger, judge it against the champion) until a try
 /// succeeds or the policy's retries are spent. At-least-once, like training jobs: the claim (Queued → Running, a
 /// compare-and-set) lets one worker run it, and the lease stops a worker whose claim was taken away. A failed try
-/// leaves the champion where it was.
+/// leaves the champion where it was. A database outage is not a failed try: the try is made again once the database
+/// answers, while the lease's heartbeats (which ride out the outage) keep recovery from handing the run to another worker.
 /// </summary>
-internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTraining training, ChampionChallenger judge, TimeProvider time,
+internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRows rows, ChallengerTraining training, ChampionChallenger judge, TimeProvider time,
     IOptions<JobsOptions> options, ILogger<PipelineRunner> logger) : IPipelineRunner
 {
     public async Task RunAsync(PipelineRunId id, CancellationToken shutdown)
@@ -25,14 +28,14 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
             return;
         }
 
-        var running = run.Start(time.GetUtcNow());
-        if (!await store.TryUpdateRunAsync(running, PipelineRunStatus.Queued, run.Attempt, shutdown).ConfigureAwait(false))
+        var (claim, running) = await LeaseClaim.ClaimAsync(rows, run, time.GetUtcNow(), options.Value.MaxAttempts, shutdown).ConfigureAwait(false);
+        if (claim != ClaimResult.Claimed)
         {
-            LogSkipped(id, PipelineRunStatus.Running);
+            LogSkipped(id, claim == ClaimResult.GaveUp ? PipelineRunStatus.Failed : PipelineRunStatus.Running);
             return;
         }
 
-        await using var lease = new PipelineRunLease(store, time, running, options.Value.HeartbeatInterval);
+        await using var lease = new Lease<PipelineRun>(rows, time, running, options.Value.HeartbeatInterval);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, lease.Lost);
         LogStarted(id, running.PipelineName, running.Attempt);
         try
@@ -53,7 +56,7 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
         }
     }
 
-    private async Task TryUntilDoneAsync(PipelineRunLease lease, CancellationToken cancellationToken)
+    private async Task TryUntilDoneAsync(Lease<PipelineRun> lease, CancellationToken cancellationToken)
     {
         var policy = lease.Current.Definition.Promotion;
         while (true)
@@ -62,9 +65,17 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
             try
             {
                 var decision = await TryOnceAsync(lease, cancellationToken).ConfigureAwait(false);
-                await lease.UpdateAsync(r => r.Succeed(time.GetUtcNow(), decision), CancellationToken.None).ConfigureAwait(false);
+                await RecordDecisionAsync(lease, decision, cancellationToken).ConfigureAwait(false);
                 LogDecided(lease.Current.Id, decision.Outcome, decision.Reason);
                 return;
+            }
+            catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The database is away (a restart), not the run at fault: try again when it answers, without counting a
+                // failure. A resumed try carries on with the job it had started. Should the outage outlast the lease,
+                // recovery requeues the run and this worker's next write finds the lease lost.
+                LogDatabaseAway(lease.Current.Id, ex.Message);
+                retryAt = time.GetUtcNow() + options.Value.HeartbeatInterval * 5;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -91,7 +102,28 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
         }
     }
 
-    private async Task<PromotionDecision> TryOnceAsync(PipelineRunLease lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the decision, waiting out a database outage: the alias may already have moved, so the try must not be
+    /// made again (it would judge the new champion against itself).
+    /// </summary>
+    private async Task RecordDecisionAsync(Lease<PipelineRun> lease, PromotionDecision decision, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await lease.UpdateAsync(r => r.Succeed(time.GetUtcNow(), decision), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (DbException ex)
+            {
+                LogDatabaseAway(lease.Current.Id, ex.Message);
+                await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<PromotionDecision> TryOnceAsync(Lease<PipelineRun> lease, CancellationToken cancellationToken)
     {
         // A run resumed after a restart carries on with the job it had started, instead of training a second one.
         if (lease.Current.JobId is null)
@@ -127,6 +159,9 @@ internal sealed partial class PipelineRunner(IPipelineStore store, ChallengerTra
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline run {RunId} failed after {Failures} tries; the champion stays: {Error}")]
     private partial void LogFailed(PipelineRunId runId, int failures, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} lost its database mid-try ({Error}); trying again when it answers")]
+    private partial void LogDatabaseAway(PipelineRunId runId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was taken over by another worker; this attempt stopped")]
     private partial void LogLeaseLost(PipelineRunId runId);

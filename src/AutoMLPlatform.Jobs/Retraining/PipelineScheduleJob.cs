@@ -7,9 +7,10 @@ namespace AutoMLPlatform.Jobs.Retraining;
 
 /// <summary>
 /// The Hangfire recurring job of a pipeline: when its cron fires, store a run (refused by the database if one is
-/// still under way, so runs never overlap) and run it in this worker.
+/// still under way, so runs never overlap) and run it in this worker. A trigger that outlived its pipeline (deleted
+/// with its tenant while another process held the schedule) removes itself instead of firing forever.
 /// </summary>
-public sealed partial class PipelineScheduleJob(PipelineTrigger trigger, IPipelineRunner runner, ILogger<PipelineScheduleJob> logger)
+public sealed partial class PipelineScheduleJob(PipelineTrigger trigger, IPipelineRunner runner, IPipelineScheduler scheduler, ILogger<PipelineScheduleJob> logger)
 {
     [AutomaticRetry(Attempts = 0, LogEvents = false)]
     [JobDisplayName("Scheduled run of pipeline {1}")]
@@ -27,6 +28,7 @@ public sealed partial class PipelineScheduleJob(PipelineTrigger trigger, IPipeli
         }
         catch (PipelineNotFoundException)
         {
+            await scheduler.UnscheduleAsync(TenantId.FromGuid(tenantId), pipeline, cancellationToken).ConfigureAwait(false);
             LogPipelineGone(pipeline);
             return;
         }
@@ -37,6 +39,6 @@ public sealed partial class PipelineScheduleJob(PipelineTrigger trigger, IPipeli
     [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline {Pipeline} is due but run {RunId} is still under way; this occurrence is skipped")]
     private partial void LogSkipped(string pipeline, PipelineRunId? runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline {Pipeline} is due but no longer exists; nothing to run")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline {Pipeline} is due but no longer exists; its schedule was removed")]
     private partial void LogPipelineGone(string pipeline);
 }

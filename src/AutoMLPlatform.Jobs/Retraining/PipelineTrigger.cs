@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 
@@ -6,12 +7,21 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// <summary>
 /// Starts pipeline runs: stores a queued run carrying the pipeline's current definition. The store admits one active
 /// run per pipeline, so a trigger while a run is under way is refused with <see cref="PipelineRunInProgressException"/>.
+/// A run trains a job, which counts against the tenant's job quota: a run asked for by hand while no job slot is free
+/// is refused at once (429); the slot itself is taken, atomically, when the run creates its job.
 /// </summary>
-public sealed class PipelineTrigger(IPipelineStore store, IPipelineRunQueue queue, TimeProvider time)
+public sealed class PipelineTrigger(IPipelineStore store, IPipelineRunQueue queue, ITenantUsage usage, ITenantLimits limits, TimeProvider time)
 {
     /// <summary><c>POST /api/pipelines/{name}/run</c>: store the run and hand it to the queue.</summary>
     public async Task<PipelineRun> RunNowAsync(TenantId tenant, string pipeline, CancellationToken cancellationToken)
     {
+        var slots = limits.MaxActiveJobs(tenant);
+        if (await usage.ActiveJobsAsync(tenant, cancellationToken).ConfigureAwait(false) >= slots)
+        {
+            throw new LimitExceededException("job-quota", $"The tenant already has {slots} jobs queued or running, and a run trains one; wait for one to end.",
+                TimeSpan.FromMinutes(1));
+        }
+
         var run = await StartAsync(tenant, pipeline, RunTrigger.Manual, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(run.Id, cancellationToken).ConfigureAwait(false);
         return run;

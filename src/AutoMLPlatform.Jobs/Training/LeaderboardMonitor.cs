@@ -2,6 +2,7 @@ using System.Data.Common;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Jobs.Leasing;
 
 namespace AutoMLPlatform.Jobs.Training;
 
@@ -10,11 +11,11 @@ namespace AutoMLPlatform.Jobs.Training;
 /// the plan and the best-so-far into its progress. A part of a fanned-out job numbers its trials so that the parts'
 /// numbers interleave, and the progress then counts every part's trials, read back from the leaderboard.
 /// </summary>
-internal sealed class LeaderboardMonitor(IJobStore store, JobId jobId, int attempt, JobLease? lease, SearchShare share) : IExperimentMonitor
+internal sealed class LeaderboardMonitor(IJobStore store, JobId jobId, int attempt, Lease<TrainingJob>? lease, SearchShare share) : IExperimentMonitor
 {
     private int _trials;
 
-    public LeaderboardMonitor(IJobStore store, JobLease lease)
+    public LeaderboardMonitor(IJobStore store, Lease<TrainingJob> lease)
         : this(store, lease.Current.Id, lease.Current.Attempt, lease, SearchShare.Whole(lease.Current.Spec))
     {
     }

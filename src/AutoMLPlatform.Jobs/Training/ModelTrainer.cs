@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Tracing;
 
 namespace AutoMLPlatform.Jobs.Training;
@@ -16,10 +17,18 @@ namespace AutoMLPlatform.Jobs.Training;
 internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search, FanOutSearch fanOut, IModelRegistry registry, IJobStore jobs,
     TorchJobTrainer torch, VersionInsightWriter insight)
 {
-    public async Task<ModelVersionRef> TrainAsync(JobLease lease, CancellationToken cancellationToken)
+    public async Task<ModelVersionRef> TrainAsync(Lease<TrainingJob> lease, CancellationToken cancellationToken)
     {
         var job = lease.Current;
         var spec = job.Spec;
+
+        // An earlier attempt may have registered the model and then failed to say so (the "succeeded" write met a
+        // database restart, or its lease was lost): the version is the job's result, not a reason to train again.
+        if (await registry.FindByJobAsync(job.TenantId, job.Id, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return new ModelVersionRef(earlier.ModelName, earlier.Version);
+        }
+
         await SetPhaseAsync(lease, "loading", cancellationToken).ConfigureAwait(false);
         var version = await data.FindVersionAsync(job, cancellationToken).ConfigureAwait(false);
         if (version.Format == DatasetFormat.ImageZip || spec.Modality == DataModality.Image)
@@ -53,7 +62,7 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
     }
 
     /// <summary>The search: split over workers when the job asks for parallelism, else here; the local outcome is null when split.</summary>
-    private async Task<(SearchOutcome? Local, JobPartOutcome Outcome)> SearchAsync(JobLease lease, TrainingData training, CancellationToken cancellationToken)
+    private async Task<(SearchOutcome? Local, JobPartOutcome Outcome)> SearchAsync(Lease<TrainingJob> lease, TrainingData training, CancellationToken cancellationToken)
     {
         var job = lease.Current;
         if (job.Spec.Parallelism > 1)
@@ -66,6 +75,6 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
         return (local, local.ToPartOutcome(report: null));
     }
 
-    private static Task SetPhaseAsync(JobLease lease, string phase, CancellationToken cancellationToken) =>
+    private static Task SetPhaseAsync(Lease<TrainingJob> lease, string phase, CancellationToken cancellationToken) =>
         lease.UpdateAsync(j => j with { Progress = j.Progress with { Phase = phase } }, cancellationToken);
 }

@@ -7,6 +7,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Native;
@@ -30,7 +31,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
     /// <summary>Time kept back from the budget for packaging and registering after training.</summary>
     private static readonly TimeSpan Reserve = TimeSpan.FromSeconds(2);
 
-    public async Task<ModelVersionRef> TrainImagesAsync(JobLease lease, DatasetVersion version, CancellationToken cancellationToken)
+    public async Task<ModelVersionRef> TrainImagesAsync(Lease<TrainingJob> lease, DatasetVersion version, CancellationToken cancellationToken)
     {
         var spec = lease.Current.Spec;
         if (version.Format != DatasetFormat.ImageZip || spec.Modality == DataModality.Text)
@@ -58,7 +59,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
             new ModelInputColumn(ImageDatasetSchema.ImageColumn, ColumnType.Image, AllowMissing: false), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ModelVersionRef> TrainTextAsync(JobLease lease, DatasetVersion version, LoadedTable table, CancellationToken cancellationToken)
+    public async Task<ModelVersionRef> TrainTextAsync(Lease<TrainingJob> lease, DatasetVersion version, LoadedTable table, CancellationToken cancellationToken)
     {
         var spec = lease.Current.Spec;
         // Personal data is never read in clear, and a keyed hash of a whole text leaves no words to learn from.
@@ -123,7 +124,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
     private static Task<ImageDataset> FromZipAsync(Stream zip, CancellationToken cancellationToken) =>
         Task.Run(() => ImageDataset.FromZip(zip, ImageZipLimits.Default, new ImageSizing(), cancellationToken), cancellationToken);
 
-    private static Task PlanAsync(JobLease lease, TaskKind task, MetricKind metric, int rows, string unit, IReadOnlyList<ColumnNote> columns,
+    private static Task PlanAsync(Lease<TrainingJob> lease, TaskKind task, MetricKind metric, int rows, string unit, IReadOnlyList<ColumnNote> columns,
         CancellationToken cancellationToken) =>
         lease.UpdateAsync(job => job with
         {

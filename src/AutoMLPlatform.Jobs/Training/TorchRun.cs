@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Training;
 
@@ -11,7 +12,7 @@ namespace AutoMLPlatform.Jobs.Training;
 /// writes each epoch to the job row (phase, best score) and, at the end, the run to the leaderboard as one trial.
 /// The fit checks the job's token after every batch, so a cancel or a lost lease stops it within one batch.
 /// </summary>
-internal sealed class TorchRun(IJobStore store, JobLease lease, MetricKind metric)
+internal sealed class TorchRun(IJobStore store, Lease<TrainingJob> lease, MetricKind metric)
 {
     public async Task<TModel> RunAsync<TModel>(string trainer, Func<IProgress<EpochReport>, TModel> fit, CancellationToken cancellationToken)
         where TModel : TorchClassifierTransformer

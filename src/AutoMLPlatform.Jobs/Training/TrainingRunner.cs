@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Tracing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,20 +11,24 @@ namespace AutoMLPlatform.Jobs.Training;
 /// <summary>
 /// Runs one attempt of a training job: claims the row, trains, registers the model, and records how it ended.
 /// At-least-once: Hangfire or recovery may hand the same job over twice; the claim (Queued → Running, a
-/// compare-and-set) lets exactly one of them work, and the lease stops a worker whose claim was taken away.
+/// compare-and-set) lets exactly one of them work, and the lease stops a worker whose claim was taken away. A job
+/// that already started <see cref="JobsOptions.MaxAttempts"/> attempts is failed with the reason instead of claimed.
 /// </summary>
 internal sealed partial class TrainingRunner : ITrainingRunner
 {
     private readonly IJobStore _store;
+    private readonly JobRows _rows;
     private readonly IJobQueue _queue;
     private readonly ModelTrainer _trainer;
     private readonly TimeProvider _time;
     private readonly JobsOptions _options;
     private readonly ILogger<TrainingRunner> _logger;
 
-    public TrainingRunner(IJobStore store, IJobQueue queue, ModelTrainer trainer, TimeProvider time, IOptions<JobsOptions> options, ILogger<TrainingRunner> logger)
+    public TrainingRunner(IJobStore store, JobRows rows, IJobQueue queue, ModelTrainer trainer, TimeProvider time, IOptions<JobsOptions> options,
+        ILogger<TrainingRunner> logger)
     {
         _store = store;
+        _rows = rows;
         _queue = queue;
         _trainer = trainer;
         _time = time;
@@ -50,15 +55,23 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         span?.SetTag("automlplatform.model", job.Spec.ModelName);
         span?.SetTag("automlplatform.job.attempt", job.Attempt + 1);
 
-        var running = job.Start(_time.GetUtcNow());
-        if (!await _store.TryUpdateAsync(running, JobStatus.Queued, job.Attempt, shutdown).ConfigureAwait(false))
+        var (claim, running) = await LeaseClaim.ClaimAsync(_rows, job, _time.GetUtcNow(), _options.MaxAttempts, shutdown).ConfigureAwait(false);
+        if (claim != ClaimResult.Claimed)
         {
-            LogSkipped(id, JobStatus.Running);
+            if (claim == ClaimResult.GaveUp)
+            {
+                LogGaveUp(id, job.Attempt);
+            }
+            else
+            {
+                LogSkipped(id, JobStatus.Running);
+            }
+
             return;
         }
 
-        await using var lease = new JobLease(_store, _time, running, _options.HeartbeatInterval);
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, lease.Cancelled, lease.Lost);
+        await using var lease = new Lease<TrainingJob>(_rows, _time, running, _options.HeartbeatInterval);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(shutdown, lease.StopRequested, lease.Lost);
         if (running.CancelRequested)
         {
             await work.CancelAsync().ConfigureAwait(false);
@@ -94,7 +107,7 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         }
     }
 
-    private async Task EndCancelledAsync(JobLease lease, CancellationToken shutdown, Exception ex)
+    private async Task EndCancelledAsync(Lease<TrainingJob> lease, CancellationToken shutdown, Exception ex)
     {
         if (lease.Lost.IsCancellationRequested)
         {
@@ -102,7 +115,7 @@ internal sealed partial class TrainingRunner : ITrainingRunner
             return;
         }
 
-        if (lease.Cancelled.IsCancellationRequested)
+        if (lease.StopRequested.IsCancellationRequested)
         {
             await lease.UpdateAsync(j => j.Cancel(_time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
             LogCancelled(lease.Current.Id);
@@ -143,6 +156,9 @@ internal sealed partial class TrainingRunner : ITrainingRunner
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is not queued ({Status}); skipping")]
     private partial void LogSkipped(JobId jobId, JobStatus? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} already started {Attempts} attempts, none finished; it failed instead of starting again")]
+    private partial void LogGaveUp(JobId jobId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started, attempt {Attempt}")]
     private partial void LogStarted(JobId jobId, int attempt);

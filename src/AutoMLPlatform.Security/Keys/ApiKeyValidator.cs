@@ -74,6 +74,21 @@ public sealed class ApiKeyValidator
         return caller;
     }
 
+    /// <summary>
+    /// Forgets every cached key of <paramref name="tenant"/> (deleted): this process refuses them at once, the others
+    /// within <see cref="SecurityOptions.KeyCacheDuration"/>, when they look the revoked keys up again.
+    /// </summary>
+    public void ForgetTenant(Core.Tenancy.TenantId tenant)
+    {
+        foreach (var (presented, entry) in _recent)
+        {
+            if (entry.Caller.Tenant == tenant)
+            {
+                _recent.TryRemove(new KeyValuePair<string, Entry>(presented, entry));
+            }
+        }
+    }
+
     /// <summary>Drops entries past their second, at most once per cache duration.</summary>
     private void SweepExpired(long now)
     {

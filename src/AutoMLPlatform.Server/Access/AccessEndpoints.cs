@@ -28,7 +28,8 @@ public static class AccessEndpoints
         tenants.MapPost("/", CreateTenantAsync).WithMetadata(new AuditedAttribute("tenant.create"))
             .WithSummary("Creates a tenant and its first admin key (in this answer only).").ProducesValidationProblem();
         tenants.MapDelete("/{id}", DeleteTenantAsync).WithMetadata(new AuditedAttribute("tenant.delete"))
-            .WithSummary("Deletes a tenant and destroys its data key: nothing it stored can be read back.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Deletes a tenant: destroys its data key, revokes its keys, stops its pipelines and work, deletes its data and files.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -74,14 +75,14 @@ public static class AccessEndpoints
         return TypedResults.Created($"/api/tenants/{created.Id}", created);
     }
 
-    internal static async Task<NoContent> DeleteTenantAsync(string id, ITenantStore tenants, TenantKeyRing keyRing, CancellationToken cancellationToken)
+    internal static async Task<NoContent> DeleteTenantAsync(string id, TenantDeleter deleter, CancellationToken cancellationToken)
     {
-        if (!TenantId.TryParse(id, out var tenantId) || tenantId == TenantId.Default || !await tenants.DeleteAsync(tenantId, cancellationToken).ConfigureAwait(false))
+        if (!TenantId.TryParse(id, out var tenantId))
         {
-            throw new NotFoundException("tenant-not-found", $"Tenant '{id}' was not found (the system tenant cannot be deleted).");
+            throw TenantDeleter.NotFound(id);
         }
 
-        keyRing.Forget(tenantId);
+        await deleter.DeleteAsync(tenantId, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
     }
 }

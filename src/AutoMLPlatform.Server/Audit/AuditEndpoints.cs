@@ -15,7 +15,7 @@ public static class AuditEndpoints
         var group = endpoints.MapGroup("/api/audit").WithTags("Audit");
         group.MapGet("/", ListAsync).RequireScope(ApiScopeNames.Admin).WithSummary("The caller's tenant's audit entries, newest first.");
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(ApiKeyDefaults.SystemAdminPolicy)
-            .WithSummary("Checks the whole hash chain; names the first entry that was edited, removed or reordered.");
+            .WithSummary("Checks the whole hash chain against its stored head; names the first entry that was edited, removed or reordered, or where the removed newest entries began.");
         return endpoints;
     }
 
@@ -29,13 +29,15 @@ public static class AuditEndpoints
 
     internal static async Task<Ok<AuditVerification>> VerifyAsync(IAuditLog audit, CancellationToken cancellationToken)
     {
+        // The head first: entries appended while the chain is read lie past it and are not mistaken for a break.
+        var head = await audit.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<AuditEntry>();
         await foreach (var entry in audit.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(entry);
         }
 
-        var broken = AuditHash.FindBreak(entries);
+        var broken = AuditHash.FindBreak(entries, head);
         return TypedResults.Ok(new AuditVerification(broken is null, entries.Count, broken?.Sequence, broken?.Reason));
     }
 }

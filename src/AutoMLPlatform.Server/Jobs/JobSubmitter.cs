@@ -90,7 +90,9 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,
             request.Seed ?? JobSpec.DefaultSeed, request.MaxTrials, requested.Modality, RequireOnnx: request.RequireOnnx == true,
             Parallelism: parallelism);
-        await quotas.EnsureJobSlotAsync(tenant, cancellationToken).ConfigureAwait(false);
+        // The job will store a model: a tenant at its storage quota cannot start one. The job quota is checked by the
+        // store as it creates the row, atomically, so two submissions at once cannot both take the last slot.
+        await quotas.EnsureRoomForAsync(tenant, 1, cancellationToken).ConfigureAwait(false);
         var job = TrainingJob.Create(tenant, spec, time.GetUtcNow());
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(job.Id, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,14 @@ internal sealed class SqlAuditLog(StoreDatabase database) : IAuditLog
         return rows.Select(r => r.ToEntry()).ToArray();
     }
 
+    public async Task<AuditHead> ReadHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var head = await connection.QuerySingleAsync<HeadRow>(new CommandDefinition(
+            "SELECT sequence AS Sequence, hash AS Hash FROM audit_head WHERE id = 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new AuditHead(head.Sequence, head.Hash);
+    }
+
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const int page = 1000;

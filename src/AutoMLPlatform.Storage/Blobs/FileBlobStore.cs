@@ -123,6 +123,18 @@ internal sealed class FileBlobStore : IBlobStore
         return Task.FromResult(existed);
     }
 
+    public Task<bool> DeleteTenantAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(_root, tenant.ToString());
+        if (!Directory.Exists(directory))
+        {
+            return Task.FromResult(false);
+        }
+
+        Directory.Delete(directory, recursive: true);
+        return Task.FromResult(true);
+    }
+
     private async Task ResealAsync(FileStagedBlob staged, TenantId tenant, string destination, CancellationToken cancellationToken)
     {
         await using var plain = await staged.OpenReadAsync(cancellationToken).ConfigureAwait(false);

@@ -245,5 +245,13 @@ internal static class Migrations
         new(9, "why each trial went to its trainer", """
             ALTER TABLE trials ADD COLUMN selection TEXT NULL;
             """),
+
+        // A job registers at most one version: the unique index makes registration idempotent by job id, so a retry
+        // after a failure past registration (the "succeeded" write, a lost lease) finds the version instead of adding one.
+        // Versions registered before this migration keep a null job id (their lineage still names the job).
+        new(10, "model versions keyed by the job that registered them", """
+            ALTER TABLE model_versions ADD COLUMN job_id TEXT NULL;
+            CREATE UNIQUE INDEX ux_model_versions_job ON model_versions (job_id) WHERE job_id IS NOT NULL;
+            """),
     ];
 }

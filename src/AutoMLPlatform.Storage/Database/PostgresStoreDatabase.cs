@@ -34,5 +34,18 @@ internal sealed class PostgresStoreDatabase : StoreDatabase, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public override async Task LockTenantAsync(DbConnection connection, DbTransaction transaction, Core.Tenancy.TenantId tenant, CancellationToken cancellationToken)
+    {
+        // Keyed by a hash of the tenant: a clash only makes two tenants' quota checks wait for each other.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(7358202, hashtext(@tenant))";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "tenant";
+        parameter.Value = tenant.ToString();
+        command.Parameters.Add(parameter);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

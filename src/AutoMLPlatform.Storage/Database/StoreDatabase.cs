@@ -23,4 +23,11 @@ internal abstract class StoreDatabase
     /// </summary>
     public virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// Serialises, for the rest of <paramref name="transaction"/>, the writes of one tenant that check a quota before they
+    /// write. SQLite needs nothing: its write transaction already excludes every other writer.
+    /// </summary>
+    public virtual Task LockTenantAsync(DbConnection connection, DbTransaction transaction, Core.Tenancy.TenantId tenant, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

@@ -2,12 +2,17 @@ using System.Data.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Database;
+using AutoMLPlatform.Storage.Tenancy;
 using Dapper;
 
 namespace AutoMLPlatform.Storage.Datasets;
 
-/// <summary>Datasets and their versions in SQL, for SQLite and PostgreSQL alike.</summary>
-internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time) : IDatasetStore
+/// <summary>
+/// Datasets and their versions in SQL, for SQLite and PostgreSQL alike. A new version
+/// is refused (<c>storage-quota</c>) inside its own write transaction when it would take its tenant past the storage
+/// quota, so two uploads at once cannot both pass a quota only one of them fits.
+/// </summary>
+internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time, ITenantLimits limits) : IDatasetStore
 {
     private const string SelectDataset = """
         SELECT d.id AS Id, d.tenant_id AS TenantId, d.name AS Name, d.created_at AS CreatedAt,
@@ -28,6 +33,7 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
         var now = UnixTime.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await EnsureRoomAsync(connection, transaction, tenant, version, cancellationToken).ConfigureAwait(false);
 
         // The datasets row is the version counter: one upsert creates it or bumps it, atomically in both databases,
         // so concurrent uploads to one name get distinct numbers without gaps.
@@ -51,6 +57,7 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
         var now = UnixTime.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await EnsureRoomAsync(connection, transaction, tenant, version, cancellationToken).ConfigureAwait(false);
 
         // Compare-and-set on the counter: content built from version N becomes N + 1 or nothing.
         var number = await connection.ExecuteScalarAsync<int?>(Command(
@@ -134,6 +141,9 @@ internal sealed class SqlDatasetStore(StoreDatabase database, TimeProvider time)
         var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(Command(sql, parameters, null, cancellationToken)).ConfigureAwait(false);
         return row?.ToDataset();
     }
+
+    private Task EnsureRoomAsync(DbConnection connection, DbTransaction transaction, TenantId tenant, NewDatasetVersion version, CancellationToken cancellationToken) =>
+        TenantUsageSql.EnsureRoomAsync(database, connection, transaction, tenant, version.Sha256, version.SizeBytes, limits.MaxStoredBytes(tenant), cancellationToken);
 
     private static Task InsertVersionAsync(DbConnection connection, DbTransaction transaction, string id, int number, TenantId tenant,
         NewDatasetVersion version, long now, CancellationToken cancellationToken) =>

@@ -1,12 +1,16 @@
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Database;
+using AutoMLPlatform.Storage.Tenancy;
 using Dapper;
 
 namespace AutoMLPlatform.Storage.Jobs;
 
-/// <summary>Job rows and trials in SQL. Every status change is a compare-and-set on status and attempt.</summary>
-internal sealed class SqlJobStore(StoreDatabase database) : IJobStore
+/// <summary>
+/// Job rows and trials in SQL. Every status change is a compare-and-set on status and attempt. A new job is refused (<c>job-quota</c>) inside its own write transaction when its tenant
+/// already has as many queued or running jobs as it may: submitted jobs and pipeline runs' jobs alike.
+/// </summary>
+internal sealed class SqlJobStore(StoreDatabase database, ITenantLimits limits) : IJobStore
 {
     private const string SelectJob = """
         SELECT id AS Id, tenant_id AS TenantId, spec_json AS SpecJson, status AS Status, attempt AS Attempt,
@@ -20,12 +24,17 @@ internal sealed class SqlJobStore(StoreDatabase database) : IJobStore
     {
         ArgumentNullException.ThrowIfNull(job);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await TenantUsageSql.EnsureJobSlotAsync(database, connection, transaction, job.TenantId, limits.MaxActiveJobs(job.TenantId), cancellationToken)
+            .ConfigureAwait(false);
+
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO jobs (id, tenant_id, spec_json, status, attempt, cancel_requested, progress_json, error, result_model,
                               result_version, created_at, started_at, finished_at, heartbeat_at)
             VALUES (@Id, @TenantId, @SpecJson, @Status, @Attempt, 0, @ProgressJson, @Error, @ResultModel,
                     @ResultVersion, @CreatedAt, @StartedAt, @FinishedAt, @HeartbeatAt)
-            """, JobRow.From(job), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            """, JobRow.From(job), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<TrainingJob?> FindAsync(TenantId tenant, JobId id, CancellationToken cancellationToken) =>

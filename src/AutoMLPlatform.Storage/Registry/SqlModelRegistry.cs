@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Storage.Database;
@@ -22,10 +23,43 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
     public async Task<ModelVersion> RegisterAsync(NewModelVersion version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
+        try
+        {
+            return await TryRegisterAsync(version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (database.IsUniqueViolation(ex) && version.Lineage.JobId is { } job)
+        {
+            // Two workers of one job registered at once (one of them had lost its lease): ux_model_versions_job let one
+            // through; the other's transaction rolled back, number and all, and it takes the winner's version.
+            return await FindByJobAsync(version.TenantId, job, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Job {job} clashed on registration but registered no version.", ex);
+        }
+    }
+
+    public async Task<ModelVersion?> FindByJobAsync(TenantId tenant, JobId job, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindByJobAsync(connection, null, tenant.ToString(), job.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ModelVersion> TryRegisterAsync(NewModelVersion version, CancellationToken cancellationToken)
+    {
         var now = UnixTime.ToMs(time.GetUtcNow());
         var key = new { Tenant = version.TenantId.ToString(), Name = version.ModelName };
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (version.Lineage.JobId is { } job
+            && await FindByJobAsync(connection, transaction, key.Tenant, job.ToString(), cancellationToken).ConfigureAwait(false) is { } registered)
+        {
+            return registered;
+        }
+
+        // A worker that raced its tenant's deletion must not bring the tenant's metadata back.
+        if (await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM tenants WHERE id = @Tenant AND deleted_at IS NOT NULL",
+                key, transaction, cancellationToken)).ConfigureAwait(false) > 0)
+        {
+            throw new Core.Common.NotFoundException("tenant-not-found", $"Tenant {key.Tenant} was deleted; nothing is registered for it.");
+        }
 
         // One upsert creates the model or bumps its counter, atomically in both databases: concurrent registrations
         // of one model queue on the row's lock and get distinct numbers, even for the very first version.
@@ -38,9 +72,9 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         var row = VersionRow.From(version, number, now);
         await connection.ExecuteAsync(Command("""
             INSERT INTO model_versions (tenant_id, model_name, version, task, label, metric, metrics_json, inputs_json, classes_json,
-                                        lineage_json, artifact_sha256, artifact_size, created_at)
+                                        lineage_json, artifact_sha256, artifact_size, created_at, job_id)
             VALUES (@TenantId, @ModelName, @Version, @Task, @Label, @Metric, @MetricsJson, @InputsJson, @ClassesJson,
-                    @LineageJson, @ArtifactSha256, @ArtifactSize, @CreatedAt)
+                    @LineageJson, @ArtifactSha256, @ArtifactSize, @CreatedAt, @JobId)
             """, row, transaction, cancellationToken)).ConfigureAwait(false);
         if (number == 1)
         {
@@ -128,6 +162,18 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             throw new Core.Common.ConflictException("nothing-to-roll-back", $"Alias '{alias}' of model '{name}' has never moved; there is nothing to roll back to.");
         }
 
+        // The version the alias pointed at before may have been deleted since (deletion only refuses versions an
+        // alias points at now): moving onto its tombstone would make every prediction through the alias a 404.
+        var target = history[1].Version;
+        var live = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL",
+            new { key.Tenant, key.Name, Version = target }, transaction, cancellationToken)).ConfigureAwait(false);
+        if (live == 0)
+        {
+            throw new Core.Common.ConflictException("rollback-target-deleted",
+                $"Alias '{alias}' of model '{name}' would roll back to version {target}, which has been deleted; point it at a live version instead.");
+        }
+
         // Rolling back removes the newest history entry, so a second rollback steps back once more.
         await connection.ExecuteAsync(Command(
             "DELETE FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias AND seq = @Seq",
@@ -190,6 +236,14 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias
             """, key, transaction, cancellationToken)).ConfigureAwait(false);
         return previous;
+    }
+
+    private static async Task<ModelVersion?> FindByJobAsync(DbConnection connection, DbTransaction? transaction, string tenant, string job,
+        CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(Command($"{SelectVersion} WHERE tenant_id = @Tenant AND job_id = @Job",
+            new { Tenant = tenant, Job = job }, transaction, cancellationToken)).ConfigureAwait(false);
+        return row?.ToVersion();
     }
 
     private static Task BumpRevisionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ internal sealed class VersionRow
     public long ArtifactSize { get; set; }
     public long CreatedAt { get; set; }
     public long? DeletedAt { get; set; }
+    public string? JobId { get; set; }
 
     public static VersionRow From(NewModelVersion version, int number, long createdAt) => new()
     {
@@ -37,6 +38,7 @@ internal sealed class VersionRow
         ArtifactSha256 = version.ArtifactSha256,
         ArtifactSize = version.ArtifactSizeBytes,
         CreatedAt = createdAt,
+        JobId = version.Lineage.JobId?.ToString(),
     };
 
     public ModelVersion ToVersion() => new(

@@ -83,15 +83,31 @@ internal sealed class SqlTenantStore(StoreDatabase database, TimeProvider time) 
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE tenants SET deleted_at = @Now, data_key = NULL, data_key_master_id = NULL WHERE id = @Id AND deleted_at IS NULL",
             new { Id = id.ToString(), Now = now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @Now WHERE tenant_id = @Id AND revoked_at IS NULL",
-            new { Id = id.ToString(), Now = now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (changed == 1)
+        {
+            // In the same transaction: the tenant is never seen deleted with its data still listed, or the other way round.
+            await TenantPurge.RunAsync(connection, transaction, TenantPurge.OneTenant, id.ToString(), cancellationToken).ConfigureAwait(false);
+        }
 
-        // Drift counters describe the tenant's traffic: they go with the tenant, not with a tombstone.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM model_drift WHERE tenant_id = @Id", new { Id = id.ToString() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changed == 1;
+    }
+
+    public async Task<int> PurgeDeletedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var deleted = await TenantPurge.RunAsync(connection, transaction, TenantPurge.DeletedTenants, null, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
+    public async Task<IReadOnlyList<TenantId>> ListDeletedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition("SELECT id FROM tenants WHERE deleted_at IS NOT NULL ORDER BY id",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return ids.Select(TenantId.Parse).ToArray();
     }
 
     private sealed class TenantRow

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
@@ -64,9 +65,15 @@ public class PipelineRunnerTests
 
         var second = await scenario.RunAsync();
         var production = await scenario.ProductionAsync();
+        var audited = await scenario.Stores.Services.GetRequiredService<IAuditLog>().ListAsync(TenantId.Default, 0, 10, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
+            Assert.That(audited.Select(e => (e.Record.Action, e.Record.KeyId, e.Record.Target, e.Record.Outcome)), Is.EqualTo(new[]
+            {
+                ("model.promote", (Core.Security.ApiKeyId?)null,
+                    $"name=rule alias=production version={second.Decision!.Challenger.Version} pipeline=nightly run={second.Id}", "success"),
+            }), "the pipeline's promotion is audited; the first version took the alias on registration, which is not a promotion");
             Assert.That(second.Decision!.Outcome, Is.EqualTo(PromotionOutcome.Promoted), second.Decision.Reason);
             Assert.That(second.Decision.Champion!.Version, Is.EqualTo(first.Decision!.Challenger.Version));
             Assert.That(second.Decision.Challenger.Score, Is.GreaterThan(second.Decision.Champion.Score!.Value + 0.2));

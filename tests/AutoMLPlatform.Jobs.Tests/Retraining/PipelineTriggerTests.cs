@@ -1,3 +1,6 @@
+using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Retraining;
@@ -48,6 +51,45 @@ public class PipelineTriggerTests
     }
 
     [Test]
+    public async Task A_run_asked_for_while_the_job_quota_is_used_up_is_refused_and_stores_nothing()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50), settings: OneJobSlot);
+        await scenario.Stores.Jobs.CreateAsync(AnyJob(), CancellationToken.None);
+
+        var refused = Assert.ThrowsAsync<LimitExceededException>(() =>
+            scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None));
+        var runs = await scenario.Pipelines.ListRunsAsync(TenantId.Default, "nightly", 0, 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.ErrorCode, Is.EqualTo("job-quota"));
+            Assert.That(runs, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_run_whose_job_finds_the_job_quota_used_up_fails_its_try_and_starts_no_job()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50), settings: OneJobSlot);
+        var run = await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().StartAsync(TenantId.Default, "nightly", RunTrigger.Schedule,
+            CancellationToken.None);
+        var other = AnyJob();
+        await scenario.Stores.Jobs.CreateAsync(other, CancellationToken.None);
+
+        Assert.ThrowsAsync<LimitExceededException>(() =>
+            scenario.Stores.Services.GetRequiredService<IPipelineRunner>().RunAsync(run.Id, CancellationToken.None));
+        var failed = await scenario.FindAsync(run.Id);
+        var jobs = await scenario.Stores.Jobs.ListAsync(TenantId.Default, 0, 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Status, Is.EqualTo(PipelineRunStatus.Failed));
+            Assert.That(failed.Error, Does.Contain("jobs queued or running"));
+            Assert.That(jobs.Select(j => j.Id), Is.EqualTo(new[] { other.Id }));
+        });
+    }
+
+    [Test]
     public async Task Triggering_a_pipeline_that_does_not_exist_is_not_found()
     {
         await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
@@ -83,4 +125,9 @@ public class PipelineTriggerTests
         Assert.ThrowsAsync<PipelineRunInProgressException>(() =>
             scenario.Stores.Services.GetRequiredService<Jobs.Pipelines.PipelineCatalog>().DeleteAsync(TenantId.Default, "nightly", CancellationToken.None));
     }
+
+    private static Dictionary<string, string?> OneJobSlot => new() { ["AutoMLPlatform:Security:MaxActiveJobsPerTenant"] = "1" };
+
+    private static TrainingJob AnyJob() => TrainingJob.Create(TenantId.Default,
+        new JobSpec(DatasetId.New(), 1, "y", null, null, TimeSpan.FromSeconds(10), "other"), DateTimeOffset.UtcNow);
 }

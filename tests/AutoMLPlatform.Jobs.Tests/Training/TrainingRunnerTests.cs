@@ -142,11 +142,37 @@ public class TrainingRunnerTests
         });
     }
 
-    private static async Task<TrainingJob> SubmitAsync(PlatformStores stores, string csv, int budgetSeconds = 20)
+    [Test]
+    public async Task A_job_whose_succeeded_write_fails_after_registration_registers_once_when_it_runs_again()
+    {
+        var queue = new RecordingJobQueue();
+        await using var stores = await JobsHost.StartAsync(queue, configure: FaultyJobStore.Install);
+        var job = await SubmitAsync(stores, TestTables.BinaryCsv(200), maxTrials: 2);
+        var runner = stores.Services.GetRequiredService<ITrainingRunner>();
+        stores.Services.GetRequiredService<FaultyJobStore>().FailNextSucceededWrite();
+
+        await runner.RunAsync(job.Id, CancellationToken.None);
+        var requeued = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
+        await runner.RunAsync(job.Id, CancellationToken.None);
+        var done = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
+        var versions = await stores.Registry.ListVersionsAsync(TenantId.Default, "rule", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(requeued!.Status, Is.EqualTo(JobStatus.Queued), "the failed write sent the job round again");
+            Assert.That(queue.Enqueued, Does.Contain(job.Id));
+            Assert.That((done!.Status, done.Attempt), Is.EqualTo((JobStatus.Succeeded, 2)));
+            Assert.That(done.Result, Is.EqualTo(new ModelVersionRef("rule", 1)));
+            Assert.That(versions.Select(v => v.Version), Is.EqualTo(new[] { 1 }));
+        });
+    }
+
+    private static async Task<TrainingJob> SubmitAsync(PlatformStores stores, string csv, int budgetSeconds = 20, int? maxTrials = null)
     {
         var dataset = await stores.AddDatasetAsync("data", csv);
         var job = TrainingJob.Create(TenantId.Default,
-            new JobSpec(dataset.DatasetId, dataset.Version, "y", TaskKind.Binary, null, TimeSpan.FromSeconds(budgetSeconds), "rule"), DateTimeOffset.UtcNow);
+            new JobSpec(dataset.DatasetId, dataset.Version, "y", TaskKind.Binary, null, TimeSpan.FromSeconds(budgetSeconds), "rule", MaxTrials: maxTrials),
+            DateTimeOffset.UtcNow);
         await stores.Jobs.CreateAsync(job, CancellationToken.None);
         return job;
     }

@@ -39,6 +39,39 @@ public class AuditHashTests
         Assert.That(AuditHash.FindBreak(chain)?.Sequence, Is.EqualTo(3));
     }
 
+    [Test]
+    public void A_chain_whose_newest_entries_were_removed_breaks_where_they_began_against_its_head()
+    {
+        var chain = Chain(5);
+        var head = new AuditHead(5, chain[4].Hash);
+        chain.RemoveRange(3, 2);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AuditHash.FindBreak(chain), Is.Null, "the chain alone still links");
+            Assert.That(AuditHash.FindBreak(chain, head)?.Sequence, Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public void A_chain_whose_newest_entries_were_replaced_breaks_at_the_head()
+    {
+        var chain = Chain(5);
+        var head = new AuditHead(5, chain[4].Hash);
+        var forged = chain[4].Record with { Outcome = "success" };
+        chain[4] = chain[4] with { Record = forged, Hash = AuditHash.Compute(5, forged, chain[4].PreviousHash) };
+
+        Assert.That(AuditHash.FindBreak(chain, head)?.Sequence, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void Entries_appended_after_the_head_was_read_are_not_a_break()
+    {
+        var chain = Chain(5);
+
+        Assert.That(AuditHash.FindBreak(chain, new AuditHead(3, chain[2].Hash)), Is.Null);
+    }
+
     private static List<AuditEntry> Chain(int length)
     {
         var entries = new List<AuditEntry>();

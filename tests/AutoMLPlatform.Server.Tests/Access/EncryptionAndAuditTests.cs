@@ -72,6 +72,31 @@ public class EncryptionAndAuditTests
     }
 
     [Test]
+    public async Task Audit_entries_deleted_from_the_newest_end_are_reported_by_verify()
+    {
+        using var factory = new PlatformFactory();
+        using var api = factory.Api();
+        await api.UploadOkAsync("t.csv", "a,b\n1,x\n2,y\n", "one");
+        await api.UploadOkAsync("t.csv", "a,b\n1,x\n3,y\n", "two");
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "automlplatform.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM audit_log WHERE sequence = (SELECT MAX(sequence) FROM audit_log)";
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        var verification = await api.GetObjectAsync("/api/audit/verify");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((bool?)verification["intact"], Is.False);
+            Assert.That((string?)verification["reason"], Does.Contain("newest entries were removed"));
+        });
+    }
+
+    [Test]
     public async Task A_server_given_the_wrong_master_key_refuses_to_start_and_says_why()
     {
         using var directory = new TempDirectory();

@@ -28,6 +28,9 @@ internal sealed class Cluster : IAsyncDisposable
 
     public string DataDirectory => _directory.Path;
 
+    /// <summary>The cluster's own database, for a test that checks what is stored behind the API.</summary>
+    public string ConnectionString => _connectionString;
+
     public static async Task<Cluster> CreateAsync() => new(await TestPostgres.CreateDatabaseAsync());
 
     public async Task<ServerProcess> StartAsync(string role, params (string Key, string Value)[] extra)

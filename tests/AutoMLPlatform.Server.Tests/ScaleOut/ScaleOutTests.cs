@@ -122,8 +122,8 @@ public class ScaleOutTests
         var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 15, modelName = "rule" });
         await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(1), "running");
 
-        await RestartPostgresAsync();
-        var done = await WaitThroughOutageAsync(client, (string)job["id"]!);
+        await PostgresFaults.RestartAsync();
+        var done = (string?)(await PostgresFaults.WaitForFinalAsync(client, $"/api/jobs/{job["id"]}", TimeSpan.FromMinutes(3)))["status"];
         var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
 
         Assert.Multiple(() =>
@@ -194,35 +194,5 @@ public class ScaleOutTests
             Assert.That(done.Select(d => (int?)d["attempt"]), Has.All.EqualTo(1));
             Assert.That(registered, Is.EqualTo(count));
         });
-    }
-
-    private static async Task RestartPostgresAsync()
-    {
-        using var restart = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "tools", "postgres.sh"), "restart"]))!;
-        await restart.WaitForExitAsync();
-        Assert.That(restart.ExitCode, Is.Zero, "tools/postgres.sh restart");
-
-        // This test process's own pooled connections died with the server; later tests must not pick them up.
-        Npgsql.NpgsqlConnection.ClearAllPools();
-    }
-
-    /// <summary>Polls the job, tolerating the API's own answers failing while the database is down.</summary>
-    private static async Task<string?> WaitThroughOutageAsync(ApiClient client, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            using var response = await client.Http.GetAsync($"/api/jobs/{id}", timeout.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                var status = (string?)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token))!["status"];
-                if (status is "succeeded" or "failed" or "cancelled")
-                {
-                    return status;
-                }
-            }
-
-            await Task.Delay(500, timeout.Token);
-        }
     }
 }

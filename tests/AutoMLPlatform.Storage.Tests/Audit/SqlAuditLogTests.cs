@@ -45,6 +45,35 @@ public class SqlAuditLogTests(StorageProvider provider)
         Assert.That(AuditHash.FindBreak(entries)?.Sequence, Is.EqualTo(2));
     }
 
+    [Test]
+    public async Task Deleting_the_newest_entries_is_caught_by_verification_against_the_head()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var log = new SqlAuditLog(fixture.Database);
+        var empty = await log.ReadHeadAsync(CancellationToken.None);
+        for (var i = 0; i < 4; i++)
+        {
+            await log.AppendAsync(Record($"job/{i}"), CancellationToken.None);
+        }
+
+        var head = await log.ReadHeadAsync(CancellationToken.None);
+        var intact = AuditHash.FindBreak(await log.ReadAllAsync(CancellationToken.None).ToListAsync(), head);
+        await using (var connection = await fixture.Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("DELETE FROM audit_log WHERE sequence > 2");
+        }
+
+        var truncated = AuditHash.FindBreak(await log.ReadAllAsync(CancellationToken.None).ToListAsync(), await log.ReadHeadAsync(CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(empty, Is.EqualTo(new AuditHead(0, AuditHash.Genesis)));
+            Assert.That(head.Sequence, Is.EqualTo(4));
+            Assert.That(intact, Is.Null);
+            Assert.That(truncated?.Sequence, Is.EqualTo(3));
+        });
+    }
+
     private static AuditRecord Record(string target) =>
         new(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000), TenantId.Default, null, "job.submit", target, "denied");
 }

@@ -14,7 +14,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task Adding_to_an_existing_name_creates_the_next_version_of_the_same_dataset()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
 
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
         var second = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("b"), CancellationToken.None);
@@ -30,7 +30,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task A_version_based_on_the_newest_one_is_added_after_it()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
 
         var appended = await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+b"), CancellationToken.None);
@@ -42,7 +42,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task A_version_based_on_an_older_one_is_not_added()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
         await store.TryAddVersionAfterAsync(TenantId.Default, first.DatasetId, 1, NewVersion("a+b"), CancellationToken.None);
 
@@ -60,7 +60,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task A_dataset_reads_back_with_its_newest_version_and_schema()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
         var first = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
         await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("b"), CancellationToken.None);
 
@@ -78,7 +78,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task Another_tenant_does_not_see_the_dataset()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
         var version = await store.AddVersionAsync(TenantId.Default, "credit", NewVersion("a"), CancellationToken.None);
 
         var found = await store.FindAsync(TenantId.New(), version.DatasetId, CancellationToken.None);
@@ -90,7 +90,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task Concurrent_uploads_to_one_name_get_distinct_version_numbers()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
 
         var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => store.AddVersionAsync(TenantId.Default, "shared", NewVersion(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None))));
@@ -102,7 +102,7 @@ public class SqlDatasetStoreTests(StorageProvider provider)
     public async Task Deleting_a_dataset_hides_it_frees_its_name_and_names_only_the_files_nothing_else_uses()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, Tenancy.FixedLimits.None);
         var doomed = await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("only-here"), CancellationToken.None);
         await store.AddVersionAsync(TenantId.Default, "doomed", NewVersion("shared"), CancellationToken.None);
         await store.AddVersionAsync(TenantId.Default, "keeper", NewVersion("shared"), CancellationToken.None);
@@ -118,6 +118,29 @@ public class SqlDatasetStoreTests(StorageProvider provider)
             Assert.That(reused.DatasetId, Is.Not.EqualTo(doomed.DatasetId));
             Assert.That(reused.Version, Is.EqualTo(1));
         });
+    }
+
+    [Test]
+    public async Task Two_uploads_at_once_cannot_both_pass_a_storage_quota_only_one_fits()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlDatasetStore(fixture.Database, TimeProvider.System, new Tenancy.FixedLimits(maxStoredBytes: 15));
+        var uploads = Enumerable.Range(0, 4).Select(i => Task.Run(() => store.AddVersionAsync(TenantId.Default, $"d{i}", NewVersion($"content {i}"), CancellationToken.None)));
+
+        var outcomes = await Task.WhenAll(uploads.Select(async u =>
+        {
+            try
+            {
+                await u;
+                return "stored";
+            }
+            catch (Core.Common.LimitExceededException ex)
+            {
+                return ex.ErrorCode;
+            }
+        }));
+
+        Assert.That(outcomes.Order(), Is.EqualTo(new[] { "storage-quota", "storage-quota", "storage-quota", "stored" }));
     }
 
     private static NewDatasetVersion NewVersion(string content) => new(Sha(content), 10, 3, DatasetFormat.Csv, Schema);

@@ -96,7 +96,7 @@ public class SqlJobPartStoreTests(StorageProvider provider)
     {
         var job = TrainingJob.Create(TenantId.Default,
             new JobSpec(DatasetId.New(), 1, "y", TaskKind.Binary, MetricKind.Auc, TimeSpan.FromSeconds(30), "m", Parallelism: 2), Now).Start(Now);
-        await new SqlJobStore(fixture.Database).CreateAsync(job, CancellationToken.None);
+        await new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None).CreateAsync(job, CancellationToken.None);
         return (new SqlJobPartStore(fixture.Database), job);
     }
 

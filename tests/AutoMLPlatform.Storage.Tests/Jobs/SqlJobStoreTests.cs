@@ -16,7 +16,7 @@ public class SqlJobStoreTests(StorageProvider provider)
     public async Task A_job_reads_back_as_it_was_stored()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlJobStore(fixture.Database);
+        var store = new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None);
         var job = NewJob();
 
         await store.CreateAsync(job, CancellationToken.None);
@@ -29,7 +29,7 @@ public class SqlJobStoreTests(StorageProvider provider)
     public async Task Only_one_of_two_claims_on_a_queued_job_wins()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlJobStore(fixture.Database);
+        var store = new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None);
         var job = NewJob();
         await store.CreateAsync(job, CancellationToken.None);
 
@@ -43,7 +43,7 @@ public class SqlJobStoreTests(StorageProvider provider)
     public async Task A_progress_write_does_not_clear_a_cancel_request()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlJobStore(fixture.Database);
+        var store = new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None);
         var running = NewJob().Start(Now);
         await store.CreateAsync(running, CancellationToken.None);
 
@@ -62,7 +62,7 @@ public class SqlJobStoreTests(StorageProvider provider)
     public async Task Trials_are_kept_per_attempt_with_their_hyperparameters()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlJobStore(fixture.Database);
+        var store = new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None);
         var job = NewJob();
         await store.CreateAsync(job, CancellationToken.None);
         var trial = new TrialRecord(1, "LightGbm", new Dictionary<string, object> { ["numberOfLeaves"] = 31.0, ["booster"] = "gbdt" }, 0.91,
@@ -84,7 +84,7 @@ public class SqlJobStoreTests(StorageProvider provider)
     public async Task Counts_add_up_queued_running_and_recently_failed_jobs_of_every_tenant()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlJobStore(fixture.Database);
+        var store = new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None);
         var other = TenantId.New();
         await store.CreateAsync(NewJob(), CancellationToken.None);
         await store.CreateAsync(NewJob(other), CancellationToken.None);
@@ -102,7 +102,7 @@ public class SqlJobStoreTests(StorageProvider provider)
     public async Task A_trial_keeps_why_the_search_gave_it_to_its_trainer()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
-        var store = new SqlJobStore(fixture.Database);
+        var store = new SqlJobStore(fixture.Database, Tenancy.FixedLimits.None);
         var job = NewJob();
         await store.CreateAsync(job, CancellationToken.None);
         var trial = new TrialRecord(1, "Sdca", new Dictionary<string, object>(), 0.81, new Dictionary<string, double> { ["auc"] = 0.81 },
@@ -112,6 +112,34 @@ public class SqlJobStoreTests(StorageProvider provider)
         var stored = (await store.ListTrialsAsync(job.Id, 1, CancellationToken.None)).Single();
 
         Assert.That(stored.Selection, Is.EqualTo(trial.Selection));
+    }
+
+    [Test]
+    public async Task Jobs_created_at_once_stop_at_the_tenant_s_job_quota()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = new SqlJobStore(fixture.Database, new Tenancy.FixedLimits(maxActiveJobs: 2));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await store.CreateAsync(NewJob(), CancellationToken.None);
+                return "created";
+            }
+            catch (Core.Common.LimitExceededException ex)
+            {
+                return ex.ErrorCode;
+            }
+        })));
+        var active = await store.ListByStatusAsync(JobStatus.Queued, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Count(o => o == "created"), Is.EqualTo(2));
+            Assert.That(outcomes.Count(o => o == "job-quota"), Is.EqualTo(4));
+            Assert.That(active, Has.Count.EqualTo(2));
+        });
     }
 
     private static TrainingJob NewJob(TenantId? tenant = null) => TrainingJob.Create(tenant ?? TenantId.Default,

@@ -75,6 +75,27 @@ public class SqlModelRegistryTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Rolling_back_onto_a_deleted_version_is_a_conflict_naming_it_and_leaves_the_alias()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
+        await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
+        await registry.RegisterAsync(NewVersion("churn"), CancellationToken.None);
+        await registry.SetAliasAsync(TenantId.Default, "churn", ModelAliases.Production, 2, CancellationToken.None);
+        await registry.DeleteVersionAsync(TenantId.Default, "churn", 1, CancellationToken.None);
+
+        var refused = Assert.ThrowsAsync<ConflictException>(() => registry.RollbackAliasAsync(TenantId.Default, "churn", ModelAliases.Production, CancellationToken.None));
+        var production = await registry.ResolveAliasAsync(TenantId.Default, "churn", ModelAliases.Production, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.ErrorCode, Is.EqualTo("rollback-target-deleted"));
+            Assert.That(refused.Message, Does.Contain("version 1"));
+            Assert.That(production!.Version, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task Pointing_an_alias_at_a_missing_version_is_not_found_and_changes_nothing()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
@@ -96,6 +117,41 @@ public class SqlModelRegistryTests(StorageProvider provider)
         var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => registry.RegisterAsync(NewVersion("churn"), CancellationToken.None))));
 
         Assert.That(versions.Select(v => v.Version).Order(), Is.EqualTo(Enumerable.Range(1, 8)));
+    }
+
+    [Test]
+    public async Task Registering_again_for_the_same_job_returns_its_version_and_adds_none()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
+        var version = NewVersion("churn");
+
+        var first = await registry.RegisterAsync(version, CancellationToken.None);
+        var again = await registry.RegisterAsync(version, CancellationToken.None);
+        var versions = await registry.ListVersionsAsync(TenantId.Default, "churn", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Version, Is.EqualTo(first.Version));
+            Assert.That(versions, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Concurrent_registrations_for_one_job_add_one_version()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var registry = new SqlModelRegistry(fixture.Database, TimeProvider.System);
+        var version = NewVersion("churn");
+
+        var registered = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => registry.RegisterAsync(version, CancellationToken.None))));
+        var found = await registry.FindByJobAsync(TenantId.Default, version.Lineage.JobId!.Value, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.Select(v => v.Version).Distinct(), Is.EqualTo(new[] { 1 }));
+            Assert.That(found!.Version, Is.EqualTo(1));
+        });
     }
 
     [Test]

@@ -1,13 +1,14 @@
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace AutoMLPlatform.Jobs.Tests.Retraining;
+namespace AutoMLPlatform.Jobs.Tests.Leasing;
 
-public class PipelineRecoveryServiceTests
+public class PipelineRunRecoveryTests
 {
     [Test]
     public async Task A_running_run_whose_heartbeat_stopped_is_queued_again_and_handed_to_the_queue()
@@ -18,7 +19,7 @@ public class PipelineRecoveryServiceTests
         var run = await StartedRunAsync(stores, clock);
         clock.Advance(TimeSpan.FromSeconds(31));
 
-        await Recovery(stores).RequeueDeadRunsAsync(CancellationToken.None);
+        await Recovery(stores).SweepAsync(CancellationToken.None);
         var after = await stores.Services.GetRequiredService<IPipelineStore>().FindRunAnyAsync(run.Id, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -37,7 +38,7 @@ public class PipelineRecoveryServiceTests
         var run = await StartedRunAsync(stores, clock);
         clock.Advance(TimeSpan.FromSeconds(5));
 
-        await Recovery(stores).RequeueDeadRunsAsync(CancellationToken.None);
+        await Recovery(stores).SweepAsync(CancellationToken.None);
         var after = await stores.Services.GetRequiredService<IPipelineStore>().FindRunAnyAsync(run.Id, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -80,8 +81,8 @@ public class PipelineRecoveryServiceTests
         return run;
     }
 
-    private static PipelineRecoveryService Recovery(PlatformStores stores) =>
-        stores.Services.GetServices<IHostedService>().OfType<PipelineRecoveryService>().Single();
+    private static LeaseRecoveryService<PipelineRun> Recovery(PlatformStores stores) =>
+        stores.Services.GetServices<IHostedService>().OfType<LeaseRecoveryService<PipelineRun>>().Single();
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

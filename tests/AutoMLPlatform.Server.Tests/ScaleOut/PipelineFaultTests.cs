@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AutoMLPlatform.TestSupport;
+
+namespace AutoMLPlatform.Server.Tests.ScaleOut;
+
+/// <summary>Pipeline runs on a real worker process over a real PostgreSQL that faults underneath them.</summary>
+[Category("Postgres")]
+[Category("Slow")]
+public class PipelineFaultTests
+{
+    private const string Nightly = """
+        {"name": "nightly", "dataset": "rule", "label": "y", "task": "binary", "metric": "auc", "timeBudgetSeconds": 15,
+         "modelName": "rule", "schedule": {"cron": "0 3 * * *", "timeZone": "UTC"}, "promotion": {"retries": 0}}
+        """;
+
+    [Test]
+    public async Task A_postgres_restart_mid_run_is_ridden_out_by_the_run_s_worker_without_a_second_attempt()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var worker = await cluster.StartAsync("worker");
+        using var client = api.Api();
+        await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        using (var created = await client.PostRawJsonAsync("/api/pipelines", Nightly))
+        {
+            await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created);
+        }
+
+        using var started = await client.Http.PostAsync("/api/pipelines/nightly/run", null);
+        var run = await ApiClient.ReadObjectAsync(started, HttpStatusCode.Accepted);
+        var jobId = await WaitForJobOfRunAsync(client, (string)run["id"]!);
+        await client.WaitForJobAsync(jobId, TimeSpan.FromMinutes(1), "running");
+
+        await PostgresFaults.RestartAsync();
+        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{run["id"]}", TimeSpan.FromMinutes(3));
+        var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+            Assert.That((int?)done["attempt"], Is.EqualTo(1), "recovery must not requeue a run whose worker is alive");
+            Assert.That((int?)done["failures"], Is.Zero, "a database outage is not a failed try");
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+        });
+    }
+
+    private static async Task<string> WaitForJobOfRunAsync(ApiClient client, string runId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        JsonObject found;
+        while ((found = await client.GetObjectAsync($"/api/pipelines/nightly/runs/{runId}"))["jobId"] is null)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return (string)found["jobId"]!;
+    }
+}
