@@ -49,7 +49,9 @@ internal sealed class ChallengerTraining(IDatasetStore datasets, IJobStore jobs,
             await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
         }
 
-        if (job.Status == JobStatus.Cancelled)
+        // A job asked to stop that finished anyway (the request came as its last trial ended) still ends the run: the
+        // person who cancelled it must not see the alias move.
+        if (job.Status == JobStatus.Cancelled || job.CancelRequested)
         {
             throw new ChallengerCancelledException(job.Id);
         }
