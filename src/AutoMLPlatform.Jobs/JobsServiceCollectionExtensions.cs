@@ -46,6 +46,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<PipelineValidator>();
         services.AddSingleton<PipelineCatalog>();
         services.AddSingleton<PipelineTrigger>();
+        services.AddSingleton<JobCanceller>();
+        services.AddSingleton<PipelineRunCanceller>();
         if (parts.HasFlag(JobParts.Client))
         {
             // Pipeline files are read, and schedules registered again, by the processes users talk to.

@@ -45,7 +45,6 @@ internal static class ServerSetup
         services.AddSingleton<DatasetAppender>();
         services.AddSingleton<TableInspector>();
         services.AddSingleton<JobSubmitter>();
-        services.AddSingleton<JobCanceller>();
         services.AddSingleton<KeyIssuer>();
         services.AddSingleton<TenantDeleter>();
         services.TryAddSingleton<StoredModelReader>();

@@ -53,4 +53,5 @@ internal static class ApiRoutes
     public static readonly ApiRoute RunPipeline = new(HttpMethod.Post, "/api/pipelines/{name}/run");
     public static readonly ApiRoute ListPipelineRuns = new(HttpMethod.Get, "/api/pipelines/{name}/runs");
     public static readonly ApiRoute GetPipelineRun = new(HttpMethod.Get, "/api/pipelines/{name}/runs/{id}");
+    public static readonly ApiRoute CancelPipelineRun = new(HttpMethod.Post, "/api/pipelines/{name}/runs/{id}/cancel");
 }

@@ -37,6 +37,13 @@ public sealed class PipelinesClient
         _api.SendAsync<Page<PipelineRun>>(ApiRoutes.ListPipelineRuns, Query.Of(ApiRoutes.ListPipelineRuns.Path(name), ("offset", offset), ("limit", limit)), null,
             cancellationToken);
 
+    /// <summary>
+    /// Cancels a queued or running run and its training job (409 when it already ended). The run answered may still be
+    /// running: it ends cancelled once its training job has stopped.
+    /// </summary>
+    public Task<PipelineRun> CancelRunAsync(string name, PipelineRunId id, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<PipelineRun>(ApiRoutes.CancelPipelineRun, ApiRoutes.CancelPipelineRun.Path(name, id), null, cancellationToken);
+
     public Task<PipelineRun> GetRunAsync(string name, PipelineRunId id, CancellationToken cancellationToken = default) =>
         _api.SendAsync<PipelineRun>(ApiRoutes.GetPipelineRun, ApiRoutes.GetPipelineRun.Path(name, id), null, cancellationToken);
 }

@@ -7,8 +7,8 @@ namespace AutoMLPlatform.Core.Pipelines;
 /// <summary>
 /// One run of a pipeline, as stored: the row is the truth, Hangfire only executes it. It carries the definition as
 /// it was when the run was triggered, so editing the pipeline never changes a run under way. Status changes go
-/// through the methods below, which allow only Queued → Running → (Succeeded | Failed | back to Queued), and Queued → Failed
-/// for a run that used up its attempts.
+/// through the methods below, which allow only Queued → Running → (Succeeded | Failed | Cancelled | back to Queued),
+/// Queued → Failed for a run that used up its attempts, and Queued → Cancelled.
 /// </summary>
 /// <param name="Id">The run's id.</param>
 /// <param name="TenantId">The owning tenant.</param>
@@ -50,10 +50,11 @@ public sealed record PipelineRun(
 {
     private static readonly Dictionary<PipelineRunStatus, PipelineRunStatus[]> Allowed = new()
     {
-        [PipelineRunStatus.Queued] = [PipelineRunStatus.Running, PipelineRunStatus.Failed],
-        [PipelineRunStatus.Running] = [PipelineRunStatus.Succeeded, PipelineRunStatus.Failed, PipelineRunStatus.Queued],
+        [PipelineRunStatus.Queued] = [PipelineRunStatus.Running, PipelineRunStatus.Failed, PipelineRunStatus.Cancelled],
+        [PipelineRunStatus.Running] = [PipelineRunStatus.Succeeded, PipelineRunStatus.Failed, PipelineRunStatus.Cancelled, PipelineRunStatus.Queued],
         [PipelineRunStatus.Succeeded] = [],
         [PipelineRunStatus.Failed] = [],
+        [PipelineRunStatus.Cancelled] = [],
     };
 
     public string PipelineName => Definition.Name;
@@ -82,6 +83,10 @@ public sealed record PipelineRun(
 
     /// <summary>Failed without a try of its own failing: it used up its attempts (its workers died or stopped each time).</summary>
     public PipelineRun GiveUp(DateTimeOffset now, string reason) => MoveTo(PipelineRunStatus.Failed) with { FinishedAt = now, Error = reason };
+
+    /// <summary>Stopped on request: no further try; <paramref name="reason"/> says who cancelled it.</summary>
+    public PipelineRun Cancel(DateTimeOffset now, string reason) =>
+        MoveTo(PipelineRunStatus.Cancelled) with { FinishedAt = now, Error = reason, HeartbeatAt = null };
 
     /// <summary>Its worker died or its process stopped: back to the queue, to resume (its current job is kept).</summary>
     public PipelineRun Requeue() => MoveTo(PipelineRunStatus.Queued) with { HeartbeatAt = null };

@@ -11,4 +11,10 @@ public enum PipelineRunStatus
 
     /// <summary>Every try failed; the champion was left in place.</summary>
     Failed,
+
+    /// <summary>
+    /// Stopped on request (the run was cancelled, its training job was cancelled, or its pipeline was deleted); no try
+    /// follows and the champion was left in place. <see cref="PipelineRun.Error"/> says how it was cancelled.
+    /// </summary>
+    Cancelled,
 }

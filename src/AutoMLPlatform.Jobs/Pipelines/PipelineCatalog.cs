@@ -9,7 +9,7 @@ namespace AutoMLPlatform.Jobs.Pipelines;
 /// Creates, replaces and deletes pipelines over the API: validate, store, then keep the pipeline's recurring trigger
 /// in step. The store is written first, so a schedule never exists for a pipeline that does not.
 /// </summary>
-public sealed class PipelineCatalog(IPipelineStore store, PipelineValidator validator, IPipelineScheduler scheduler)
+public sealed class PipelineCatalog(IPipelineStore store, PipelineValidator validator, IPipelineScheduler scheduler, PipelineRunCanceller runs)
 {
     public async Task<Pipeline> CreateAsync(TenantId tenant, PipelineDocument document, CancellationToken cancellationToken)
     {
@@ -44,20 +44,40 @@ public sealed class PipelineCatalog(IPipelineStore store, PipelineValidator vali
         return await GetAsync(tenant, name, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the pipeline, its schedule and its run history; refused (409) while a run is under way.</summary>
+    /// <summary>Rounds of "cancel the active run, delete" before giving up: a trigger may start a new run in between.</summary>
+    private const int DeleteRounds = 3;
+
+    /// <summary>
+    /// Deletes the pipeline, its schedule and its run history. A run under way is cancelled first (its training job
+    /// too), then the pipeline is deleted; its worker finds the run gone and stops.
+    /// </summary>
     public async Task DeleteAsync(TenantId tenant, string name, CancellationToken cancellationToken)
     {
-        switch (await store.DeleteAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+        for (var round = 0; round < DeleteRounds; round++)
         {
-            case PipelineDeletion.NotFound:
-                throw PipelineNotFoundException.Pipeline(name);
-            case PipelineDeletion.RunInProgress:
-                var active = await store.FindActiveRunAsync(tenant, name, cancellationToken).ConfigureAwait(false);
-                throw new PipelineRunInProgressException(name, active?.Id);
-            default:
-                await scheduler.UnscheduleAsync(tenant, name, cancellationToken).ConfigureAwait(false);
-                break;
+            switch (await store.DeleteAsync(tenant, name, cancellationToken).ConfigureAwait(false))
+            {
+                case PipelineDeletion.NotFound:
+                    throw PipelineNotFoundException.Pipeline(name);
+                case PipelineDeletion.RunInProgress:
+                    // The schedule goes first, so that it cannot start the next run while this one is being stopped.
+                    await scheduler.UnscheduleAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+                    await runs.EndActiveAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await scheduler.UnscheduleAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+                    return;
+            }
         }
+
+        // Runs kept starting (triggers of other processes): the pipeline stays, and so must its schedule.
+        if (await store.FindAsync(tenant, name, cancellationToken).ConfigureAwait(false) is { } kept)
+        {
+            await scheduler.ScheduleAsync(tenant, kept.Definition, cancellationToken).ConfigureAwait(false);
+        }
+
+        var active = await store.FindActiveRunAsync(tenant, name, cancellationToken).ConfigureAwait(false);
+        throw new PipelineRunInProgressException(name, active?.Id);
     }
 
     public async Task<Pipeline> GetAsync(TenantId tenant, string name, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ internal sealed class ChallengerTraining(IDatasetStore datasets, IJobStore jobs,
 
     /// <summary>
     /// Trains the job in this worker if it is still queued, else waits for whoever has it; returns the registered
-    /// version, or throws when the job failed or was cancelled.
+    /// version, or throws when the job failed, or <see cref="ChallengerCancelledException"/> when it was cancelled.
     /// </summary>
     public async Task<ModelVersionRef> CompleteAsync(JobId id, CancellationToken cancellationToken)
     {
@@ -47,6 +47,13 @@ internal sealed class ChallengerTraining(IDatasetStore datasets, IJobStore jobs,
 
             // Another worker holds the job (it was recovered after a restart): its row says when it is done.
             await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A job asked to stop that finished anyway (the request came as its last trial ended) still ends the run: the
+        // person who cancelled it must not see the alias move.
+        if (job.Status == JobStatus.Cancelled || job.CancelRequested)
+        {
+            throw new ChallengerCancelledException(job.Id);
         }
 
         return job is { Status: JobStatus.Succeeded, Result: { } result }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,8 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// leaves the champion where it was. A database outage is not a failed try: the try is made again once the database
 /// answers, while the lease's heartbeats (which ride out the outage) keep recovery from handing the run to another worker.
 /// </summary>
-internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRows rows, ChallengerTraining training, ChampionChallenger judge, TimeProvider time,
-    IOptions<JobsOptions> options, ILogger<PipelineRunner> logger) : IPipelineRunner
+internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRows rows, ChallengerTraining training, ChampionChallenger judge, JobCanceller jobs,
+    TimeProvider time, IOptions<JobsOptions> options, ILogger<PipelineRunner> logger) : IPipelineRunner
 {
     public async Task RunAsync(PipelineRunId id, CancellationToken shutdown)
     {
@@ -46,7 +47,7 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
         {
             if (lease.Lost.IsCancellationRequested)
             {
-                LogLeaseLost(id);
+                await StopLostAsync(lease).ConfigureAwait(false);
                 return;
             }
 
@@ -67,6 +68,14 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
                 var decision = await TryOnceAsync(lease, cancellationToken).ConfigureAwait(false);
                 await RecordDecisionAsync(lease, decision, cancellationToken).ConfigureAwait(false);
                 LogDecided(lease.Current.Id, decision.Outcome, decision.Reason);
+                return;
+            }
+            catch (ChallengerCancelledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A person cancelled the training job (or the run, through it): the run stops here, with no retry, and the
+                // Hangfire job ends without an error, so nothing tries it again either.
+                await lease.UpdateAsync(r => r.Cancel(time.GetUtcNow(), ex.Message), CancellationToken.None).ConfigureAwait(false);
+                LogCancelled(lease.Current.Id, ex.Message);
                 return;
             }
             catch (DbException ex) when (!cancellationToken.IsCancellationRequested)
@@ -103,6 +112,28 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
     }
 
     /// <summary>
+    /// The row moved on without this worker. When the run was cancelled (or its pipeline deleted), the job this worker
+    /// started is cancelled too: the cancel may have raced the write that recorded the job, and a job left queued would
+    /// be trained by the next start.
+    /// </summary>
+    private async Task StopLostAsync(Lease<PipelineRun> lease)
+    {
+        var stored = await store.FindRunAnyAsync(lease.Current.Id, CancellationToken.None).ConfigureAwait(false);
+        if (stored is not null && stored.Status != PipelineRunStatus.Cancelled)
+        {
+            LogLeaseLost(lease.Current.Id);
+            return;
+        }
+
+        if (lease.Current.JobId is { } job)
+        {
+            await jobs.TryCancelAsync(lease.Current.TenantId, job, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        LogCancelled(lease.Current.Id, stored?.Error ?? "its pipeline was deleted");
+    }
+
+    /// <summary>
     /// Writes the decision, waiting out a database outage: the alias may already have moved, so the try must not be
     /// made again (it would judge the new champion against itself).
     /// </summary>
@@ -131,6 +162,8 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
             var job = await training.CreateJobAsync(lease.Current, cancellationToken).ConfigureAwait(false);
             if (!await lease.UpdateAsync(r => r.WithJob(job.Id, job.Spec.DatasetId, job.Spec.DatasetVersion), cancellationToken).ConfigureAwait(false))
             {
+                // The run was cancelled or taken over meanwhile: the job is recorded nowhere, so nobody must train it.
+                await jobs.TryCancelAsync(job.TenantId, job.Id, CancellationToken.None).ConfigureAwait(false);
                 throw new OperationCanceledException(lease.Lost);
             }
         }
@@ -153,6 +186,9 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline run {RunId} decided {Outcome}: {Reason}")]
     private partial void LogDecided(PipelineRunId runId, PromotionOutcome outcome, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline run {RunId} was cancelled: {Reason}")]
+    private partial void LogCancelled(PipelineRunId runId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} try {Failures} failed; retrying in {Delay}: {Error}")]
     private partial void LogRetrying(PipelineRunId runId, int failures, TimeSpan delay, string error);

@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Training;
 using AutoMLPlatform.Server.Api;
 using AutoMLPlatform.Server.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;

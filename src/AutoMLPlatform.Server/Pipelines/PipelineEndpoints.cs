@@ -33,7 +33,7 @@ public static class PipelineEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{name}", DeleteAsync)
-            .WithSummary("Deletes a pipeline, its schedule and its run history (not its models).")
+            .WithSummary("Deletes a pipeline, its schedule and its run history (not its models); a run under way is cancelled first.")
             .RequireScope(ApiScopeNames.Train)
             .WithMetadata(new AuditedAttribute("pipeline.delete"))
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -46,6 +46,12 @@ public static class PipelineEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{name}/runs", ListRunsAsync).WithSummary("The pipeline's runs, newest first, with every promotion decision and both scores.");
         group.MapGet("/{name}/runs/{id}", GetRunAsync).WithSummary("One run of the pipeline.");
+        group.MapPost("/{name}/runs/{id}/cancel", CancelRunAsync)
+            .WithSummary("Cancels a queued or running run and its training job; it ends cancelled, with no retry, and the champion stays.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("pipeline.run.cancel"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -88,6 +94,13 @@ public static class PipelineEndpoints
         CancellationToken cancellationToken)
     {
         var run = await trigger.RunNowAsync(tenant.Id, name, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Accepted($"/api/pipelines/{name}/runs/{run.Id}", PipelineRunResponse.From(run));
+    }
+
+    internal static async Task<Accepted<PipelineRunResponse>> CancelRunAsync(string name, string id, PipelineRunCanceller canceller, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        var run = await canceller.CancelAsync(tenant.Id, name, id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted($"/api/pipelines/{name}/runs/{run.Id}", PipelineRunResponse.From(run));
     }
 

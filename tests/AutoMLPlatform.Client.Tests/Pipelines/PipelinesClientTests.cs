@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AutoMLPlatform.Client.Pipelines;
 using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Client.Tests.Pipelines;
@@ -64,6 +65,25 @@ public class PipelinesClientTests
     }
 
     [Test]
+    public async Task A_cancelled_run_ends_cancelled_and_cancelling_it_again_is_a_conflict()
+    {
+        await _client.Pipelines.CreateAsync(Definition("cancelled", budget: 60));
+        var run = await _client.Pipelines.RunAsync("cancelled");
+
+        var answered = await _client.Pipelines.CancelRunAsync("cancelled", run.Id);
+        var ended = await WaitForEndAsync("cancelled", run.Id);
+        var again = Assert.ThrowsAsync<AutoMLPlatformException>(() => _client.Pipelines.CancelRunAsync("cancelled", run.Id));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answered.Id, Is.EqualTo(run.Id));
+            Assert.That(ended.Status, Is.EqualTo("cancelled"));
+            Assert.That(again!.Status, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(again.ErrorCode, Is.EqualTo("pipeline-run-finished"));
+        });
+    }
+
+    [Test]
     public void A_definition_without_a_label_is_refused_400()
     {
         using var document = JsonDocument.Parse("""{"name": "broken", "dataset": "pipe"}""");
@@ -71,6 +91,18 @@ public class PipelinesClientTests
         var error = Assert.ThrowsAsync<AutoMLPlatformException>(() => _client.Pipelines.CreateAsync(document.RootElement));
 
         Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    private async Task<PipelineRun> WaitForEndAsync(string name, PipelineRunId id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        PipelineRun run;
+        while ((run = await _client.Pipelines.GetRunAsync(name, id, timeout.Token)).Status is "queued" or "running")
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        return run;
     }
 
     private static JsonElement Definition(string name, int budget) => JsonSerializer.SerializeToElement(new

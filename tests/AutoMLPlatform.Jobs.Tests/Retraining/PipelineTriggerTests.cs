@@ -117,13 +117,39 @@ public class PipelineTriggerTests
     }
 
     [Test]
-    public async Task A_pipeline_with_a_run_under_way_cannot_be_deleted()
+    public async Task Deleting_a_pipeline_with_a_queued_run_cancels_the_run_and_deletes_both()
     {
-        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50));
-        await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50), runs: new RecordingPipelineRunQueue());
+        var run = await scenario.Stores.Services.GetRequiredService<PipelineTrigger>().RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
 
-        Assert.ThrowsAsync<PipelineRunInProgressException>(() =>
-            scenario.Stores.Services.GetRequiredService<Jobs.Pipelines.PipelineCatalog>().DeleteAsync(TenantId.Default, "nightly", CancellationToken.None));
+        await scenario.Stores.Services.GetRequiredService<Jobs.Pipelines.PipelineCatalog>().DeleteAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        var store = scenario.Stores.Services.GetRequiredService<IPipelineStore>();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await store.FindAsync(TenantId.Default, "nightly", CancellationToken.None), Is.Null);
+            Assert.That(await store.FindRunAnyAsync(run.Id, CancellationToken.None), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_a_queued_run_ends_it_cancelled_at_once_and_frees_the_pipeline_for_the_next_run()
+    {
+        await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(50), runs: new RecordingPipelineRunQueue());
+        var trigger = scenario.Stores.Services.GetRequiredService<PipelineTrigger>();
+        var run = await trigger.RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        var cancelled = await scenario.Stores.Services.GetRequiredService<PipelineRunCanceller>()
+            .CancelAsync(TenantId.Default, "nightly", run.Id.ToString(), CancellationToken.None);
+        var next = await trigger.RunNowAsync(TenantId.Default, "nightly", CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(cancelled.Status, Is.EqualTo(PipelineRunStatus.Cancelled));
+            Assert.That((await scenario.FindAsync(run.Id)).Status, Is.EqualTo(PipelineRunStatus.Cancelled));
+            Assert.That((await scenario.FindAsync(run.Id)).FinishedAt, Is.Not.Null);
+            Assert.That(next.Id, Is.Not.EqualTo(run.Id));
+        });
     }
 
     private static Dictionary<string, string?> OneJobSlot => new() { ["AutoMLPlatform:Security:MaxActiveJobsPerTenant"] = "1" };

@@ -191,6 +191,8 @@ public class PipelineApiTests
     [TestCase("GET", "/api/pipelines/weekly/runs")]
     [TestCase("GET", "/api/pipelines/nightly/runs/not-an-id")]
     [TestCase("GET", "/api/pipelines/nightly/runs/7d1c1d1e-0000-4000-8000-000000000000")]
+    [TestCase("POST", "/api/pipelines/nightly/runs/not-an-id/cancel")]
+    [TestCase("POST", "/api/pipelines/nightly/runs/7d1c1d1e-0000-4000-8000-000000000000/cancel")]
     public async Task Calls_on_a_pipeline_or_run_that_does_not_exist_are_404(string method, string path)
     {
         using var factory = new PlatformFactory();
