@@ -32,18 +32,8 @@ internal sealed class EmbeddingOipHandler(EmbeddingsHandler embeddings, ScoringM
         try
         {
             var limits = options.Value;
-            RequestBody.Limit(http, limits.MaxJsonBodyBytes);
-            var reader = http.Request.BodyReader;
-            var body = await RequestBody.ReadAllAsync(reader, limits.MaxJsonBodyBytes, cancellationToken).ConfigureAwait(false);
-            InferRequest request;
-            try
-            {
-                request = InferRequestReader.Read(body, new InferRequestLimits(Math.Max(limits.MaxRowsPerRequest, limits.MaxEmbeddingInputs), limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth));
-            }
-            finally
-            {
-                reader.AdvanceTo(body.End);
-            }
+            var request = await InferRequestBody.ReadAsync(http, limits.MaxJsonBodyBytes,
+                new InferRequestLimits(Math.Max(limits.MaxRowsPerRequest, limits.MaxEmbeddingInputs), limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth), cancellationToken).ConfigureAwait(false);
 
             var texts = Texts(request);
             if (request.Outputs is { } asked && asked.Any(o => o != OutputName))

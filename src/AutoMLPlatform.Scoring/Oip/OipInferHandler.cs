@@ -31,18 +31,8 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
             }
 
             var limits = options.Value;
-            RequestBody.Limit(http, limits.MaxJsonBodyBytes);
-            var reader = http.Request.BodyReader;
-            var body = await RequestBody.ReadAllAsync(reader, limits.MaxJsonBodyBytes, cancellationToken).ConfigureAwait(false);
-            InferRequest request;
-            try
-            {
-                request = InferRequestReader.Read(body, new InferRequestLimits(limits.MaxRowsPerRequest, limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth));
-            }
-            finally
-            {
-                reader.AdvanceTo(body.End);
-            }
+            var request = await InferRequestBody.ReadAsync(http, limits.MaxJsonBodyBytes,
+                new InferRequestLimits(limits.MaxRowsPerRequest, limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth), cancellationToken).ConfigureAwait(false);
 
             using var lease = await cache.AcquireAsync(tenant.Id, name, selector, cancellationToken).ConfigureAwait(false);
             var model = lease.Model;
