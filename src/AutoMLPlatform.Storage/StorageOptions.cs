@@ -29,5 +29,15 @@ public sealed class StorageOptions
 
     public const long DefaultMinimumFreeSpaceMegabytes = 512;
 
+    /// <summary>How often the blob sweep looks for files nothing names (orphan blobs, staging and temporary files).</summary>
+    /// <value>Defaults to one hour.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan BlobSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How old an unnamed file must be before the sweep removes it: longer than any job or upload runs.</summary>
+    /// <value>Defaults to one day.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromDays(1);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

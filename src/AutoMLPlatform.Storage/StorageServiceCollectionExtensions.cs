@@ -55,8 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddSingleton<ITenantUsage, SqlTenantUsage>();
-        services.AddSingleton<IBlobStore>(sp => new FileBlobStore(
-            Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory, "blobs"), sp.GetRequiredService<IBlobCipher>()));
+        services.AddSingleton<IBlobStore>(sp => new FileBlobStore(BlobRoot(sp), sp.GetRequiredService<IBlobCipher>()));
         services.AddHostedService<StorageInitializer>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, timeout: HealthCheckTimeout)
@@ -64,9 +63,28 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Adds the background sweep that removes blobs no row names and leftover staging and temporary files, after
+    /// <see cref="StorageOptions.OrphanGracePeriod"/>; its count is on the meter <see cref="BlobSweepMeterName"/>. For the
+    /// processes that delete data (api and all-in-one); several may run it at once.
+    /// </summary>
+    public static IServiceCollection AddBlobSweep(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new BlobSweep(BlobRoot(sp), new BlobReferences(sp.GetRequiredService<StoreDatabase>()),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<BlobSweepService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BlobSweepService>());
+        return services;
+    }
+
+    /// <summary>The meter of the blob sweep's count (<c>storage_blobs_swept_total</c>).</summary>
+    public const string BlobSweepMeterName = BlobSweepService.MeterName;
+
     /// <summary>The configured data directory, full path: where blobs, the SQLite file and secret files live.</summary>
     public static string GetDataDirectory(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<StorageOptions>>().Value.FullDataDirectory;
+
+    private static string BlobRoot(IServiceProvider services) => Path.Combine(services.GetDataDirectory(), "blobs");
 
     private static StoreDatabase CreateDatabase(StorageOptions options)
     {

@@ -46,12 +46,14 @@ internal static class RoleSetup
         switch (role)
         {
             case PlatformRole.All:
+                services.AddBlobSweep();
                 services.AddPlatformJobs(JobParts.All);
                 services.AddPlatformHangfire(builder.Configuration, runServer: true);
                 services.AddScoring();
                 services.AddServerApi();
                 break;
             case PlatformRole.Api:
+                services.AddBlobSweep();
                 services.AddPlatformJobs(JobParts.Client);
                 services.AddPlatformHangfire(builder.Configuration, runServer: false);
                 services.AddScoring();
@@ -66,6 +68,11 @@ internal static class RoleSetup
             case PlatformRole.Scoring:
                 services.AddScoring();
                 break;
+        }
+
+        if (role is PlatformRole.All or PlatformRole.Api)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(StorageServiceCollectionExtensions.BlobSweepMeterName));
         }
 
         // After the role's services: the service name given here must come after any other (scoring names its meters' service).

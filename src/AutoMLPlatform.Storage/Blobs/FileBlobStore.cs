@@ -75,7 +75,7 @@ internal sealed class FileBlobStore : IBlobStore
         }
 
         var target = PathOf(tenant, kind, file.Sha256);
-        if (File.Exists(target))
+        if (TryTouch(target))
         {
             return false;
         }
@@ -133,6 +133,23 @@ internal sealed class FileBlobStore : IBlobStore
 
         Directory.Delete(directory, recursive: true);
         return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// Marks stored bytes as just used, so the orphan sweep (<see cref="BlobSweep"/>) leaves them to the row about to name
+    /// them; false when there is no such file (never stored, or the sweep took it a moment ago: then it is written again).
+    /// </summary>
+    private static bool TryTouch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private async Task ResealAsync(FileStagedBlob staged, TenantId tenant, string destination, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ internal sealed class BlobStoreFixture : IAsyncDisposable
 
     public TempDirectory Directory { get; }
 
+    /// <summary>The metadata database beside the blobs (tenants, and whatever rows a test adds).</summary>
+    public Storage.Database.StoreDatabase Database => _database.Database;
+
     public TenantKeyRing Keys { get; }
 
     public FileBlobStore Store { get; }
