@@ -68,6 +68,8 @@ internal static class HangfireSetup
 
     public static WebApplication UsePlatformHangfireDashboard(this WebApplication app)
     {
+        app.UseWhen(context => HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(DashboardPath),
+            dashboard => dashboard.UseMiddleware<DashboardAuditMiddleware>());
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new SystemAdminDashboardFilter()],

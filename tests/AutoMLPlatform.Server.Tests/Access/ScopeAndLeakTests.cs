@@ -109,18 +109,4 @@ public class ScopeAndLeakTests
         using var response = await admin.PostJsonAsync("/api/tenants", new { name });
         return (string)(await ApiClient.ReadObjectAsync(response, HttpStatusCode.Created))["adminKey"]!["key"]!;
     }
-
-    /// <summary>Makes every request come from <paramref name="address"/>, as a real connection from there would.</summary>
-    private sealed class RemoteAddress(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }
