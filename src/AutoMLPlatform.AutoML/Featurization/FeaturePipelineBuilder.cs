@@ -123,10 +123,13 @@ internal static class FeaturePipelineBuilder
     }
 
     /// <summary><c>__in</c>, lengthened by underscores until no name in <paramref name="names"/> starts with it.</summary>
-    private static string CopyPrefix(IEnumerable<string> names)
+    private static string CopyPrefix(IEnumerable<string> names) => UnusedPrefix("__in", names);
+
+    /// <summary><paramref name="stem"/>, lengthened with underscores until no name in <paramref name="names"/> starts with it.</summary>
+    public static string UnusedPrefix(string stem, IEnumerable<string> names)
     {
         var all = names.ToArray();
-        var prefix = "__in";
+        var prefix = stem;
         while (all.Any(name => name.StartsWith(prefix, StringComparison.Ordinal)))
         {
             prefix += "_";

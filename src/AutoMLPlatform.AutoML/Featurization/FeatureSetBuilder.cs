@@ -23,11 +23,14 @@ internal static class FeatureSetBuilder
         {
             var mlContext = new MLContext(seed);
             using var registration = mlContext.CancelOn(cancellationToken);
+            IDataView input = experiment.UnlabelledView();
+
+            // Under a prefix no column of the table starts with: a vector never hides a user's column (say one named __emb0).
+            var vectorPrefix = FeaturePipelineBuilder.UnusedPrefix("__emb", input.Schema.Select(c => c.Name));
             var embeddings = cache is null
                 ? []
-                : plan.TextColumns.Select((column, i) => new SentenceEmbeddingTransformer(mlContext, plan.Encoder!, column, $"__emb{i}", cache)).ToArray();
+                : plan.TextColumns.Select((column, i) => new SentenceEmbeddingTransformer(mlContext, plan.Encoder!, column, $"{vectorPrefix}{i}", cache)).ToArray();
             var vectorColumns = embeddings.ToDictionary(e => e.InputColumn, e => e.OutputColumn, StringComparer.Ordinal);
-            IDataView input = experiment.UnlabelledView();
             input = embeddings.Aggregate(input, (view, stage) => stage.Transform(view));
             TextFeatures[] available = cache is null ? [TextFeatures.NGrams] : [TextFeatures.NGrams, TextFeatures.Embeddings, TextFeatures.NGramsAndEmbeddings];
             var offered = available.Where(t => allowed is null || allowed.Contains(t)).DefaultIfEmpty(TextFeatures.NGrams).ToArray();

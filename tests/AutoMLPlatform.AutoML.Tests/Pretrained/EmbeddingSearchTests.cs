@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Packaging;
@@ -64,6 +65,34 @@ public sealed class EmbeddingSearchTests
         Assert.That(async () => await new AutoMLExperiment(new MLContext(1), settings).RunAsync(table, schema, monitor, stop.Token), Throws.InstanceOf<OperationCanceledException>());
 
         Assert.That(monitor.Plan!.Columns.Single(c => c.Role == ColumnRole.Text).Reason, Does.Contain("sentence embeddings (all-MiniLM-L6-v2) not offered: encoding"));
+    }
+
+    [Test]
+    public async Task A_column_named_like_the_sentence_vectors_trains_exactly_as_the_same_column_under_another_name()
+    {
+        var clashing = await BestAucAsync("__emb0");
+        var plain = await BestAucAsync("signal");
+
+        Assert.That(clashing, Is.EqualTo(plain), "the column's own values, not a vector under its name, reached the trainer");
+    }
+
+    /// <summary>The best AUC on embeddings where the label follows a numeric column called <paramref name="name"/>, at random with respect to the texts.</summary>
+    private async Task<double> BestAucAsync(string name)
+    {
+        var random = new Random(3);
+        var texts = SemanticTexts.Csv().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => row[..row.LastIndexOf(',')]).ToArray();
+        var signal = texts.Select(_ => random.Next(2)).ToArray();
+        var csv = $"text,{name},label\n" + string.Concat(texts.Select((text, i) =>
+            $"{text},{(signal[i] * 10 + random.NextDouble()).ToString(System.Globalization.CultureInfo.InvariantCulture)},{(signal[i] == 1 ? "yes" : "no")}\n"));
+        var (table, schema) = await TestTables.LoadAsync(csv);
+        var settings = new ExperimentSettings
+        {
+            LabelColumn = "label", TimeBudget = TimeSpan.FromMinutes(2), MaxTrials = 2, Trainers = ["Lbfgs"], Pretrained = _networks,
+            TextFeatures = [TextFeatures.Embeddings],
+        };
+
+        var result = await new AutoMLExperiment(new MLContext(1), settings).RunAsync(table, schema, null, CancellationToken.None);
+        return result.BestTrial.Metrics["auc"];
     }
 
     /// <summary>Keeps the plan and stops the run there: the decision is made before the first trial.</summary>
