@@ -76,6 +76,7 @@ internal sealed class FastForestCandidate : TrainerCandidate
         {
             LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features, NumberOfTrees = trees, NumberOfLeaves = leaves,
             MinimumExampleCountPerLeaf = minLeaf, FeatureFractionPerSplit = perSplit, NumberOfThreads = shape.Threads,
+            HistogramPoolSize = TreeHistograms.PoolSize(leaves),
         });
 
         return task switch
@@ -87,6 +88,7 @@ internal sealed class FastForestCandidate : TrainerCandidate
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features, NumberOfTrees = trees, NumberOfLeaves = leaves,
                 MinimumExampleCountPerLeaf = minLeaf, FeatureFractionPerSplit = perSplit, NumberOfThreads = shape.Threads,
+                HistogramPoolSize = TreeHistograms.PoolSize(leaves), NumberOfQuantileSamples = 0,
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(task)),
         };

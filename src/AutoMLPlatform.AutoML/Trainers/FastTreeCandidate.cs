@@ -75,6 +75,7 @@ internal sealed class FastTreeCandidate : TrainerCandidate
         {
             LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features, NumberOfTrees = trees, NumberOfLeaves = leaves,
             MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = fraction, NumberOfThreads = shape.Threads,
+            HistogramPoolSize = TreeHistograms.PoolSize(leaves),
         };
 
         return task switch
@@ -86,6 +87,7 @@ internal sealed class FastTreeCandidate : TrainerCandidate
             {
                 LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features, NumberOfTrees = trees, NumberOfLeaves = leaves,
                 MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = fraction, NumberOfThreads = shape.Threads,
+                HistogramPoolSize = TreeHistograms.PoolSize(leaves),
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(task)),
         };
