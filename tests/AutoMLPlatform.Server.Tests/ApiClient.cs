@@ -89,14 +89,27 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    /// <summary>The problem details of an error response, asserting it is one with the expected status.</summary>
-    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    /// <summary>
+    /// The problem details of an error response, asserting it is one with the expected status and, when given, error
+    /// code. A 404 must name its code: a route that does not exist answers 404 (<c>not-found</c>) too, so the status
+    /// alone cannot tell a missing object from a renamed route.
+    /// </summary>
+    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string? errorCode = null)
     {
+        if (expected == HttpStatusCode.NotFound && errorCode is null)
+        {
+            Assert.Fail("Name the errorCode a 404 must carry: an unmatched route is a 404 too.");
+        }
+
         var problem = await ReadObjectAsync(response, expected);
         Assert.Multiple(() =>
         {
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That((int?)problem["status"], Is.EqualTo((int)expected));
+            if (errorCode is not null)
+            {
+                Assert.That((string?)problem["errorCode"], Is.EqualTo(errorCode), problem.ToJsonString());
+            }
         });
         return problem;
     }

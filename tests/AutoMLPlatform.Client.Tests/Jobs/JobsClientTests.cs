@@ -89,6 +89,6 @@ public class JobsClientTests
     {
         var error = Assert.ThrowsAsync<AutoMLPlatformException>(() => _client.Jobs.GetAsync(new JobId(Guid.NewGuid())));
 
-        Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((error!.Status, error.ErrorCode), Is.EqualTo((HttpStatusCode.NotFound, "job-not-found")));
     }
 }

@@ -126,7 +126,7 @@ public class ModelsClientTests
         Assert.Multiple(() =>
         {
             Assert.That(refused!.Status, Is.EqualTo(HttpStatusCode.Conflict), "the first version is production's");
-            Assert.That(deleted!.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((deleted!.Status, deleted.ErrorCode), Is.EqualTo((HttpStatusCode.NotFound, "model-not-found")));
         });
     }
 
@@ -137,7 +137,7 @@ public class ModelsClientTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((error!.Status, error.ErrorCode), Is.EqualTo((HttpStatusCode.NotFound, "model-not-found")));
             Assert.That(error.Detail, Does.Contain("no version 99"));
             Assert.That(error.Message, Does.StartWith("404: "));
         });

@@ -43,7 +43,7 @@ public class PipelinesClientTests
             Assert.That(read.TimeBudgetSeconds, Is.EqualTo(10));
             Assert.That(listed.Items.Select(p => p.Name), Does.Contain("edited"));
             Assert.That(replaced.TimeBudgetSeconds, Is.EqualTo(20));
-            Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((error!.Status, error.ErrorCode), Is.EqualTo((HttpStatusCode.NotFound, "pipeline-not-found")));
         });
     }
 

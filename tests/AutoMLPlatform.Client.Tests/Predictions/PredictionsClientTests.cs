@@ -117,7 +117,7 @@ public class PredictionsClientTests
     {
         var error = Assert.ThrowsAsync<AutoMLPlatformException>(() => Predictions.PredictAsync<RuleRow, RulePrediction>("nobody", new RuleRow(0, 0, "red")));
 
-        Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((error!.Status, error.ErrorCode), Is.EqualTo((HttpStatusCode.NotFound, "model-not-found")));
     }
 
     /// <summary>A row of the rule table, as an application would declare it.</summary>

@@ -98,8 +98,9 @@ public class BatchApiTests
     public async Task An_unknown_model_is_404_before_any_row_is_read()
     {
         using var response = await _client.PostAsync("/api/predict/nope/batch", Csv("x1,x2,color\n0.9,0.5,red\n"));
+        var problem = await ScoringHost.ReadObjectAsync(response);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((response.StatusCode, (string?)problem["errorCode"]), Is.EqualTo((HttpStatusCode.NotFound, "model-not-found")));
     }
 
     private async Task<string[]> PostAsync(string path, string csv, HttpStatusCode expected)

@@ -61,10 +61,13 @@ public class PredictKeyTests
         using var foreign = await _host.PostJsonAsync(stranger, "/api/predict/rule", ScoringHost.Row);
         using var ownAgain = await _host.PostJsonAsync(system, "/api/predict/rule", ScoringHost.Row);
 
+        var foreignProblem = await ScoringHost.ReadObjectAsync(foreign);
+
         Assert.Multiple(() =>
         {
             Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the other tenant has no model 'rule'");
+            Assert.That((foreign.StatusCode, (string?)foreignProblem["errorCode"]), Is.EqualTo((HttpStatusCode.NotFound, "model-not-found")),
+                "the other tenant has no model 'rule'");
             Assert.That(ownAgain.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }

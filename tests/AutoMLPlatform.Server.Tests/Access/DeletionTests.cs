@@ -24,7 +24,7 @@ public class DeletionTests
         Assert.Multiple(async () =>
         {
             Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            await ApiClient.ProblemAsync(gone, HttpStatusCode.NotFound);
+            await ApiClient.ProblemAsync(gone, HttpStatusCode.NotFound, "dataset-not-found");
             Assert.That((string?)again["id"], Is.Not.EqualTo((string?)dataset["id"]));
             Assert.That((int?)again["version"], Is.EqualTo(1));
             Assert.That(lineage.GetProperty("datasetId").GetString(), Is.EqualTo((string?)dataset["id"]));
@@ -68,7 +68,7 @@ public class DeletionTests
             Assert.That((string?)(await ApiClient.ProblemAsync(refused, HttpStatusCode.Conflict))["errorCode"], Is.EqualTo("version-aliased"));
             Assert.That(predictBefore.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            await ApiClient.ProblemAsync(predictAfter, HttpStatusCode.NotFound);
+            await ApiClient.ProblemAsync(predictAfter, HttpStatusCode.NotFound, "model-not-found");
             Assert.That(versions[0].GetProperty("deletedAt").ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Null));
         });
     }

@@ -41,7 +41,7 @@ public class ScopeAndLeakTests
 
         using var asReader = await reader.Http.GetAsync("/api/models/rule/versions/1/onnx");
         using var asTrainer = await trainer.Http.GetAsync("/api/models/rule/versions/1/onnx");
-        var problem = await ApiClient.ProblemAsync(asTrainer, HttpStatusCode.NotFound);
+        var problem = await ApiClient.ProblemAsync(asTrainer, HttpStatusCode.NotFound, "model-not-found");
 
         Assert.Multiple(() =>
         {

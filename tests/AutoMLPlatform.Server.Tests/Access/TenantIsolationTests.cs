@@ -35,19 +35,19 @@ public class TenantIsolationTests
         _factory.Dispose();
     }
 
-    [TestCase("/api/datasets/{dataset}")]
-    [TestCase("/api/datasets/{dataset}/versions/1")]
-    [TestCase("/api/jobs/{job}")]
-    [TestCase("/api/models/churn")]
-    [TestCase("/api/models/churn/versions")]
-    public async Task Another_tenants_object_answers_404_exactly_like_a_missing_one(string path)
+    [TestCase("/api/datasets/{dataset}", "dataset-not-found")]
+    [TestCase("/api/datasets/{dataset}/versions/1", "dataset-not-found")]
+    [TestCase("/api/jobs/{job}", "job-not-found")]
+    [TestCase("/api/models/churn", "model-not-found")]
+    [TestCase("/api/models/churn/versions", "model-not-found")]
+    public async Task Another_tenants_object_answers_404_exactly_like_a_missing_one(string path, string errorCode)
     {
         using var theirs = await _other.Http.GetAsync(Fill(path));
         using var missing = await _other.Http.GetAsync(Fill(path).Replace(_datasetId, Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace(_jobId, Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("churn", "nothing", StringComparison.Ordinal));
 
-        var theirsProblem = await ApiClient.ProblemAsync(theirs, HttpStatusCode.NotFound);
-        var missingProblem = await ApiClient.ProblemAsync(missing, HttpStatusCode.NotFound);
+        var theirsProblem = await ApiClient.ProblemAsync(theirs, HttpStatusCode.NotFound, errorCode);
+        var missingProblem = await ApiClient.ProblemAsync(missing, HttpStatusCode.NotFound, errorCode);
 
         Assert.That((string?)theirsProblem["errorCode"], Is.EqualTo((string?)missingProblem["errorCode"]));
     }
@@ -61,9 +61,9 @@ public class TenantIsolationTests
 
         Assert.Multiple(async () =>
         {
-            await ApiClient.ProblemAsync(predict, HttpStatusCode.NotFound);
-            await ApiClient.ProblemAsync(cancel, HttpStatusCode.NotFound);
-            await ApiClient.ProblemAsync(promote, HttpStatusCode.NotFound);
+            await ApiClient.ProblemAsync(predict, HttpStatusCode.NotFound, "model-not-found");
+            await ApiClient.ProblemAsync(cancel, HttpStatusCode.NotFound, "job-not-found");
+            await ApiClient.ProblemAsync(promote, HttpStatusCode.NotFound, "model-not-found");
         });
     }
 

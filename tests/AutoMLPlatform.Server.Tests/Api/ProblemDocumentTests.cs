@@ -54,7 +54,7 @@ public class ProblemDocumentTests
         using var api = factory.Api();
 
         using var response = await api.Http.GetAsync("/api/nothing-here");
-        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "not-found");
 
         Assert.Multiple(() =>
         {

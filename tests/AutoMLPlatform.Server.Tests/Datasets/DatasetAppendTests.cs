@@ -102,7 +102,7 @@ public class DatasetAppendTests
         using var api = factory.Api();
 
         using var response = await api.UploadWithModeAsync("more.csv", Csv, "nothing-yet", "append");
-        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "dataset-not-found");
         var list = await api.GetObjectAsync("/api/datasets");
 
         Assert.Multiple(() =>

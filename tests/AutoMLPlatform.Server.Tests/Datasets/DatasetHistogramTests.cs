@@ -53,6 +53,6 @@ public class DatasetHistogramTests
 
         using var response = await _api.Http.GetAsync($"/api/datasets/{dataset["id"]}/versions/7/histograms");
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "dataset-not-found");
     }
 }

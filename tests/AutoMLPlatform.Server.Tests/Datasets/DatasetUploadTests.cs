@@ -197,7 +197,7 @@ public class DatasetUploadTests
         using var api = factory.Api();
 
         using var response = await api.Http.GetAsync($"/api/datasets/{id}");
-        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "dataset-not-found");
 
         Assert.That((string?)problem["errorCode"], Is.EqualTo("dataset-not-found"));
     }

@@ -137,9 +137,7 @@ public class JobSubmissionTests
     [TestCase("nonsense")]
     public async Task An_unknown_dataset_answers_404(string id)
     {
-        var problem = await SubmitBadAsync(new { datasetId = id, label = "y", timeBudgetSeconds = 5 }, HttpStatusCode.NotFound);
-
-        Assert.That((string?)problem["errorCode"], Is.EqualTo("dataset-not-found"));
+        await SubmitBadAsync(new { datasetId = id, label = "y", timeBudgetSeconds = 5 }, HttpStatusCode.NotFound, "dataset-not-found");
     }
 
     [Test]
@@ -147,12 +145,12 @@ public class JobSubmissionTests
     {
         using var response = await _api.Http.GetAsync("/api/jobs/9d3c1a52-1111-4222-8333-944445555666");
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "job-not-found");
     }
 
-    private async Task<JsonObject> SubmitBadAsync(object body, HttpStatusCode expected)
+    private async Task<JsonObject> SubmitBadAsync(object body, HttpStatusCode expected, string? errorCode = null)
     {
         using var response = await _api.PostJsonAsync("/api/jobs", body);
-        return await ApiClient.ProblemAsync(response, expected);
+        return await ApiClient.ProblemAsync(response, expected, errorCode);
     }
 }

@@ -113,7 +113,7 @@ public class ModelInsightApiTests
     {
         using var response = await _platform.Api.PostJsonAsync("/api/models/penguins/versions/1/evaluate", new { datasetId = Guid.NewGuid().ToString() });
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "dataset-not-found");
     }
 
     [TestCase("/api/models/penguins/versions/9/report")]
@@ -122,7 +122,7 @@ public class ModelInsightApiTests
     {
         using var response = await _platform.Api.Http.GetAsync(path);
 
-        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
 
         Assert.That((string?)problem["errorCode"], Is.EqualTo("model-not-found"));
     }
@@ -132,7 +132,7 @@ public class ModelInsightApiTests
     {
         using var response = await _platform.Api.Http.PostAsJsonAsync("/api/models/penguins/versions/9/evaluate", new JsonObject());
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
     }
 
     [Test]
@@ -191,7 +191,7 @@ public class ModelInsightApiTests
     {
         using var response = await _platform.Api.Http.GetAsync("/api/models/penguins/versions/9/onnx");
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
     }
 
     private static string DatedCsv()

@@ -38,7 +38,7 @@ public class ModelRegistryApiTests
     {
         using var response = await _platform.Api.Http.PutAsJsonAsync("/api/models/penguins/aliases/staging", new { version = 9 });
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
     }
 
     [TestCase("Production")]
@@ -63,6 +63,6 @@ public class ModelRegistryApiTests
     {
         using var response = await _platform.Api.Http.GetAsync("/api/models/nope/versions");
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
     }
 }

@@ -82,7 +82,7 @@ public class PipelineApiTests
         Assert.Multiple(async () =>
         {
             Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            await ApiClient.ProblemAsync(after, HttpStatusCode.NotFound);
+            await ApiClient.ProblemAsync(after, HttpStatusCode.NotFound, "pipeline-not-found");
             Assert.That(RecurringJobs(factory), Is.Empty);
         });
     }
@@ -184,16 +184,16 @@ public class PipelineApiTests
         Assert.That((string?)problem["errorCode"], Is.EqualTo("pipeline-name-mismatch"));
     }
 
-    [TestCase("PUT", "/api/pipelines/weekly")]
-    [TestCase("DELETE", "/api/pipelines/weekly")]
-    [TestCase("GET", "/api/pipelines/weekly")]
-    [TestCase("POST", "/api/pipelines/weekly/run")]
-    [TestCase("GET", "/api/pipelines/weekly/runs")]
-    [TestCase("GET", "/api/pipelines/nightly/runs/not-an-id")]
-    [TestCase("GET", "/api/pipelines/nightly/runs/7d1c1d1e-0000-4000-8000-000000000000")]
-    [TestCase("POST", "/api/pipelines/nightly/runs/not-an-id/cancel")]
-    [TestCase("POST", "/api/pipelines/nightly/runs/7d1c1d1e-0000-4000-8000-000000000000/cancel")]
-    public async Task Calls_on_a_pipeline_or_run_that_does_not_exist_are_404(string method, string path)
+    [TestCase("PUT", "/api/pipelines/weekly", "pipeline-not-found")]
+    [TestCase("DELETE", "/api/pipelines/weekly", "pipeline-not-found")]
+    [TestCase("GET", "/api/pipelines/weekly", "pipeline-not-found")]
+    [TestCase("POST", "/api/pipelines/weekly/run", "pipeline-not-found")]
+    [TestCase("GET", "/api/pipelines/weekly/runs", "pipeline-not-found")]
+    [TestCase("GET", "/api/pipelines/nightly/runs/not-an-id", "pipeline-not-found")]
+    [TestCase("GET", "/api/pipelines/nightly/runs/7d1c1d1e-0000-4000-8000-000000000000", "pipeline-not-found")]
+    [TestCase("POST", "/api/pipelines/nightly/runs/not-an-id/cancel", "pipeline-not-found")]
+    [TestCase("POST", "/api/pipelines/nightly/runs/7d1c1d1e-0000-4000-8000-000000000000/cancel", "pipeline-not-found")]
+    public async Task Calls_on_a_pipeline_or_run_that_does_not_exist_are_404(string method, string path, string errorCode)
     {
         using var factory = new PlatformFactory();
         using var api = await ApiWithRuleAsync(factory);
@@ -204,7 +204,7 @@ public class PipelineApiTests
             Content = method is "PUT" ? new StringContent(Nightly.Replace("\"nightly\"", "\"weekly\""), System.Text.Encoding.UTF8, "application/json") : null,
         });
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, errorCode);
     }
 
     [Test]

@@ -90,8 +90,8 @@ public class PipelineCancelTests
         Assert.Multiple(async () =>
         {
             Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            await ApiClient.ProblemAsync(pipeline, HttpStatusCode.NotFound);
-            await ApiClient.ProblemAsync(run, HttpStatusCode.NotFound);
+            await ApiClient.ProblemAsync(pipeline, HttpStatusCode.NotFound, "pipeline-not-found");
+            await ApiClient.ProblemAsync(run, HttpStatusCode.NotFound, "pipeline-not-found");
             Assert.That(PipelineApiTests.RecurringJobs(factory), Is.Empty);
             Assert.That((string?)job["status"], Is.EqualTo("cancelled"));
             Assert.That(jobs["items"]!.AsArray(), Has.Count.EqualTo(1), "no second training job may start");
@@ -132,7 +132,7 @@ public class PipelineCancelTests
 
         using var response = await api.Http.PostAsync($"/api/pipelines/other/runs/{runId}/cancel", null);
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "pipeline-not-found");
     }
 
     private static async Task<ApiClient> StartSlowPipelineAsync(PlatformFactory factory)

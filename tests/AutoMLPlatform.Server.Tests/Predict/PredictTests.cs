@@ -73,7 +73,7 @@ public class PredictTests
     public async Task An_unknown_model_answers_404()
     {
         using var response = await _platform.Api.PostRawJsonAsync("/api/predict/nope", Adelie);
-        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
 
         Assert.That((string?)problem["errorCode"], Is.EqualTo("model-not-found"));
     }
@@ -83,7 +83,7 @@ public class PredictTests
     {
         using var response = await _platform.Api.PostRawJsonAsync("/api/predict/penguins?version=7", Adelie);
 
-        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound);
+        await ApiClient.ProblemAsync(response, HttpStatusCode.NotFound, "model-not-found");
     }
 
     [TestCase("[]", "empty-batch")]
