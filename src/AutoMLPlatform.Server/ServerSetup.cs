@@ -50,6 +50,7 @@ internal static class ServerSetup
         services.TryAddSingleton<StoredModelReader>();
         services.AddSingleton<VersionEvaluator>();
         services.AddSingleton<VersionExporter>();
+        services.AddHostedService<AuditRecoveryService>();
         return services;
     }
 

@@ -45,10 +45,12 @@ internal sealed class ChampionChallenger(IModelRegistry registry, HoldoutScorer 
         if (decision.Promoted && champion?.Version != challenger.Version)
         {
             // Decided: the alias moves even if the run is being stopped, so the record below never contradicts the registry.
+            // The intent first: if the process ends after the move and before the entry, recovery still records it.
+            var promotion = new AuditRecord(time.GetUtcNow(), run.TenantId, KeyId: null, "model.promote",
+                $"name={definition.ModelName} alias={definition.Alias} version={challenger.Version} pipeline={run.PipelineName} run={run.Id}", "success");
+            var intent = await audit.BeginAsync(promotion, CancellationToken.None).ConfigureAwait(false);
             await registry.SetAliasAsync(run.TenantId, definition.ModelName, definition.Alias, challenger.Version, CancellationToken.None).ConfigureAwait(false);
-            await audit.AppendAsync(new AuditRecord(time.GetUtcNow(), run.TenantId, KeyId: null, "model.promote",
-                $"name={definition.ModelName} alias={definition.Alias} version={challenger.Version} pipeline={run.PipelineName} run={run.Id}", "success"),
-                CancellationToken.None).ConfigureAwait(false);
+            await audit.CompleteAsync(intent, promotion, CancellationToken.None).ConfigureAwait(false);
         }
 
         return decision;

@@ -16,17 +16,19 @@ internal sealed class DashboardAuditMiddleware(RequestDelegate next, IAuditLog a
 
     public async Task InvokeAsync(HttpContext context)
     {
-        await next(context).ConfigureAwait(false);
         if (context.Caller() is not { } caller)
         {
+            await next(context).ConfigureAwait(false);
             return;
         }
 
-        var status = context.Response.StatusCode;
         context.Request.Path.StartsWithSegments(HangfireSetup.DashboardPath, out var rest);
-        var action = $"dashboard.{rest.Value?.Trim('/')}";
-        await audit.AppendAsync(new AuditRecord(time.GetUtcNow(), caller.Tenant, caller.KeyId, action, TargetOf(context),
-            status < 400 ? "success" : $"refused {status}"), CancellationToken.None).ConfigureAwait(false);
+        var record = new AuditRecord(time.GetUtcNow(), caller.Tenant, caller.KeyId, $"dashboard.{rest.Value?.Trim('/')}", "-", "");
+        var intent = await audit.BeginAsync(record, context.RequestAborted).ConfigureAwait(false);
+        await next(context).ConfigureAwait(false);
+        var status = context.Response.StatusCode;
+        await audit.CompleteAsync(intent, record with { Target = TargetOf(context), Outcome = status < 400 ? "success" : $"refused {status}" },
+            CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>The job ids of the form the dashboard read (it reads the form itself; an unread form is not read here).</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Security;
@@ -10,6 +11,7 @@ namespace AutoMLPlatform.Storage.Audit;
 /// <summary>
 /// The audit trail as one hash chain. The <c>audit_head</c> row holds the last sequence number and hash; bumping it
 /// first in the write transaction locks it, so appends from any number of processes line up one after another.
+/// Intents (<c>audit_intents</c>) are written before an action and removed in the transaction that appends its entry.
 /// </summary>
 internal sealed class SqlAuditLog(StoreDatabase database) : IAuditLog
 {
@@ -24,6 +26,61 @@ internal sealed class SqlAuditLog(StoreDatabase database) : IAuditLog
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var entry = await AppendAsync(connection, transaction, record, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return entry;
+    }
+
+    public async Task<AuditIntentId> BeginAsync(AuditRecord intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var id = AuditIntentId.New();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO audit_intents (id, at, tenant_id, key_id, action, target) VALUES (@Id, @At, @TenantId, @KeyId, @Action, @Target)
+            """,
+            new
+            {
+                Id = id.ToString(), At = UnixTime.ToMs(intent.At), TenantId = intent.Tenant.ToString(), KeyId = intent.KeyId?.ToString(), intent.Action,
+                intent.Target,
+            }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return id;
+    }
+
+    public async Task<AuditEntry> CompleteAsync(AuditIntentId intent, AuditRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var entry = await AppendAsync(connection, transaction, record, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM audit_intents WHERE id = @Id", new { Id = intent.ToString() }, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return entry;
+    }
+
+    public async Task<int> RecoverAsync(DateTimeOffset begunBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var stale = (await connection.QueryAsync<IntentRow>(new CommandDefinition("""
+            SELECT id AS Id, at AS At, tenant_id AS TenantId, key_id AS KeyId, action AS Action, target AS Target
+            FROM audit_intents WHERE at < @Before ORDER BY at, id
+            """, new { Before = UnixTime.ToMs(begunBefore) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
+        foreach (var intent in stale)
+        {
+            await AppendAsync(connection, transaction, intent.ToRecord(IAuditLog.UnknownOutcome), cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM audit_intents WHERE id = @Id", new { intent.Id }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stale.Length;
+    }
+
+    /// <summary>Appends inside the caller's write transaction: bumping the head first locks it, so appends line up.</summary>
+    private static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken)
+    {
         var head = await connection.QuerySingleAsync<HeadRow>(new CommandDefinition(
             "UPDATE audit_head SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence AS Sequence, hash AS Hash",
             transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -39,7 +96,6 @@ internal sealed class SqlAuditLog(StoreDatabase database) : IAuditLog
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition("UPDATE audit_head SET hash = @Hash WHERE id = 1", new { Hash = hash }, transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AuditEntry(head.Sequence, record, head.Hash, hash);
     }
 
@@ -92,6 +148,19 @@ internal sealed class SqlAuditLog(StoreDatabase database) : IAuditLog
     {
         public long Sequence { get; set; }
         public string Hash { get; set; } = "";
+    }
+
+    private sealed class IntentRow
+    {
+        public string Id { get; set; } = "";
+        public long At { get; set; }
+        public string TenantId { get; set; } = "";
+        public string? KeyId { get; set; }
+        public string Action { get; set; } = "";
+        public string Target { get; set; } = "";
+
+        public AuditRecord ToRecord(string outcome) => new(UnixTime.FromMs(At), Core.Tenancy.TenantId.Parse(TenantId),
+            KeyId is null ? null : new ApiKeyId(Guid.Parse(KeyId)), Action, Target, outcome);
     }
 
     private sealed class EntryRow

@@ -253,5 +253,19 @@ internal static class Migrations
             ALTER TABLE model_versions ADD COLUMN job_id TEXT NULL;
             CREATE UNIQUE INDEX ux_model_versions_job ON model_versions (job_id) WHERE job_id IS NOT NULL;
             """),
+
+        // An audited action's intent, written before the action runs and removed in the transaction that appends its
+        // entry: what a process that died in between leaves here is appended later with an unknown outcome.
+        new(11, "audited actions begun and not yet recorded", """
+            CREATE TABLE audit_intents (
+                id TEXT PRIMARY KEY,
+                at BIGINT NOT NULL,
+                tenant_id TEXT NOT NULL,
+                key_id TEXT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL
+            );
+            CREATE INDEX ix_audit_intents_at ON audit_intents (at);
+            """),
     ];
 }

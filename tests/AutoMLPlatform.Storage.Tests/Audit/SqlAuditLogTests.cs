@@ -74,6 +74,32 @@ public class SqlAuditLogTests(StorageProvider provider)
         });
     }
 
+    [Test]
+    public async Task An_action_begun_and_never_completed_is_appended_by_recovery_with_an_unknown_outcome_and_a_completed_one_once()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var log = new SqlAuditLog(fixture.Database);
+        var crashed = await log.BeginAsync(Record("dataset/crashed"), CancellationToken.None);
+        var finished = await log.BeginAsync(Record("dataset/finished"), CancellationToken.None);
+        await log.CompleteAsync(finished, Record("dataset/finished") with { Outcome = "success" }, CancellationToken.None);
+        await log.BeginAsync(Record("dataset/in-flight") with { At = DateTimeOffset.FromUnixTimeMilliseconds(1_900_000_000_000) }, CancellationToken.None);
+
+        var recovered = await log.RecoverAsync(DateTimeOffset.FromUnixTimeMilliseconds(1_850_000_000_000), CancellationToken.None);
+        var again = await log.RecoverAsync(DateTimeOffset.FromUnixTimeMilliseconds(1_850_000_000_000), CancellationToken.None);
+        var entries = await log.ReadAllAsync(CancellationToken.None).ToListAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((recovered, again), Is.EqualTo((1, 0)));
+            Assert.That(entries.Select(e => (e.Record.Target, e.Record.Outcome)), Is.EqualTo(new[]
+            {
+                ("dataset/finished", "success"), ("dataset/crashed", IAuditLog.UnknownOutcome),
+            }), "the in-flight action, younger than the cutoff, is left to its request");
+            Assert.That(AuditHash.FindBreak(entries), Is.Null);
+            Assert.That(crashed, Is.Not.EqualTo(finished));
+        });
+    }
+
     private static AuditRecord Record(string target) =>
         new(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000), TenantId.Default, null, "job.submit", target, "denied");
 }
