@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AutoMLPlatform.Pretrained.Assets;
+using AutoMLPlatform.Pretrained.Images;
 using AutoMLPlatform.Pretrained.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +17,7 @@ namespace AutoMLPlatform.Pretrained;
 public sealed partial class PretrainedNetworks : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<SentenceEncoder>> _encoders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<ImageFeatureExtractor> _resNet18;
     private readonly string _baseDirectory;
     private readonly ILogger _logger;
 
@@ -25,7 +27,15 @@ public sealed partial class PretrainedNetworks : IDisposable
     {
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _baseDirectory = baseDirectory ?? AppContext.BaseDirectory;
+        _resNet18 = new Lazy<ImageFeatureExtractor>(LoadResNet18, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>ResNet18's image feature extractor, loaded now if this is its first use.</summary>
+    /// <exception cref="PretrainedAssetException">Its files are missing or altered.</exception>
+    public ImageFeatureExtractor ResNet18() => _resNet18.Value;
+
+    /// <summary>Whether ResNet18 is loaded already.</summary>
+    public bool IsResNet18Loaded => _resNet18.IsValueCreated;
 
     /// <summary>The sentence encoder of that name, loaded now if this is its first use.</summary>
     /// <exception cref="PretrainedAssetException">Unknown name (<c>pretrained-asset-unknown</c>), or its files missing or altered.</exception>
@@ -40,13 +50,22 @@ public sealed partial class PretrainedNetworks : IDisposable
     }
 
     /// <summary>How many networks this process has loaded.</summary>
-    public int LoadedCount => _encoders.Values.Count(l => l.IsValueCreated);
+    public int LoadedCount => _encoders.Values.Count(l => l.IsValueCreated) + (_resNet18.IsValueCreated ? 1 : 0);
 
     /// <summary>Whether the named encoder is loaded already (a load in progress does not count).</summary>
     public bool IsLoaded(string name) => _encoders.TryGetValue(name, out var lazy) && lazy.IsValueCreated;
 
-    /// <summary>Reads an asset's bytes, verified: for networks the platform does not wrap yet (the image networks).</summary>
+    /// <summary>Reads an asset's bytes, verified: for callers that need the file itself.</summary>
     public byte[] ReadAsset(PretrainedAsset asset) => AssetReader.Read(asset, _baseDirectory);
+
+    private ImageFeatureExtractor LoadResNet18()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var asset = PretrainedAssets.ResNet18;
+        var extractor = new ImageFeatureExtractor(asset, AssetReader.Read(PretrainedAssets.ResNet18Preprocess, _baseDirectory), AssetReader.Read(asset, _baseDirectory));
+        LogLoaded(asset.Name, asset.Sha256, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return extractor;
+    }
 
     private SentenceEncoder Load(SentenceEncoderSpec spec)
     {
@@ -61,6 +80,11 @@ public sealed partial class PretrainedNetworks : IDisposable
         foreach (var lazy in _encoders.Values.Where(l => l.IsValueCreated))
         {
             lazy.Value.Dispose();
+        }
+
+        if (_resNet18.IsValueCreated)
+        {
+            _resNet18.Value.Dispose();
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Training;
 using Microsoft.ML;
@@ -10,14 +11,13 @@ using Microsoft.ML;
 namespace AutoMLPlatform.Cli.Bench;
 
 /// <summary>
-/// <c>automl bench</c> on image folder trees (<c>--train DIR --test DIR</c>, one subfolder per class): the Torch image
-/// classifier trains within the time budget, as an image job does, and is scored on the test images; progress per
+/// <c>automl bench</c> on image folder trees (<c>--train DIR --test DIR</c>, one subfolder per class): the image search
+/// (<see cref="ImageSearch"/>: ResNet18 features against the from-scratch network; <c>--no-pretrained</c> leaves the
+/// features out) runs within the time budget, as an image job does, and is scored on the test images; progress per
 /// epoch goes to stderr and the same JSON object as for tables (<see cref="BenchReport"/>) is the last stdout line.
 /// </summary>
 internal sealed class ImageBenchCommand(TextWriter stdout, TextWriter stderr)
 {
-    public const string TrainerName = "TorchImageClassifier";
-
     public async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,25 +33,40 @@ internal sealed class ImageBenchCommand(TextWriter stdout, TextWriter stderr)
             throw new InvalidInputException("test-classes", $"The test folder {options.Test} has classes the training folder lacks: {string.Join(", ", unknown)}.", "test");
         }
 
-        var trainer = new ImageClassificationTrainer(new MLContext(options.Seed), new ImageClassificationTrainer.Options
-        {
-            TimeLimit = options.Time,
-            Seed = options.Seed,
-        });
-        using var model = await Task.Run(() => trainer.Fit(data, new EpochWriter(stderr), cancellationToken), cancellationToken).ConfigureAwait(false);
+        using var pretrained = new PretrainedNetworks();
+        var search = new ImageSearch(new MLContext(options.Seed), new ImageSearch.Options { TimeLimit = options.Time, Seed = options.Seed },
+            options.Pretrained ? pretrained : null);
+        var result = await Task.Run(() => search.Run(data, new EpochWriter(stderr), cancellationToken), cancellationToken).ConfigureAwait(false);
+        using var model = result.Best;
         var fitSeconds = clock.Elapsed.TotalSeconds;
-        var summary = model.Training!;
-        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"model: {TrainerName}, {summary.Epochs} epochs (best {summary.BestEpoch}, {summary.StoppedBecause}); fit {fitSeconds:F1}s")).ConfigureAwait(false);
+        foreach (var line in result.Notes)
+        {
+            await stderr.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        foreach (var candidate in result.Candidates)
+        {
+            var s = candidate.Summary;
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"candidate {candidate.Trainer}: validation accuracy {s.ValidationMetrics.GetValueOrDefault("accuracy"):F4}, {s.Epochs} epochs (best {s.BestEpoch}, {s.StoppedBecause}), {s.TrainingTime.TotalSeconds:F1}s")).ConfigureAwait(false);
+        }
+
+        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"model: {result.Trainer}; fit {fitSeconds:F1}s")).ConfigureAwait(false);
+        Func<string, IReadOnlyList<float>> predict = model switch
+        {
+            ResNetImageClassificationTransformer resnet => resnet.PredictProbabilities,
+            ImageClassificationTransformer scratch => scratch.PredictProbabilities,
+            _ => throw new InvalidOperationException($"An image search gave a {model.GetType().Name}."),
+        };
 
         var classes = data.Classes;
-        var probabilities = testImages.SelectMany(image => model.PredictProbabilities(Convert.ToBase64String(image))).ToArray();
+        var probabilities = testImages.SelectMany(image => predict(Convert.ToBase64String(image))).ToArray();
         var truth = testLabels.Select(l => classes.ToList().IndexOf(l)).ToArray();
         var metrics = ClassificationMetrics.Compute(probabilities, truth, classes.Count);
         var task = classes.Count == 2 ? TaskKind.Binary : TaskKind.Multiclass;
         var primary = Metrics.NameOf(BenchCommand.Primary(task));
         var report = new BenchReport("automlplatform", TaskKindNames.NameOf(task), primary, Round(metrics[primary]),
-            metrics.ToDictionary(kv => kv.Key, kv => Round(kv.Value)), 1, TrainerName, Math.Round(fitSeconds, 2),
+            metrics.ToDictionary(kv => kv.Key, kv => Round(kv.Value)), result.Candidates.Count, result.Trainer, Math.Round(fitSeconds, 2),
             Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), 1));
         await stdout.WriteLineAsync(JsonSerializer.Serialize(report)).ConfigureAwait(false);
         return 0;

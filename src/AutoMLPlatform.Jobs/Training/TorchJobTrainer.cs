@@ -8,6 +8,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Native;
@@ -18,14 +19,16 @@ using Microsoft.ML;
 namespace AutoMLPlatform.Jobs.Training;
 
 /// <summary>
-/// The Torch side of a job: image datasets train the image classifier, <c>text-classification</c> jobs the text
-/// classifier on the table's free-text column. Each gets what is left of the job's time budget (the clock started at
+/// The Torch side of a job: image datasets run the image search (<see cref="ImageSearch"/>: ResNet18 features with a
+/// trained head against the from-scratch network), <c>text-classification</c> jobs train the text classifier on the
+/// table's free-text column. Each gets what is left of the job's time budget (the clock started at
 /// the claim), reports every epoch on the job row, is recorded as one leaderboard trial, and is registered as a model
 /// package with a Torch part, which the scoring service loads like any other model.
 /// </summary>
-internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArtifacts artifacts, TimeProvider time, ILogger<TorchJobTrainer> logger)
+internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, ModelArtifacts artifacts, PretrainedNetworks pretrained, TimeProvider time,
+    ILogger<TorchJobTrainer> logger)
 {
-    public const string ImageTrainer = "TorchImageClassifier";
+    public const string ImageTrainer = ImageSearch.ScratchTrainer;
     public const string TextTrainer = "TorchTextClassifier";
 
     /// <summary>Time kept back from the budget for packaging and registering after training.</summary>
@@ -46,16 +49,19 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
         await PlanAsync(lease, task, metric, data.Count, "images", [new ColumnNote(ImageDatasetSchema.ImageColumn, "image", "the image"),
             new ColumnNote(ImageDatasetSchema.LabelColumn, "label", "the class folder")], cancellationToken).ConfigureAwait(false);
         var mlContext = new MLContext(spec.Seed);
-        var trainer = new ImageClassificationTrainer(mlContext, new ImageClassificationTrainer.Options
+        var search = new ImageSearch(mlContext, new ImageSearch.Options
         {
             ImageColumn = ImageDatasetSchema.ImageColumn,
             LabelColumn = ImageDatasetSchema.LabelColumn,
             TimeLimit = Remaining(lease.Current),
             Seed = spec.Seed,
-        });
-        using var model = await new TorchRun(jobs, lease, metric).RunAsync(ImageTrainer, progress => trainer.Fit(data, progress, cancellationToken), cancellationToken)
+            Metric = metric,
+        }, pretrained);
+        var result = await new TorchRun(jobs, lease, metric).RunSearchAsync(progress => search.Run(data, progress, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        return await RegisterAsync(lease.Current, mlContext, model, task, metric, ImageTrainer,
+        using var model = result.Best;
+        LogSearch(lease.Current.Id, string.Join("; ", result.Notes));
+        return await RegisterAsync(lease.Current, mlContext, model, task, metric, result.Trainer,
             new ModelInputColumn(ImageDatasetSchema.ImageColumn, ColumnType.Image, AllowMissing: false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -169,6 +175,9 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Job {JobId}: {Trainer} trained {Epochs} epochs (best {BestEpoch}, stopped: {StoppedBecause}) at {SamplesPerSecond:F0} samples/s")]
     private partial void LogTrained(JobId jobId, string trainer, int epochs, int bestEpoch, string stoppedBecause, double samplesPerSecond);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: image search {Notes}")]
+    private partial void LogSearch(JobId jobId, string notes);
 
     private void LogNative(TorchNativeReport report) => LogNativeReady(report.Outcome, report.LibraryPath, report.LibStdCxxPath);
 }

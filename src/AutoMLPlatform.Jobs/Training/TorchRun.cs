@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Training;
 
@@ -9,13 +10,30 @@ namespace AutoMLPlatform.Jobs.Training;
 
 /// <summary>
 /// Runs a Torch trainer for a job: the (synchronous, CPU-bound) fit runs on a thread of its own while this side
-/// writes each epoch to the job row (phase, best score) and, at the end, the run to the leaderboard as one trial.
+/// writes each epoch to the job row (phase, best score) and, at the end, the run to the leaderboard as one trial (an
+/// image search: one trial per candidate it trained).
 /// The fit checks the job's token after every batch, so a cancel or a lost lease stops it within one batch.
 /// </summary>
 internal sealed class TorchRun(IJobStore store, Lease<TrainingJob> lease, MetricKind metric)
 {
     public async Task<TModel> RunAsync<TModel>(string trainer, Func<IProgress<EpochReport>, TModel> fit, CancellationToken cancellationToken)
         where TModel : TorchClassifierTransformer
+    {
+        var model = await FitAsync(trainer, fit, static m => m.Dispose(), cancellationToken).ConfigureAwait(false);
+        await RecordAsync([new TrainingCandidate(trainer, model.Training!)], 0, cancellationToken).ConfigureAwait(false);
+        return model;
+    }
+
+    /// <summary>Runs an image search: every candidate it trained is a trial on the leaderboard, the chosen one marked best.</summary>
+    public async Task<ImageSearchResult> RunSearchAsync(Func<IProgress<EpochReport>, ImageSearchResult> search, CancellationToken cancellationToken)
+    {
+        var result = await FitAsync(ImageSearch.ScratchTrainer, search, static r => r.Best.Dispose(), cancellationToken).ConfigureAwait(false);
+        var chosen = result.Candidates.Select((c, i) => (c, i)).Last(x => ReferenceEquals(x.c.Summary, result.Best.Training)).i;
+        await RecordAsync(result.Candidates, chosen, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<TResult> FitAsync<TResult>(string trainer, Func<IProgress<EpochReport>, TResult> fit, Action<TResult> dispose, CancellationToken cancellationToken)
     {
         var reports = Channel.CreateUnbounded<EpochReport>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         // Not started with the token: a task cancelled before it runs would never complete the channel. The fit checks
@@ -50,27 +68,36 @@ internal sealed class TorchRun(IJobStore store, Lease<TrainingJob> lease, Metric
         catch (OperationCanceledException)
         {
             // The fit sees the same token and stops within a batch: wait for it, so no training outlives the attempt.
-            await training.ContinueWith(static t =>
+            await training.ContinueWith(t =>
             {
                 if (t.IsCompletedSuccessfully)
                 {
-                    t.Result.Dispose();
+                    dispose(t.Result);
                 }
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
 
-        var model = await training.ConfigureAwait(false);
-        var summary = model.Training!;
-        var metrics = summary.ValidationMetrics;
-        var best = metrics.TryGetValue(Metrics.NameOf(metric), out var value) ? value : (double?)null;
-        await store.AddTrialAsync(lease.Current.Id, lease.Current.Attempt, new TrialRecord(1, trainer, Hyperparameters(summary), best, metrics,
-            summary.TrainingTime, null), cancellationToken).ConfigureAwait(false);
+        return await training.ConfigureAwait(false);
+    }
+
+    /// <summary>One trial per candidate, numbered in training order; the job's best score is the <paramref name="chosen"/> one's.</summary>
+    private async Task RecordAsync(IReadOnlyList<TrainingCandidate> candidates, int chosen, CancellationToken cancellationToken)
+    {
+        var name = Metrics.NameOf(metric);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var summary = candidates[i].Summary;
+            var score = summary.ValidationMetrics.TryGetValue(name, out var value) ? value : (double?)null;
+            await store.AddTrialAsync(lease.Current.Id, lease.Current.Attempt, new TrialRecord(i + 1, candidates[i].Trainer, Hyperparameters(summary), score,
+                summary.ValidationMetrics, summary.TrainingTime, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        var best = candidates[chosen].Summary.ValidationMetrics.TryGetValue(name, out var bestValue) ? bestValue : (double?)null;
         await lease.UpdateAsync(job => job with
         {
-            Progress = job.Progress with { Phase = "registering", TrialsDone = 1, BestScore = best, BestTrainer = trainer },
+            Progress = job.Progress with { Phase = "registering", TrialsDone = candidates.Count, BestScore = best, BestTrainer = candidates[chosen].Trainer },
         }, cancellationToken).ConfigureAwait(false);
-        return model;
     }
 
     private static Dictionary<string, object> Hyperparameters(TrainingSummary summary) => new(summary.Settings ?? new Dictionary<string, object>())

@@ -42,9 +42,15 @@ public sealed class ImageClassificationTrainer : IEstimator<ImageClassificationT
             throw new ArgumentException("Training a classifier needs images of at least two classes.", nameof(data));
         }
 
+        var (train, validation) = StratifiedSplit.Split(data.Labels, _options.ValidationFraction, _options.Seed);
+        return Fit(data, train, validation, progress, cancellationToken);
+    }
+
+    /// <summary>Fits on the <paramref name="train"/> rows, keeping the epoch that scores best on the <paramref name="validation"/> rows.</summary>
+    internal ImageClassificationTransformer Fit(ImageDataset data, int[] train, int[] validation, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+    {
         TorchNative.EnsureLoaded();
         var classCount = data.Classes.Count;
-        var (train, validation) = StratifiedSplit.Split(data.Labels, _options.ValidationFraction, _options.Seed);
         var normalization = PixelNormalization.Measure(data, train);
         var flip = _options.Flip switch
         {
@@ -72,6 +78,8 @@ public sealed class ImageClassificationTrainer : IEstimator<ImageClassificationT
         ["network"] = "conv32-pool-conv64-pool-fc128",
         ["batch_size"] = _options.BatchSize,
         ["learning_rate"] = _options.LearningRate,
+        ["seed"] = _options.Seed,
+        ["patience"] = _options.Patience,
         ["flip"] = flip,
         ["max_shift"] = maxShift,
         ["input"] = $"{shape.Channels}x{shape.Height}x{shape.Width}",

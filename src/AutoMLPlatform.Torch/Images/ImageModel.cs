@@ -30,7 +30,7 @@ internal sealed class ImageModel(ConvNet network, ImageShape shape, PixelNormali
         var input = new float[Shape.Size];
         if (!string.IsNullOrWhiteSpace(base64))
         {
-            var rgb = ImageDecoder.DecodeRgb(DecodeBase64(base64), Shape.Height, Shape.Width, budget);
+            var rgb = ImageDecoder.DecodeRgb(ImageBase64.Decode(base64), Shape.Height, Shape.Width, budget);
             var pixels = new byte[Shape.Size];
             ImageDataset.ToChannels(rgb, Shape.Channels, pixels);
             Normalization.Apply(pixels, Shape.PixelsPerChannel, input);
@@ -43,14 +43,4 @@ internal sealed class ImageModel(ConvNet network, ImageShape shape, PixelNormali
     }
 
     public void Dispose() => Network.Dispose();
-
-    private static byte[] DecodeBase64(string text)
-    {
-        var comma = text.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? text.IndexOf(',', StringComparison.Ordinal) : -1;
-        var payload = comma >= 0 ? text[(comma + 1)..] : text;
-        var bytes = new byte[(payload.Length * 3 / 4) + 3];
-        return Convert.TryFromBase64String(payload.Trim(), bytes, out var written)
-            ? bytes[..written]
-            : throw new InvalidInputException("invalid-image", "An image must be sent as base64-encoded file bytes (PNG, JPEG, GIF, BMP or WebP).");
-    }
 }
