@@ -31,12 +31,15 @@ public sealed class ImageClassificationTransformer : TorchClassifierTransformer
 
     public override string Kind => PartKind;
 
+    internal ImageModel Model => _model;
+
     /// <summary>Class probabilities for one image given as base64.</summary>
     public IReadOnlyList<float> PredictProbabilities(string base64) => _model.Predict(base64);
 
     public override void Write(Stream destination)
     {
-        var config = new ImageModelConfig(TorchPartArchive.FormatVersion, ImageColumn, _model.Classes, _model.Shape, _model.Normalization);
+        var config = new ImageModelConfig(TorchPartArchive.FormatVersion, ImageColumn, _model.Classes, _model.Shape, _model.Normalization,
+            _model.Members > 1 ? _model.Members : null);
         TorchPartArchive.Write(destination, config, _model.Network);
     }
 
@@ -49,5 +52,6 @@ public sealed class ImageClassificationTransformer : TorchClassifierTransformer
     }
 }
 
-/// <summary>What <c>model.json</c> of an image part holds.</summary>
-internal sealed record ImageModelConfig(int Format, string ImageColumn, IReadOnlyList<string> Classes, ImageShape Shape, PixelNormalization Normalization);
+/// <summary>What <c>model.json</c> of an image part holds; <paramref name="Members"/> is set for an ensemble (absent in older packages: one network).</summary>
+internal sealed record ImageModelConfig(int Format, string ImageColumn, IReadOnlyList<string> Classes, ImageShape Shape, PixelNormalization Normalization,
+    int? Members = null);

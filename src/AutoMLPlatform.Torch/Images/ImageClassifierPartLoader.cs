@@ -20,7 +20,7 @@ internal sealed class ImageClassifierPartLoader(ImageDecodeBudget budget) : IMod
         var (config, network) = TorchPartArchive.Read(content, (ImageModelConfig c) =>
         {
             TorchPartArchive.EnsureFormat(c.Format);
-            return new ConvNet(c.Shape, c.Classes.Count);
+            return c.Members is > 1 ? new ConvNetEnsemble(c.Shape, c.Classes.Count, c.Members.Value) : (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>)new ConvNet(c.Shape, c.Classes.Count);
         });
         return new ImageClassificationTransformer(context.MLContext, new ImageModel(network, config.Shape, config.Normalization, config.Classes, budget),
             config.ImageColumn, training: null);

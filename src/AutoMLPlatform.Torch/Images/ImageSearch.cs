@@ -14,13 +14,15 @@ namespace AutoMLPlatform.Torch.Images;
 /// <see cref="Options.ResNetShare"/> of the budget, timed on a few images first; extracted once, then the head trains
 /// in seconds), and the from-scratch network (<see cref="ImageClassificationTrainer"/>). The from-scratch network
 /// then uses what is left: when a run stops early with time to spare, another runs with the next seed, twice the
-/// patience and twice the epochs, until the budget is spent or a run is cut by the time limit. The model with the
-/// best validation score (ties: lower log loss) is kept; the others are disposed as soon as they lose.
+/// patience and twice the epochs, until the budget is spent or a run is cut by the time limit; with two runs or more,
+/// their average (<see cref="ScratchEnsemble"/>) is a candidate too. The model with the best validation score (ties:
+/// lower log loss) is kept; the others are disposed as soon as they lose.
 /// </summary>
 public sealed class ImageSearch
 {
     public const string ScratchTrainer = "TorchImageClassifier";
     public const string ResNetTrainer = "ResNet18Features";
+    public const string EnsembleTrainer = "TorchImageClassifierEnsemble";
 
     private static readonly TimeSpan MinRound = TimeSpan.FromSeconds(2);
 
@@ -51,6 +53,7 @@ public sealed class ImageSearch
         var (train, validation) = StratifiedSplit.Split(data.Labels, TorchTrainingOptions.DefaultValidationFraction, _options.Seed);
         var candidates = new List<TrainingCandidate>();
         var notes = new List<string>();
+        var scratch = new List<ImageClassificationTransformer>();
         (string Trainer, TorchClassifierTransformer Model)? best = null;
         void Offer(string trainer, TorchClassifierTransformer model)
         {
@@ -87,19 +90,31 @@ public sealed class ImageSearch
                 }
 
                 var started = clock.Elapsed;
-                var model = Scratch(round, remaining).Fit(data, train, validation, progress, cancellationToken);
+                scratch.Add(Scratch(round, remaining).Fit(data, train, validation, progress, cancellationToken));
                 last = clock.Elapsed - started;
-                var stopped = model.Training!.StoppedBecause;
-                Offer(ScratchTrainer, model);
-                if (stopped == "time-limit")
+                if (scratch[^1].Training!.StoppedBecause == "time-limit")
                 {
                     break;
                 }
+            }
+
+            // The runs' average competes too; it copies their weights, so each run can then be offered (and dropped) alone.
+            var ensemble = scratch.Count > 1 ? ScratchEnsemble.Build(_mlContext, data, scratch, validation, _options.ImageColumn) : null;
+            foreach (var model in scratch)
+            {
+                Offer(ScratchTrainer, model);
+            }
+
+            scratch.Clear();
+            if (ensemble is not null)
+            {
+                Offer(EnsembleTrainer, ensemble);
             }
         }
         catch
         {
             best?.Model.Dispose();
+            scratch.ForEach(m => m.Dispose());
             throw;
         }
 

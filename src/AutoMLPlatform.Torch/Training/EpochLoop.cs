@@ -160,7 +160,11 @@ internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochRep
         return ClassificationMetrics.Compute(Predict(module, forward, data, validation, classCount), labels, classCount);
     }
 
-    /// <summary>Epochs that fit in the time limit at the pace so far, at least the ones done, at most the maximum.</summary>
+    /// <summary>
+    /// Epochs that fit in the time limit at the pace so far, at least the ones done, at most the maximum. A last epoch
+    /// of which a quarter or more fits is planned too and cut by the time limit: on a slow machine, where one epoch
+    /// takes half the budget, stopping after whole epochs would leave that half unused.
+    /// </summary>
     private int Replan(TrainingBudget budget, int done, int planned)
     {
         if (budget.Remaining is not { } remaining)
@@ -169,7 +173,7 @@ internal sealed class EpochLoop(TorchTrainingOptions options, IProgress<EpochRep
         }
 
         var perEpoch = budget.Elapsed / done;
-        var more = remaining <= TimeSpan.Zero ? 0 : (int)Math.Floor(remaining / perEpoch);
+        var more = remaining <= TimeSpan.Zero ? 0 : (int)Math.Floor((remaining / perEpoch) + 0.75);
         return Math.Clamp(done + more, done, options.MaxEpochs);
     }
 
