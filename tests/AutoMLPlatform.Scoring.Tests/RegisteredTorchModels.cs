@@ -5,6 +5,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.TestSupport;
 using AutoMLPlatform.Torch.External;
 using AutoMLPlatform.Torch.Images;
@@ -49,6 +50,26 @@ internal static class RegisteredTorchModels
         var data = ImageDataset.FromZip(new MemoryStream(TestImages.BlobsZip(perClass: 40)), ImageZipLimits.Default, new ImageSizing(), CancellationToken.None);
         using var model = new ImageClassificationTrainer(new MLContext(1), new ImageClassificationTrainer.Options { ImageColumn = "image", MaxEpochs = 8 })
             .Fit(data, null, CancellationToken.None);
+        return await RegisterAsync(stores, name, model, TaskKind.Multiclass, model.Classes, [new ModelInputColumn("image", ColumnType.Image, false)]);
+    }
+
+    /// <summary>
+    /// A ten-class digit model on ResNet18 features (20 training digits a class from the shared <c>digits</c> data, the
+    /// from-scratch network left out), reading base64 images from column <c>image</c>.
+    /// </summary>
+    public static async Task<ModelVersion> ResNetDigitsAsync(PlatformStores stores, PretrainedNetworks networks, string name, int seed)
+    {
+        var data = ImageDataset.FromZip(new MemoryStream(SharedImages.Zip("digits", "train", perClass: 20)), ImageZipLimits.Default, new ImageSizing(),
+            CancellationToken.None);
+        var search = new ImageSearch(new MLContext(seed), new ImageSearch.Options
+        {
+            TimeLimit = TimeSpan.FromMinutes(10),
+            Seed = seed,
+            ImageColumn = "image",
+            ScratchNetwork = false,
+            ResNetShare = 1,
+        }, networks);
+        using var model = search.Run(data, null, CancellationToken.None).Best;
         return await RegisterAsync(stores, name, model, TaskKind.Multiclass, model.Classes, [new ModelInputColumn("image", ColumnType.Image, false)]);
     }
 

@@ -81,7 +81,7 @@ public sealed class ImageSearch
             }
 
             var last = TimeSpan.Zero;
-            for (var round = 0; round < _options.MaxScratchRounds; round++)
+            for (var round = 0; _options.ScratchNetwork && round < _options.MaxScratchRounds; round++)
             {
                 var remaining = _options.TimeLimit - clock.Elapsed;
                 if (remaining < MinRound || (round > 0 && remaining < last / 2))
@@ -165,6 +165,10 @@ public sealed class ImageSearch
         /// <summary>Most share of the budget left that extracting ResNet18 features may take, or the family is not offered.</summary>
         /// <value>Defaults to 0.4.</value>
         public double ResNetShare { get; set; } = 0.4;
+
+        /// <summary>Whether the from-scratch network competes (false: ResNet18 features only, when offered).</summary>
+        /// <value>Defaults to true.</value>
+        public bool ScratchNetwork { get; set; } = true;
 
         /// <summary>Most runs of the from-scratch network.</summary>
         /// <value>Defaults to 6.</value>
