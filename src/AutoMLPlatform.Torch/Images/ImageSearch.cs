@@ -13,7 +13,7 @@ namespace AutoMLPlatform.Torch.Images;
 /// ResNet18 features with a linear head (offered when extracting every image's features fits
 /// <see cref="Options.ResNetShare"/> of the budget, timed on a few images first; extracted once, then the head trains
 /// in seconds), and the from-scratch network (<see cref="ImageClassificationTrainer"/>). The from-scratch network
-/// then uses what is left: when a run stops early with time to spare, another runs with the next seed, twice the
+/// then uses what is left: when a run stops early with 5 s or more left, another runs with the next seed, twice the
 /// patience and twice the epochs, until the budget is spent or a run is cut by the time limit; with two runs or more,
 /// their average (<see cref="ScratchEnsemble"/>) is a candidate too. The model with the best validation score (ties:
 /// lower log loss) is kept; the others are disposed as soon as they lose.
@@ -24,7 +24,7 @@ public sealed class ImageSearch
     public const string ResNetTrainer = "ResNet18Features";
     public const string EnsembleTrainer = "TorchImageClassifierEnsemble";
 
-    private static readonly TimeSpan MinRound = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MinRound = TimeSpan.FromSeconds(5);
 
     private readonly MLContext _mlContext;
     private readonly Options _options;
@@ -80,18 +80,17 @@ public sealed class ImageSearch
                 Offer(ResNetTrainer, resnet);
             }
 
-            var last = TimeSpan.Zero;
+            // A later run gets whatever is left, however short: its schedule is planned to fit that time, and it only
+            // counts if it (or the average) validates better.
             for (var round = 0; _options.ScratchNetwork && round < _options.MaxScratchRounds; round++)
             {
                 var remaining = _options.TimeLimit - clock.Elapsed;
-                if (remaining < MinRound || (round > 0 && remaining < last / 2))
+                if (remaining < MinRound)
                 {
                     break;
                 }
 
-                var started = clock.Elapsed;
                 scratch.Add(Scratch(round, remaining).Fit(data, train, validation, progress, cancellationToken));
-                last = clock.Elapsed - started;
                 if (scratch[^1].Training!.StoppedBecause == "time-limit")
                 {
                     break;

@@ -8,7 +8,7 @@ public class ImageBenchTests
 {
     [TestCase]
     [TestCase("--task", "image-classification")]
-    public async Task A_bench_run_on_image_folders_trains_the_image_classifier_and_ends_with_the_same_json_object(params string[] task)
+    public async Task A_bench_run_on_image_folders_runs_the_image_search_and_ends_with_the_same_json_object(params string[] task)
     {
         using var directory = new TempDirectory();
         var train = WriteFolders(directory.Path, "train", perClass: 40, seed: 3);
@@ -27,7 +27,8 @@ public class ImageBenchTests
             }));
             Assert.That(root.GetProperty("task").GetString(), Is.EqualTo("multiclass"));
             Assert.That(root.GetProperty("metric").GetString(), Is.EqualTo("accuracy"));
-            Assert.That(root.GetProperty("best_trainer").GetString(), Is.EqualTo("TorchImageClassifier"));
+            Assert.That(root.GetProperty("best_trainer").GetString(), Is.AnyOf("TorchImageClassifier", "TorchImageClassifierEnsemble", "ResNet18Features"));
+            Assert.That(run.Stderr, Has.Some.StartsWith("ResNet18 features:"), "whether the pretrained features competed, and why");
             Assert.That(root.GetProperty("score").GetDouble(), Is.GreaterThan(0.6), "accuracy on the test folders; chance is a third");
             Assert.That(run.Stderr, Has.Some.Contains("epoch 1 of"), "progress per epoch goes to stderr");
         });

@@ -25,7 +25,7 @@ public class TorchEndToEndTests
         Assert.Multiple(() =>
         {
             Assert.That((string?)job["status"], Is.EqualTo("succeeded"), job.ToJsonString());
-            Assert.That((string?)job["leaderboard"]![0]!["trainer"], Is.EqualTo("TorchImageClassifier"));
+            Assert.That(job["leaderboard"]!.AsArray().Select(t => (string?)t!["trainer"]), Does.Contain("TorchImageClassifier"));
             Assert.That((string?)job["task"], Is.EqualTo("multiclass"));
             Assert.That(predictions.Select(p => (string?)p!["predictedLabel"]), Is.EqualTo(TestImages.BlobClasses));
         });
