@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Scoring.PredictionLog;
 using AutoMLPlatform.Torch.Images;
 
 namespace AutoMLPlatform.Scoring;
@@ -109,12 +110,18 @@ public sealed class ScoringOptions : IValidatableObject
     /// <summary>Drift monitoring (<c>AutoMLPlatform:Scoring:Drift</c>).</summary>
     public DriftOptions Drift { get; set; } = new();
 
+    /// <summary>The prediction log's queue and background writer (<c>AutoMLPlatform:Scoring:PredictionLog</c>, docs/feedback.md).</summary>
+    public PredictionLogOptions PredictionLog { get; set; } = new();
+
     /// <summary>Checks the nested sections, which data annotations alone do not visit.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Drift, new ValidationContext(Drift), results, validateAllProperties: true);
-        var nested = results.Select(r => new ValidationResult(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Drift)}.{m}").ToArray()));
+        var nested = results.Select(r => new ValidationResult(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(Drift)}.{m}").ToArray())).ToList();
+        var logging = new List<ValidationResult>();
+        Validator.TryValidateObject(PredictionLog, new ValidationContext(PredictionLog), logging, validateAllProperties: true);
+        nested.AddRange(logging.Select(r => new ValidationResult(r.ErrorMessage, r.MemberNames.Select(m => $"{nameof(PredictionLog)}.{m}").ToArray())));
         return ImageDecodeBudgetPixels >= MaxImagePixels
             ? nested
             : nested.Append(new ValidationResult($"{nameof(ImageDecodeBudgetPixels)} ({ImageDecodeBudgetPixels}) must be at least {nameof(MaxImagePixels)} ({MaxImagePixels}): the largest image allowed must fit.",

@@ -11,6 +11,7 @@ using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.Oip;
+using AutoMLPlatform.Scoring.PredictionLog;
 using AutoMLPlatform.Scoring.RowTypes;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Packaging;
@@ -56,6 +57,12 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<EmbeddingOipHandler>();
         services.AddHostedService<RegistryWatcher>();
         services.AddHostedService<DriftFlushService>();
+        services.AddSingleton<PredictionLogQueue>();
+        services.AddSingleton<PredictionLogSwitchboard>();
+        services.AddHostedService(sp => sp.GetRequiredService<PredictionLogSwitchboard>());
+        services.AddSingleton<PredictionLogRecorder>();
+        services.AddHostedService<PredictionLogWriter>();
+        services.AddHostedService<PredictionLogRetention>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Assembly.GetEntryAssembly()?.GetName().Name ?? "AutoMLPlatform"))
             .WithMetrics(metrics => metrics.AddMeter(ScoringMetrics.MeterName).AddPrometheusExporter());
@@ -98,6 +105,7 @@ public static class ScoringServiceCollectionExtensions
         endpoints.MapOipEndpoints();
         endpoints.MapEmbeddingEndpoints();
         endpoints.MapDriftEndpoints();
+        endpoints.MapPredictionLogEndpoints();
         // Series carry every tenant's model names, traffic, tenant ids and input column names: an operator's view, so a
         // system admin key (the system tenant's admin scope), never a tenant's read key.
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(ApiKeyDefaults.SystemAdminPolicy);

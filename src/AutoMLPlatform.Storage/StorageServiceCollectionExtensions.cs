@@ -1,6 +1,7 @@
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Drift;
+using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Insight;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Audit;
@@ -12,6 +13,7 @@ using AutoMLPlatform.Storage.Blobs;
 using AutoMLPlatform.Storage.Database;
 using AutoMLPlatform.Storage.Datasets;
 using AutoMLPlatform.Storage.Drift;
+using AutoMLPlatform.Storage.Feedback;
 using AutoMLPlatform.Storage.Health;
 using AutoMLPlatform.Storage.Insight;
 using AutoMLPlatform.Storage.Jobs;
@@ -50,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelRegistry, SqlModelRegistry>();
         services.AddSingleton<IModelInsightStore, SqlModelInsightStore>();
         services.AddSingleton<IDriftStore, SqlDriftStore>();
+        services.AddSingleton<IPredictionLogStore, SqlPredictionLogStore>();
         services.AddSingleton<IPipelineStore, SqlPipelineStore>();
         services.AddSingleton<ITenantStore, SqlTenantStore>();
         services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();

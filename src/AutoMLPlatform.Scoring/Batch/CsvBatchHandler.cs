@@ -5,6 +5,7 @@ using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.PredictionLog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,9 @@ namespace AutoMLPlatform.Scoring.Batch;
 /// writes it, so memory stays flat whatever the file size and parsing overlaps prediction. Output is buffered until
 /// <see cref="FlushBytes"/> before the response starts: an error in the header or the first rows is a clean 400; an
 /// error after the response started can only end it, so the connection is cut (the client sees a truncated body).
+/// When the model logs, a last column <c>predictionId</c> holds each logged row's id (empty for a row not sampled).
 /// </summary>
-internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, IOptions<ScoringOptions> options)
+internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, IOptions<ScoringOptions> options, PredictionLogRecorder log)
 {
     /// <summary>Output is handed to the response in pieces of about this size.</summary>
     private const int FlushBytes = 64 * 1024;
@@ -35,7 +37,8 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
             using var lease = await cache.AcquireAsync(tenant.Id, model, selector, cancellationToken).ConfigureAwait(false);
             known = lease.Model.Version.ModelName;
             var delimiter = IsTabSeparated(http.Request.ContentType) ? '\t' : ',';
-            rows = await StreamAsync(lease.Model, http, delimiter, id, options.Value.CsvLimits, cancellationToken).ConfigureAwait(false);
+            rows = await StreamAsync(lease.Model, log.Start(tenant.Id, lease.Model), http, delimiter, id, options.Value.CsvLimits, cancellationToken)
+                .ConfigureAwait(false);
             metrics.Record(ScoringProtocol.Csv, known, StatusCodes.Status200OK, started, rows);
         }
         catch (Exception ex) when (metrics.RecordFailure(ScoringProtocol.Csv, known, ex, started))
@@ -44,7 +47,7 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         }
     }
 
-    private static async Task<long> StreamAsync(ScoringModel model, HttpContext http, char delimiter, string? id, CsvLimits limits,
+    private static async Task<long> StreamAsync(ScoringModel model, PredictionLogRecorder.RowLog log, HttpContext http, char delimiter, string? id, CsvLimits limits,
         CancellationToken cancellationToken)
     {
         // The limits bound each record (fields, characters) while it is read; the pump bounds how many are in flight.
@@ -59,7 +62,8 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         var keep = KeptFields(mapping.Names, id);
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         var output = new CsvOutput(buffer, delimiter);
-        output.WriteRow(keep.Select(i => mapping.Header[i]).ToArray(), CsvOutput.PredictionColumns(model.Output, keep.Select(i => mapping.Names[i]).ToArray()));
+        output.WriteRow(keep.Select(i => mapping.Header[i]).ToArray(), CsvOutput.PredictionColumns(model.Output, keep.Select(i => mapping.Names[i]).ToArray(),
+            log.Logs));
 
         var response = http.Response;
         response.ContentType = delimiter == '\t' ? "text/tab-separated-values; charset=utf-8" : "text/csv; charset=utf-8";
@@ -84,6 +88,14 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
                     mapping.Bind(record, session.Row, block.Lines[i]);
                     session.Predict();
                     output.WriteRow(record, keep, model.Output, session.Output);
+                    if (log.Logs)
+                    {
+                        output.EndRowWithId(log.Log(session));
+                    }
+                    else
+                    {
+                        output.EndRow();
+                    }
                 }
 
                 rows += block.Count;

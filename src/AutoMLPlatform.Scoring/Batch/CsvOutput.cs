@@ -20,7 +20,7 @@ internal sealed class CsvOutput(IBufferWriter<byte> buffer, char delimiter)
     /// that an input column (or a class) already names takes pandas' suffix (<see cref="HeaderNames.Deduplicate"/>), so
     /// an input column called <c>predictedLabel</c> and the prediction stay two columns a reader can tell apart.
     /// </summary>
-    public static IReadOnlyList<string> PredictionColumns(OutputShape shape, IReadOnlyList<string> kept)
+    public static IReadOnlyList<string> PredictionColumns(OutputShape shape, IReadOnlyList<string> kept, bool withPredictionId = false)
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(kept);
@@ -30,6 +30,7 @@ internal sealed class CsvOutput(IBufferWriter<byte> buffer, char delimiter)
             OutputKind.ClassScore => ["predictedLabel", "score"],
             _ => ["predictedValue"],
         };
+        names = withPredictionId ? [.. names, "predictionId"] : names;
         return HeaderNames.Deduplicate([.. kept, .. names])[kept.Count..];
     }
 
@@ -47,7 +48,7 @@ internal sealed class CsvOutput(IBufferWriter<byte> buffer, char delimiter)
         WriteByte((byte)'\n');
     }
 
-    /// <summary>Writes the kept fields of one record (by index) followed by its prediction, and ends the line.</summary>
+    /// <summary>Writes the kept fields of one record (by index) followed by its prediction; end the line with <see cref="EndRow"/>.</summary>
     public void WriteRow(List<string> fields, int[] keep, OutputShape shape, PredictionValues values)
     {
         ArgumentNullException.ThrowIfNull(fields);
@@ -76,6 +77,20 @@ internal sealed class CsvOutput(IBufferWriter<byte> buffer, char delimiter)
         {
             Separator(ref first);
             WriteNumber(values.Value);
+        }
+    }
+
+    public void EndRow() => WriteByte((byte)'\n');
+
+    /// <summary>Adds the row's prediction id (empty when it was not logged) and ends the line.</summary>
+    public void EndRowWithId(Core.Feedback.PredictionId? id)
+    {
+        WriteByte(_delimiter);
+        if (id is { } logged)
+        {
+            var span = buffer.GetSpan(36);
+            logged.Value.TryFormat(span, out var written, "D");
+            buffer.Advance(written);
         }
 
         WriteByte((byte)'\n');

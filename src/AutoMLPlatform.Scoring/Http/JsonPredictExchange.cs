@@ -7,6 +7,7 @@ using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.PredictionLog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ namespace AutoMLPlatform.Scoring.Http;
 /// <see cref="IRowAnswer"/>.
 /// </summary>
 internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metrics, ObjectPool<ResponseBuffer> buffers, IOptions<ScoringOptions> options,
-    IOptions<HostingOptions> hosting)
+    IOptions<HostingOptions> hosting, PredictionLogRecorder log)
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
@@ -51,7 +52,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
                 buffer = buffers.Get();
                 try
                 {
-                    rows = Predict(answer, lease.Model, body, _reading, buffer.Json, cancellationToken);
+                    rows = Predict(answer, lease.Model, log.Start(tenant.Id, lease.Model), body, _reading, buffer.Json, cancellationToken);
                 }
                 catch (Exception) when (Discard(buffer))
                 {
@@ -77,7 +78,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
     }
 
     /// <summary>Predicts the object or array in <paramref name="body"/> into <paramref name="writer"/>; returns the row count.</summary>
-    private static int Predict<TAnswer>(TAnswer answer, ScoringModel model, ReadOnlySequence<byte> body, JsonReaderOptions reading, Utf8JsonWriter writer,
+    private static int Predict<TAnswer>(TAnswer answer, ScoringModel model, PredictionLogRecorder.RowLog log, ReadOnlySequence<byte> body, JsonReaderOptions reading, Utf8JsonWriter writer,
         CancellationToken cancellationToken)
         where TAnswer : struct, IRowAnswer
     {
@@ -87,8 +88,8 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
         {
             var rows = json.Read() ? json.TokenType switch
             {
-                JsonTokenType.StartObject => PredictOne(answer, model, session, ref json, writer, cancellationToken),
-                JsonTokenType.StartArray => PredictMany(answer, model, session, ref json, writer, cancellationToken),
+                JsonTokenType.StartObject => PredictOne(answer, model, log, session, ref json, writer, cancellationToken),
+                JsonTokenType.StartArray => PredictMany(answer, model, log, session, ref json, writer, cancellationToken),
                 _ => -1,
             } : -1;
             if (rows < 0)
@@ -111,7 +112,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
         }
     }
 
-    private static int PredictOne<TAnswer>(TAnswer answer, ScoringModel model, ScoringSession session, ref Utf8JsonReader json, Utf8JsonWriter writer,
+    private static int PredictOne<TAnswer>(TAnswer answer, ScoringModel model, PredictionLogRecorder.RowLog log, ScoringSession session, ref Utf8JsonReader json, Utf8JsonWriter writer,
         CancellationToken cancellationToken)
         where TAnswer : struct, IRowAnswer
     {
@@ -119,12 +120,13 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
         session.Predict();
         writer.WriteStartObject();
         PredictionJson.WriteHeader(writer, model);
+        PredictionJson.WritePredictionId(writer, log.Log(session));
         answer.WriteFields(model, session, writer, cancellationToken);
         writer.WriteEndObject();
         return 1;
     }
 
-    private static int PredictMany<TAnswer>(TAnswer answer, ScoringModel model, ScoringSession session, ref Utf8JsonReader json, Utf8JsonWriter writer,
+    private static int PredictMany<TAnswer>(TAnswer answer, ScoringModel model, PredictionLogRecorder.RowLog log, ScoringSession session, ref Utf8JsonReader json, Utf8JsonWriter writer,
         CancellationToken cancellationToken)
         where TAnswer : struct, IRowAnswer
     {
@@ -142,6 +144,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
             JsonRowReader.Read(ref json, session.Row, RowLocation.Item(rows));
             session.Predict();
             writer.WriteStartObject();
+            PredictionJson.WritePredictionId(writer, log.Log(session));
             answer.WriteFields(model, session, writer, cancellationToken);
             writer.WriteEndObject();
             rows++;

@@ -17,11 +17,21 @@ internal static class PredictionJson
     private static readonly JsonEncodedText ProbabilitiesName = JsonEncodedText.Encode("probabilities");
     private static readonly JsonEncodedText ScoreName = JsonEncodedText.Encode("score");
     private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("predictedValue");
+    private static readonly JsonEncodedText PredictionIdName = JsonEncodedText.Encode("predictionId");
 
     public static void WriteHeader(Utf8JsonWriter writer, ScoringModel model)
     {
         writer.WriteString(ModelName, model.EncodedName);
         writer.WriteNumber(VersionName, model.Version.Version);
+    }
+
+    /// <summary>Writes the row's <c>predictionId</c> when it was logged (feedback names it); nothing otherwise.</summary>
+    public static void WritePredictionId(Utf8JsonWriter writer, Core.Feedback.PredictionId? id)
+    {
+        if (id is { } logged)
+        {
+            writer.WriteString(PredictionIdName, logged.Value);
+        }
     }
 
     public static void StartPredictions(Utf8JsonWriter writer) => writer.WriteStartArray(PredictionsName);

@@ -267,5 +267,46 @@ internal static class Migrations
             );
             CREATE INDEX ix_audit_intents_at ON audit_intents (at);
             """),
+
+        // The prediction log (docs/feedback.md). Inputs are sealed per written batch and model under the tenant's data
+        // key (prediction_inputs, one encrypted JSON array per block; a row names its block and place), so encryption
+        // costs one seal per batch, not per row. Outputs and feedback stay plain: live quality reads them in SQL order.
+        // A block's created_at is its newest row's time, so retention deletes a block only once all its rows are gone.
+        new(12, "prediction log, its sealed inputs and feedback", """
+            CREATE TABLE prediction_log_settings (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                sample_rate DOUBLE PRECISION NOT NULL,
+                retention_days INTEGER NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name)
+            );
+            CREATE TABLE prediction_inputs (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                sealed TEXT NOT NULL
+            );
+            CREATE INDEX ix_prediction_inputs_time ON prediction_inputs (created_at);
+            CREATE TABLE prediction_log (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                predicted_at BIGINT NOT NULL,
+                inputs_id TEXT NOT NULL,
+                inputs_index INTEGER NOT NULL,
+                predicted_label TEXT NULL,
+                predicted_value DOUBLE PRECISION NULL,
+                probabilities_json TEXT NULL,
+                true_label TEXT NULL,
+                true_value DOUBLE PRECISION NULL,
+                observed_at BIGINT NULL,
+                feedback_at BIGINT NULL
+            );
+            CREATE INDEX ix_prediction_log_version_time ON prediction_log (tenant_id, model_name, version, predicted_at);
+            CREATE INDEX ix_prediction_log_time ON prediction_log (predicted_at);
+            """),
     ];
 }

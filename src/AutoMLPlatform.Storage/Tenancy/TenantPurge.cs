@@ -5,7 +5,7 @@ namespace AutoMLPlatform.Storage.Tenancy;
 
 /// <summary>
 /// Deletes a deleted tenant's rows: everything it stored that names its data (dataset schemas, model inputs and classes,
-/// metrics, reports, job specs and leaderboards, pipelines and runs, drift counters, keys). What stays is the tenant's
+/// metrics, reports, job specs and leaderboards, pipelines and runs, drift counters, the prediction log, keys). What stays is the tenant's
 /// tombstone (id, name, when) and its audit entries: the audit trail is a hash chain that must stay whole.
 /// Children go before parents (PostgreSQL enforces the foreign keys). Deleting the job rows is also how the tenant's
 /// queued and running work is cancelled: a worker's next compare-and-set on the row fails, so it stops, writes nothing
@@ -28,6 +28,9 @@ internal static class TenantPurge
         "DELETE FROM datasets WHERE {0}",
         "DELETE FROM model_insights WHERE {0}",
         "DELETE FROM model_drift WHERE {0}",
+        "DELETE FROM prediction_log WHERE {0}",
+        "DELETE FROM prediction_inputs WHERE {0}",
+        "DELETE FROM prediction_log_settings WHERE {0}",
         "DELETE FROM alias_history WHERE {0}",
         "DELETE FROM model_aliases WHERE {0}",
         "DELETE FROM model_versions WHERE {0}",

@@ -1,0 +1,28 @@
+using AutoMLPlatform.Core.Tenancy;
+
+namespace AutoMLPlatform.Core.Feedback;
+
+/// <summary>
+/// One predicted row as logged: who asked, which version answered, what it read and what it said.
+/// <paramref name="InputsJson"/> is a JSON object of the model's inputs as the model sees them (keyed-hash columns
+/// hashed, dropped columns absent); the store encrypts it under the tenant's data key.
+/// </summary>
+/// <param name="Id">The id returned in the answer's row.</param>
+/// <param name="Tenant">The tenant whose key asked.</param>
+/// <param name="ModelName">The model.</param>
+/// <param name="Version">The version that answered.</param>
+/// <param name="PredictedAt">When it answered.</param>
+/// <param name="InputsJson">The inputs, a JSON object by column name.</param>
+/// <param name="PredictedLabel">The predicted class, or null for regression.</param>
+/// <param name="PredictedValue">The predicted value (regression), or the score of an uncalibrated binary model; null otherwise.</param>
+/// <param name="Probabilities">One probability per class in the version's class order; empty when the model gives none.</param>
+public sealed record LoggedPrediction(
+    PredictionId Id,
+    TenantId Tenant,
+    string ModelName,
+    int Version,
+    DateTimeOffset PredictedAt,
+    string InputsJson,
+    string? PredictedLabel,
+    double? PredictedValue,
+    IReadOnlyList<float> Probabilities);

@@ -1,0 +1,67 @@
+using AutoMLPlatform.Core.Feedback;
+using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Scoring.Binding;
+using AutoMLPlatform.Scoring.Models;
+
+namespace AutoMLPlatform.Scoring.PredictionLog;
+
+/// <summary>
+/// One predicted row copied off its session for the writer: the session is reused by the next row, so the values the
+/// model read and the answer it gave are copied here (raw values; the writer hashes keyed-hash columns before storing).
+/// </summary>
+internal sealed class PendingPrediction
+{
+    private PendingPrediction(PredictionId id, TenantId tenant, ScoringModel model, DateTimeOffset at, RowTarget row, PredictionValues output)
+    {
+        Id = id;
+        Tenant = tenant;
+        ModelName = model.Version.ModelName;
+        Version = model.Version.Version;
+        Columns = model.Inputs;
+        At = at;
+        Numbers = new float[row.Columns.Count];
+        Texts = new string[row.Columns.Count];
+        for (var i = 0; i < Numbers.Length; i++)
+        {
+            if (row.Columns.IsNumeric(i))
+            {
+                Numbers[i] = row.GetNumber(i);
+            }
+            else
+            {
+                Texts[i] = row.GetText(i);
+            }
+        }
+
+        Label = output.Label;
+        Value = output.Value;
+        Probabilities = output.Probabilities.Length == 0 ? [] : (float[])output.Probabilities.Clone();
+    }
+
+    public PredictionId Id { get; }
+
+    public TenantId Tenant { get; }
+
+    public string ModelName { get; }
+
+    public int Version { get; }
+
+    public InputColumns Columns { get; }
+
+    public DateTimeOffset At { get; }
+
+    /// <summary>Numeric inputs by column (NaN is missing).</summary>
+    public float[] Numbers { get; }
+
+    /// <summary>Text inputs by column (null for numeric columns, empty is missing).</summary>
+    public string[] Texts { get; }
+
+    public string? Label { get; }
+
+    public float Value { get; }
+
+    public float[] Probabilities { get; }
+
+    public static PendingPrediction Copy(TenantId tenant, ScoringModel model, ScoringSession session, DateTimeOffset at) =>
+        new(PredictionId.New(), tenant, model, at, session.Row, session.Output);
+}

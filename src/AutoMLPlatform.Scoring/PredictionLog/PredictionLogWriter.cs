@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using AutoMLPlatform.Core.Feedback;
+using AutoMLPlatform.Core.Security;
+using AutoMLPlatform.Core.Tenancy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoMLPlatform.Scoring.PredictionLog;
+
+/// <summary>
+/// Drains the <see cref="PredictionLogQueue"/> in batches of up to <see cref="PredictionLogOptions.BatchSize"/> rows,
+/// each one insert transaction. Inputs are written as the model sees them: a keyed-hash column's value is replaced by
+/// its tenant's hash here, before anything is serialised, so no raw value of such a column reaches the store; columns
+/// dropped at training are not model inputs and were never read. A batch the store refuses is counted as dropped.
+/// At a graceful stop what is queued is written; a crash loses the queue (at most <see cref="PredictionLogOptions.QueueCapacity"/> rows).
+/// </summary>
+internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPredictionLogStore store, IKeyedHasherSource hashers,
+    IOptions<ScoringOptions> options, ILogger<PredictionLogWriter> logger) : BackgroundService
+{
+    private readonly List<PendingPrediction> _batch = new(options.Value.PredictionLog.BatchSize);
+    private readonly ArrayBufferWriter<byte> _json = new(4096);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        while (!cancellationToken.IsCancellationRequested && Fill() > 0)
+        {
+            await WriteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Fill();
+                await WriteAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes what is left.
+        }
+    }
+
+    private int Fill()
+    {
+        var size = options.Value.PredictionLog.BatchSize;
+        while (_batch.Count < size && queue.Reader.TryRead(out var row))
+        {
+            _batch.Add(row);
+        }
+
+        return _batch.Count;
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var hashersByTenant = new Dictionary<TenantId, IKeyedHasher>();
+            var logged = new LoggedPrediction[_batch.Count];
+            for (var i = 0; i < _batch.Count; i++)
+            {
+                var row = _batch[i];
+                var hasher = await HasherAsync(hashersByTenant, row, cancellationToken).ConfigureAwait(false);
+                logged[i] = new LoggedPrediction(row.Id, row.Tenant, row.ModelName, row.Version, row.At, InputsJson(row, hasher),
+                    row.Label, float.IsNaN(row.Value) ? null : row.Value, row.Probabilities);
+            }
+
+            await store.AppendAsync(logged, cancellationToken).ConfigureAwait(false);
+            queue.CountWritten(logged.Length);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The rows are lost, never the process: predictions go on, the dropped count says how many.
+            queue.CountDropped(_batch.Count);
+            LogBatchFailed(logger, _batch.Count, ex);
+        }
+        finally
+        {
+            _batch.Clear();
+        }
+    }
+
+    private async Task<IKeyedHasher?> HasherAsync(Dictionary<TenantId, IKeyedHasher> known, PendingPrediction row, CancellationToken cancellationToken)
+    {
+        if (!row.Columns.Columns.Any(c => c.KeyedHash))
+        {
+            return null;
+        }
+
+        if (!known.TryGetValue(row.Tenant, out var hasher))
+        {
+            hasher = await hashers.ForTenantAsync(row.Tenant, cancellationToken).ConfigureAwait(false);
+            known[row.Tenant] = hasher;
+        }
+
+        return hasher;
+    }
+
+    /// <summary>The row's inputs as a JSON object by column name: missing values null, keyed-hash columns hashed.</summary>
+    private string InputsJson(PendingPrediction row, IKeyedHasher? hasher)
+    {
+        _json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_json))
+        {
+            writer.WriteStartObject();
+            var columns = row.Columns.Columns;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (row.Columns.IsNumeric(i))
+                {
+                    if (float.IsNaN(row.Numbers[i]))
+                    {
+                        writer.WriteNull(columns[i].Name);
+                    }
+                    else
+                    {
+                        writer.WriteNumber(columns[i].Name, row.Numbers[i]);
+                    }
+                }
+                else if (row.Texts[i].Length == 0)
+                {
+                    writer.WriteNull(columns[i].Name);
+                }
+                else
+                {
+                    writer.WriteString(columns[i].Name, columns[i].KeyedHash ? hasher!.Hash(row.Texts[i]) : row.Texts[i]);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(_json.WrittenSpan);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write {Rows} logged predictions; they are counted as dropped")]
+    private static partial void LogBatchFailed(ILogger logger, int rows, Exception exception);
+}
