@@ -7,10 +7,12 @@ using AutoMLPlatform.Hosting.Authentication;
 using AutoMLPlatform.Scoring.Batch;
 using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Embeddings;
+using AutoMLPlatform.Scoring.Feedback;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.Oip;
+using AutoMLPlatform.Scoring.Quality;
 using AutoMLPlatform.Scoring.PredictionLog;
 using AutoMLPlatform.Scoring.RowTypes;
 using AutoMLPlatform.Torch.Images;
@@ -63,6 +65,9 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<PredictionLogRecorder>();
         services.AddHostedService<PredictionLogWriter>();
         services.AddHostedService<PredictionLogRetention>();
+        services.AddSingleton<FeedbackIntake>();
+        services.AddSingleton<LiveQualityGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveQualityGauges>());
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(Assembly.GetEntryAssembly()?.GetName().Name ?? "AutoMLPlatform"))
             .WithMetrics(metrics => metrics.AddMeter(ScoringMetrics.MeterName).AddPrometheusExporter());
@@ -106,6 +111,8 @@ public static class ScoringServiceCollectionExtensions
         endpoints.MapEmbeddingEndpoints();
         endpoints.MapDriftEndpoints();
         endpoints.MapPredictionLogEndpoints();
+        endpoints.MapFeedbackEndpoints();
+        endpoints.MapQualityEndpoints();
         // Series carry every tenant's model names, traffic, tenant ids and input column names: an operator's view, so a
         // system admin key (the system tenant's admin scope), never a tenant's read key.
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(ApiKeyDefaults.SystemAdminPolicy);

@@ -2,7 +2,7 @@ namespace AutoMLPlatform.Core.Security;
 
 /// <summary>
 /// What an API key may do. <see cref="Admin"/> includes every other scope; <see cref="Train"/> includes
-/// <see cref="Read"/>; <see cref="Predict"/> is scoring only.
+/// <see cref="Read"/> and <see cref="Feedback"/>; <see cref="Predict"/> is scoring only; <see cref="Feedback"/> is sending outcomes only.
 /// </summary>
 [Flags]
 public enum ApiScopes
@@ -20,4 +20,7 @@ public enum ApiScopes
 
     /// <summary>Manage the tenant's keys and read its audit log.</summary>
     Admin = 8,
+
+    /// <summary>Send the true outcomes of logged predictions (<c>POST /api/models/{name}/feedback</c>), and nothing else.</summary>
+    Feedback = 16,
 }

@@ -30,6 +30,7 @@ public static class AuthenticationExtensions
             .AddScopePolicy(ApiScopeNames.Train)
             .AddScopePolicy(ApiScopeNames.Predict)
             .AddScopePolicy(ApiScopeNames.Admin)
+            .AddScopePolicy(ApiScopeNames.Feedback)
             .AddPolicy(ApiKeyDefaults.SystemAdminPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                 .RequireClaim(ApiKeyDefaults.ScopeClaim, ApiScopeNames.Admin)

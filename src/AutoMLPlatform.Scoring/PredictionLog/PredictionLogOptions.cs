@@ -23,6 +23,16 @@ public sealed class PredictionLogOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SettingsRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the live-quality gauges on <c>/metrics</c> are recomputed (over the last <see cref="QualityGaugeWindow"/>).</summary>
+    /// <value>Defaults to 1 minute.</value>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan QualityGaugeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The span of logged predictions the live-quality gauges cover, ending now.</summary>
+    /// <value>Defaults to 1 day.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan QualityGaugeWindow { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often the retention sweep deletes rows older than their model's <c>retentionDays</c>.</summary>
     /// <value>Defaults to 1 hour.</value>
     [Range(typeof(TimeSpan), "00:00:00.050", "7.00:00:00")]

@@ -25,6 +25,9 @@ internal sealed partial class PredictionLogSwitchboard(IPredictionLogStore store
         return enabled.Count != 0 && enabled.TryGetValue((tenant, modelName), out var settings) ? settings : null;
     }
 
+    /// <summary>The models that log now.</summary>
+    public IReadOnlyList<(TenantId Tenant, string ModelName)> Enabled => _enabled.Keys;
+
     /// <summary>Takes a change made in this process into effect now, before the next refresh.</summary>
     public void Apply(TenantId tenant, string modelName, PredictionLogSettings settings)
     {

@@ -2,7 +2,7 @@ using AutoMLPlatform.Core.Security;
 
 namespace AutoMLPlatform.Server.Access;
 
-/// <summary>The body of <c>POST /api/keys</c>: a name, scopes (admin, train, predict, read) and an optional expiry.</summary>
+/// <summary>The body of <c>POST /api/keys</c>: a name, scopes (admin, train, predict, read, feedback) and an optional expiry.</summary>
 public sealed record CreateKeyRequest(string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt);
 
 /// <summary>The body of <c>POST /api/tenants</c>.</summary>

@@ -80,6 +80,28 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
         return expectedRows / seconds;
     }
 
+    /// <summary>Switches the standalone host's prediction log for the model (0 is off, 1 logs every row), as an operator would.</summary>
+    public async Task SetPredictionLogAsync(double sampleRate, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", metricsKey);
+        using var body = new StringContent($"{{\"sampleRate\": {sampleRate.ToString(CultureInfo.InvariantCulture)}, \"retentionDays\": 1}}",
+            System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PutAsync(Url($"/api/models/{CreditModel.Name}/prediction-log"), body, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The host's prediction log counters (rows written, rows dropped), from /metrics.</summary>
+    public async Task<(long Written, long Dropped)> PredictionLogCountsAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", metricsKey);
+        var text = await http.GetStringAsync(Url("/metrics"), cancellationToken);
+        long Count(string series) => Regex.Match(text, $@"^{series}(\{{[^}}]*\}})? (\d+)", RegexOptions.Multiline) is { Success: true } m
+            ? long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        return (Count("scoring_prediction_log_written_total"), Count("scoring_prediction_log_dropped_total"));
+    }
+
     /// <summary>Engines the host created for the model: the warmed pool, plus one per burst beyond it (churn costs latency).</summary>
     public async Task<long> EnginesCreatedAsync(CancellationToken cancellationToken)
     {

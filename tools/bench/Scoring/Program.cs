@@ -19,7 +19,7 @@ using Microsoft.Extensions.Logging;
 
 // Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
 //        [--batch-rows 1000000] [--no-http] [--drift true|false] [--trainer Sdca|LightGbm|…] [--trials 1]
-//        [--breakdown] [--key-pairs 3] [--rounds 4]
+//        [--breakdown] [--key-pairs 3] [--log-pairs 0] [--rounds 4]
 // Progress goes to stderr; the last stdout line is one JSON object.
 if (args.Length > 0 && args[0] == NoKeyCheckHost.Command)
 {
@@ -126,6 +126,20 @@ if (options.Http)
         Console.Error.WriteLine($"key pair {pair + 1}: {with.RequestsPerSecond:N0} rps with the check, {without.RequestsPerSecond:N0} without");
     }
 
+    // The prediction log's cost: the same single-row load with logging off and at 100 %, in alternating pairs on the
+    // real host (the writer shares the host's cores, as in production), each pair's ratio taken within the pair.
+    var logPairs = new List<(double Off, double On)>();
+    for (var pair = 0; pair < options.LogPairs; pair++)
+    {
+        await http.SetPredictionLogAsync(0, cancellationToken);
+        var off = await http.PredictAsync(row, checkKey: true, cancellationToken);
+        await http.SetPredictionLogAsync(1, cancellationToken);
+        var on = await http.PredictAsync(row, checkKey: true, cancellationToken);
+        await http.SetPredictionLogAsync(0, cancellationToken);
+        logPairs.Add((off.RequestsPerSecond, on.RequestsPerSecond));
+        Console.Error.WriteLine($"log pair {pair + 1}: {on.RequestsPerSecond:N0} rps logging every row, {off.RequestsPerSecond:N0} without");
+    }
+
     var csv = await WriteBatchAsync(Path.Combine(options.Work, "batch.csv"), rows, options.BatchRows, cancellationToken);
     await http.BatchAsync(await WriteBatchAsync(Path.Combine(options.Work, "warm.csv"), rows, 50_000, cancellationToken), 50_000, cancellationToken);
     var batch = await http.BatchAsync(csv, options.BatchRows, cancellationToken);
@@ -141,6 +155,17 @@ if (options.Http)
     result["predict_rps_key_unchecked"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Unchecked)));
     result["key_check_http_ratio"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Checked / p.Unchecked)), 3);
     result["key_check_http_ratio_range"] = new[] { Math.Round(pairs.Min(p => p.Checked / p.Unchecked), 3), Math.Round(pairs.Max(p => p.Checked / p.Unchecked), 3) };
+    if (logPairs.Count > 0)
+    {
+        var (written, dropped) = await http.PredictionLogCountsAsync(cancellationToken);
+        result["predict_rps_log_off"] = Math.Round(InterleavedRates.Median(logPairs.Select(p => p.Off)));
+        result["predict_rps_log_all"] = Math.Round(InterleavedRates.Median(logPairs.Select(p => p.On)));
+        result["log_http_ratio"] = Math.Round(InterleavedRates.Median(logPairs.Select(p => p.On / p.Off)), 3);
+        result["log_http_ratio_range"] = new[] { Math.Round(logPairs.Min(p => p.On / p.Off), 3), Math.Round(logPairs.Max(p => p.On / p.Off), 3) };
+        result["log_rows_written"] = written;
+        result["log_rows_dropped"] = dropped;
+    }
+
     result["engines_created"] = await http.EnginesCreatedAsync(cancellationToken);
     result["batch_rows"] = options.BatchRows;
     result["batch_rows_per_s"] = Math.Round(batch);
@@ -166,7 +191,7 @@ static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, s
 
 /// <summary>Command-line settings of the benchmark.</summary>
 internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit, bool Drift,
-    string? Trainer, bool Breakdown, int KeyPairs, int Rounds, int Trials)
+    string? Trainer, bool Breakdown, int KeyPairs, int Rounds, int Trials, int LogPairs)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -190,6 +215,7 @@ internal sealed record BenchOptions(string Datasets, string Work, int Seconds, s
             args.Contains("--breakdown"),
             int.Parse(Value("--key-pairs", "3"), CultureInfo.InvariantCulture),
             int.Parse(Value("--rounds", "4"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--trials", "1"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--trials", "1"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--log-pairs", "0"), CultureInfo.InvariantCulture));
     }
 }
