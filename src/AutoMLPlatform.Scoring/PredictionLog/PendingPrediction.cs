@@ -63,5 +63,6 @@ internal sealed class PendingPrediction
     public float[] Probabilities { get; }
 
     public static PendingPrediction Copy(TenantId tenant, ScoringModel model, ScoringSession session, DateTimeOffset at) =>
-        new(PredictionId.New(), tenant, model, at, session.Row, session.Output);
+        // Time-ordered ids (UUID v7) append to the log's primary key index instead of landing at random pages in it.
+        new(PredictionId.FromGuid(Guid.CreateVersion7(at)), tenant, model, at, session.Row, session.Output);
 }

@@ -11,14 +11,14 @@ using Microsoft.Extensions.Options;
 namespace AutoMLPlatform.Scoring.PredictionLog;
 
 /// <summary>
-/// Drains the <see cref="PredictionLogQueue"/> in batches of up to <see cref="PredictionLogOptions.BatchSize"/> rows,
-/// each one insert transaction. Inputs are written as the model sees them: a keyed-hash column's value is replaced by
-/// its tenant's hash here, before anything is serialised, so no raw value of such a column reaches the store; columns
+/// Drains the <see cref="PredictionLogQueue"/> in batches of up to <see cref="PredictionLogOptions.BatchSize"/> rows
+/// (gathered for up to <see cref="PredictionLogOptions.BatchDelay"/>), each one insert transaction. Inputs are written
+/// as the model sees them: a keyed-hash column's value is replaced by its tenant's hash here, before anything is serialised, so no raw value of such a column reaches the store; columns
 /// dropped at training are not model inputs and were never read. A batch the store refuses is counted as dropped.
 /// At a graceful stop what is queued is written; a crash loses the queue (at most <see cref="PredictionLogOptions.QueueCapacity"/> rows).
 /// </summary>
 internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPredictionLogStore store, IKeyedHasherSource hashers,
-    IOptions<ScoringOptions> options, ILogger<PredictionLogWriter> logger) : BackgroundService
+    IOptions<ScoringOptions> options, TimeProvider time, ILogger<PredictionLogWriter> logger) : BackgroundService
 {
     private readonly List<PendingPrediction> _batch = new(options.Value.PredictionLog.BatchSize);
     private readonly ArrayBufferWriter<byte> _json = new(4096);
@@ -36,8 +36,14 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
     {
         try
         {
+            var delay = options.Value.PredictionLog.BatchDelay;
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (delay > TimeSpan.Zero && queue.Reader.Count < options.Value.PredictionLog.BatchSize)
+                {
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                }
+
                 Fill();
                 await WriteAsync(stoppingToken).ConfigureAwait(false);
             }

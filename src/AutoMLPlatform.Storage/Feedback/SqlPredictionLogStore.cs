@@ -54,23 +54,18 @@ internal sealed class SqlPredictionLogStore(StoreDatabase database, IBlobCipher 
     {
         ArgumentNullException.ThrowIfNull(batch);
         var blocks = new List<object>();
-        var rows = new List<object>(batch.Count);
+        var rows = new List<(LoggedPrediction, string, int)>(batch.Count);
         foreach (var group in batch.GroupBy(p => (p.Tenant, p.ModelName)))
         {
             var members = group.ToArray();
-            var blockId = Guid.NewGuid().ToString("D");
+            var blockId = Guid.CreateVersion7().ToString("D");
             blocks.Add(new
             {
                 Id = blockId, Tenant = group.Key.Tenant.ToString(), Name = group.Key.ModelName,
                 CreatedAt = members.Max(p => p.PredictedAt).ToUnixTimeMilliseconds(),
                 Sealed = await SealAsync(group.Key.Tenant, members, cancellationToken).ConfigureAwait(false),
             });
-            rows.AddRange(members.Select((p, i) => new
-            {
-                Id = p.Id.ToString(), Tenant = p.Tenant.ToString(), Name = p.ModelName, p.Version, At = p.PredictedAt.ToUnixTimeMilliseconds(),
-                Block = blockId, Index = i, Label = p.PredictedLabel, Value = p.PredictedValue,
-                Probabilities = p.Probabilities.Count == 0 ? null : JsonSerializer.Serialize(p.Probabilities),
-            }));
+            rows.AddRange(members.Select((p, i) => (p, blockId, i)));
         }
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -78,10 +73,7 @@ internal sealed class SqlPredictionLogStore(StoreDatabase database, IBlobCipher 
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO prediction_inputs (id, tenant_id, model_name, created_at, sealed) VALUES (@Id, @Tenant, @Name, @CreatedAt, @Sealed)",
             blocks, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO prediction_log (id, tenant_id, model_name, version, predicted_at, inputs_id, inputs_index, predicted_label, predicted_value, probabilities_json)
-            VALUES (@Id, @Tenant, @Name, @Version, @At, @Block, @Index, @Label, @Value, @Probabilities)
-            """, rows, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await PredictionRowsInsert.RunAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -37,6 +37,28 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task A_batch_of_many_rows_of_two_models_is_stored_whole()
+    {
+        await using var fixture = await StoreFixture.CreateAsync(provider);
+        var store = Store(fixture);
+        var us = await AddTenantAsync(fixture, "us");
+        var rows = Enumerable.Range(0, 250).Select(i => Row(us, Noon.AddSeconds(i), $$"""{"i":{{i}}}""", "yes", [])).ToArray();
+        var other = new LoggedPrediction(PredictionId.New(), us, "other", 2, Noon, "{}", null, 1.5, []);
+
+        await store.AppendAsync([.. rows, other], CancellationToken.None);
+        var read = await store.ReadAsync(us, "churn", 1, Noon, Noon.AddHours(1), CancellationToken.None);
+        var inputs = await store.ReadInputsAsync(us, "churn", [rows[0].Id, rows[249].Id], CancellationToken.None);
+        var otherRead = await store.ReadAsync(us, "other", 2, Noon, Noon.AddHours(1), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read, Has.Count.EqualTo(250));
+            Assert.That(inputs[rows[249].Id], Is.EqualTo("""{"i":249}"""));
+            Assert.That(otherRead.Single().PredictedValue, Is.EqualTo(1.5));
+        });
+    }
+
+    [Test]
     public async Task Stored_inputs_are_sealed_and_hold_no_plaintext()
     {
         await using var fixture = await StoreFixture.CreateAsync(provider);
