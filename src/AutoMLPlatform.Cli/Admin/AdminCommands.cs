@@ -70,7 +70,7 @@ internal static class AdminCommands
         });
 
         var name = new Argument<string>("NAME") { Description = "What the key is for" };
-        var scopes = new Option<string>("--scopes") { Description = "admin, train, read, predict: SCOPE,SCOPE...", Required = true };
+        var scopes = new Option<string>("--scopes") { Description = "admin, train, read, predict, feedback: SCOPE,SCOPE...", Required = true };
         var expires = new Option<DateTimeOffset?>("--expires")
         {
             Description = "When the key stops working (ISO-8601, UTC unless it says)",

@@ -22,6 +22,13 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
 {
     private readonly List<PendingPrediction> _batch = new(options.Value.PredictionLog.BatchSize);
     private readonly ArrayBufferWriter<byte> _json = new(4096);
+    private Utf8JsonWriter? _writer;
+
+    public override void Dispose()
+    {
+        _writer?.Dispose();
+        base.Dispose();
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -113,8 +120,10 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
     /// <summary>The row's inputs as a JSON object by column name: missing values null, keyed-hash columns hashed.</summary>
     private string InputsJson(PendingPrediction row, IKeyedHasher? hasher)
     {
+        // One writer over one buffer for the writer's lifetime: a row costs its string, not a writer and a buffer.
         _json.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_json))
+        var writer = _writer ??= new Utf8JsonWriter(_json);
+        writer.Reset(_json);
         {
             writer.WriteStartObject();
             var columns = row.Columns.Columns;
@@ -142,6 +151,7 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
             }
 
             writer.WriteEndObject();
+            writer.Flush();
         }
 
         return Encoding.UTF8.GetString(_json.WrittenSpan);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AutoMLPlatform.Core.Feedback;
 
 namespace AutoMLPlatform.Storage.Feedback;
@@ -13,8 +12,11 @@ namespace AutoMLPlatform.Storage.Feedback;
 /// </summary>
 internal static class PredictionRowsInsert
 {
-    /// <summary>10 parameters a row: 1,000 per statement, far under SQLite's 32,766 and PostgreSQL's 65,535.</summary>
-    private const int RowsPerStatement = 100;
+    /// <summary>
+    /// 10 parameters a row, 160 a statement. Not more: SQLite finds a named parameter by a linear scan of the statement's
+    /// names, so binding costs grow with the square of the parameters (100 rows a statement cost ~20 µs a row).
+    /// </summary>
+    private const int RowsPerStatement = 16;
 
     private const string Columns =
         "INSERT INTO prediction_log (id, tenant_id, model_name, version, predicted_at, inputs_id, inputs_index, predicted_label, predicted_value, probabilities_json) VALUES ";
@@ -88,6 +90,18 @@ internal static class PredictionRowsInsert
         parameters[at + 6].Value = index;
         parameters[at + 7].Value = (object?)row.PredictedLabel ?? DBNull.Value;
         parameters[at + 8].Value = row.PredictedValue is { } value ? value : DBNull.Value;
-        parameters[at + 9].Value = row.Probabilities.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(row.Probabilities);
+        parameters[at + 9].Value = row.Probabilities.Count == 0 ? DBNull.Value : ProbabilitiesJson(row.Probabilities);
+    }
+
+    /// <summary>A JSON array of the probabilities, written by hand: the serializer's generic path cost a microsecond a row.</summary>
+    private static string ProbabilitiesJson(IReadOnlyList<float> probabilities)
+    {
+        var json = new StringBuilder("[", 2 + 12 * probabilities.Count);
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(probabilities[i].ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        return json.Append(']').ToString();
     }
 }

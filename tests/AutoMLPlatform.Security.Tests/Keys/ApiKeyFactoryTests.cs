@@ -26,9 +26,10 @@ public class ApiKeyFactoryTests
     [TestCase("has a space in the middle of it, quite long enough")]
     public void Malformed_keys_are_refused_before_any_lookup(string? key) => Assert.That(ApiKeyFactory.IsWellFormed(key), Is.False);
 
-    [TestCase(ApiScopes.Admin, ApiScopes.Admin | ApiScopes.Train | ApiScopes.Predict | ApiScopes.Read)]
-    [TestCase(ApiScopes.Train, ApiScopes.Train | ApiScopes.Read)]
+    [TestCase(ApiScopes.Admin, ApiScopes.Admin | ApiScopes.Train | ApiScopes.Predict | ApiScopes.Read | ApiScopes.Feedback)]
+    [TestCase(ApiScopes.Train, ApiScopes.Train | ApiScopes.Read | ApiScopes.Feedback)]
     [TestCase(ApiScopes.Predict, ApiScopes.Predict)]
+    [TestCase(ApiScopes.Feedback, ApiScopes.Feedback)]
     public void Broader_scopes_include_narrower_ones(ApiScopes granted, ApiScopes effective) =>
         Assert.That(ApiScopeNames.Effective(granted), Is.EqualTo(effective));
 }
