@@ -42,6 +42,7 @@ internal static class ServerSetup
         services.AddOpenApi();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<Feedback.FeedbackDatasetBuilder>();
         services.AddSingleton<DatasetAppender>();
         services.AddSingleton<TableInspector>();
         services.AddSingleton<JobSubmitter>();
@@ -59,6 +60,7 @@ internal static class ServerSetup
         endpoints.MapDatasetEndpoints();
         endpoints.MapJobEndpoints();
         endpoints.MapModelEndpoints();
+        Feedback.FeedbackDatasetEndpoints.MapFeedbackDatasetEndpoints(endpoints);
         endpoints.MapModelInsightEndpoints();
         endpoints.MapPipelineEndpoints();
         endpoints.MapAccessEndpoints();

@@ -5,6 +5,7 @@ namespace AutoMLPlatform.Core.Feedback;
 /// (<see cref="TrueLabel"/> or <see cref="TrueValue"/>; both null without feedback).
 /// </summary>
 public sealed record LabelledPrediction(
+    PredictionId Id,
     DateTimeOffset PredictedAt,
     string? PredictedLabel,
     double? PredictedValue,

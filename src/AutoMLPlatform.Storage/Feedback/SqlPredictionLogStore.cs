@@ -89,14 +89,14 @@ internal sealed class SqlPredictionLogStore(StoreDatabase database, IBlobCipher 
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(long At, string? Label, double? Value, string? Probabilities, string? TrueLabel, double? TrueValue)>(
+        var rows = await connection.QueryAsync<(string Id, long At, string? Label, double? Value, string? Probabilities, string? TrueLabel, double? TrueValue)>(
             new CommandDefinition("""
-                SELECT predicted_at, predicted_label, predicted_value, probabilities_json, true_label, true_value FROM prediction_log
+                SELECT id, predicted_at, predicted_label, predicted_value, probabilities_json, true_label, true_value FROM prediction_log
                 WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND predicted_at >= @From AND predicted_at < @To
                 ORDER BY predicted_at, id
                 """, new { Tenant = tenant.ToString(), Name = modelName, Version = version, From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new LabelledPrediction(UnixTime.FromMs(r.At), r.Label, r.Value,
+        return rows.Select(r => new LabelledPrediction(PredictionId.Parse(r.Id), UnixTime.FromMs(r.At), r.Label, r.Value,
             r.Probabilities is null ? [] : JsonSerializer.Deserialize<float[]>(r.Probabilities)!, r.TrueLabel, r.TrueValue)).ToArray();
     }
 
