@@ -21,6 +21,7 @@ public class RouteTableSecurityTests
     {
         ["scope:read"] = "predict",
         ["scope:predict"] = "read",
+        ["scope:feedback"] = "predict",
         ["scope:train"] = "read",
         ["scope:admin"] = "train",
         ["system-admin"] = "admin",
