@@ -1,3 +1,5 @@
+using System.Globalization;
+using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Registry;
@@ -40,12 +42,17 @@ public static class PredictionLogEndpoints
     }
 
     internal static async Task<Ok<PredictionLogSettingsBody>> SetAsync(string name, PredictionLogSettingsBody? body, IModelRegistry registry,
-        IPredictionLogStore store, PredictionLogSwitchboard switchboard, ICurrentTenant tenant, CancellationToken cancellationToken)
+        IPredictionLogStore store, PredictionLogSwitchboard switchboard, IAuditLog audit, TimeProvider time, HttpContext http, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
     {
         var settings = (body ?? throw new InvalidInputException("invalid-body", "Send { \"sampleRate\": 0–1, \"retentionDays\": N }.", "body")).ToSettings();
         var model = await FindAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
         await store.SetSettingsAsync(tenant.Id, model.Name, settings, cancellationToken).ConfigureAwait(false);
         switchboard.Apply(tenant.Id, model.Name, settings);
+        // Who started (or stopped) keeping a model's traffic is a question an auditor asks.
+        await audit.AppendAsync(new AuditRecord(time.GetUtcNow(), tenant.Id, http.Caller()?.KeyId, "model.prediction-log", $"model={model.Name}",
+            string.Create(CultureInfo.InvariantCulture, $"sampleRate {settings.SampleRate}, retentionDays {settings.RetentionDays}")), CancellationToken.None)
+            .ConfigureAwait(false);
         return TypedResults.Ok(PredictionLogSettingsBody.From(settings));
     }
 

@@ -88,17 +88,17 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
 
             await store.AppendAsync(logged, cancellationToken).ConfigureAwait(false);
             queue.CountWritten(logged.Length);
+            _batch.Clear();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The rows are lost, never the process: predictions go on, the dropped count says how many.
             queue.CountDropped(_batch.Count);
             LogBatchFailed(logger, _batch.Count, ex);
-        }
-        finally
-        {
             _batch.Clear();
         }
+
+        // Cancelled by a stop: the batch stays, and StopAsync writes it with what is still queued.
     }
 
     private async Task<IKeyedHasher?> HasherAsync(Dictionary<TenantId, IKeyedHasher> known, PendingPrediction row, CancellationToken cancellationToken)

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AutoMLPlatform.Core.Audit;
 using AutoMLPlatform.Core.Feedback;
+using AutoMLPlatform.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.PredictionLog;
@@ -80,6 +83,15 @@ public class PredictionLogApiTests
             Assert.That(stored, Has.Count.EqualTo(2));
             Assert.That(JsonNode.Parse(stored[ids[1]])!["color"]!.GetValue<string>(), Is.EqualTo("blue"));
         });
+    }
+
+    [Test]
+    public async Task Switching_the_log_is_audited_with_the_new_settings()
+    {
+        using var response = await _client.PutAsJsonAsync("/api/models/rule/prediction-log", new { sampleRate = 1, retentionDays = 9 });
+        var audit = await _host.Services.GetRequiredService<IAuditLog>().ListAsync(TenantId.Default, 0, 20, CancellationToken.None);
+
+        Assert.That(audit.Where(a => a.Record.Action == "model.prediction-log").Select(a => a.Record.Outcome), Does.Contain("sampleRate 1, retentionDays 9"));
     }
 
     [TestCase("""{"sampleRate": 1.5, "retentionDays": 30}""", "invalid-sample-rate")]
