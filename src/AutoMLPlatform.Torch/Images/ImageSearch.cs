@@ -26,6 +26,9 @@ public sealed class ImageSearch
 
     private static readonly TimeSpan MinRound = TimeSpan.FromSeconds(5);
 
+    /// <summary>The first from-scratch run's time limit when the budget is (nearly) spent before it starts.</summary>
+    private static readonly TimeSpan MinimumFirstRun = TimeSpan.FromSeconds(1);
+
     private readonly MLContext _mlContext;
     private readonly Options _options;
     private readonly PretrainedNetworks? _pretrained;
@@ -80,17 +83,19 @@ public sealed class ImageSearch
                 Offer(ResNetTrainer, resnet);
             }
 
-            // A later run gets whatever is left, however short: its schedule is planned to fit that time, and it only
-            // counts if it (or the average) validates better.
+            // A later run gets whatever is left, at least MinRound: its schedule is planned to fit that time, and it only
+            // counts if it (or the average) validates better. With no model yet the first run always trains, however
+            // little time is left (a 10 s job spends some of it decoding): a job must end with a model.
             for (var round = 0; _options.ScratchNetwork && round < _options.MaxScratchRounds; round++)
             {
                 var remaining = _options.TimeLimit - clock.Elapsed;
-                if (remaining < MinRound)
+                if (remaining < MinRound && (round > 0 || best is not null))
                 {
                     break;
                 }
 
-                scratch.Add(Scratch(round, remaining).Fit(data, train, validation, progress, cancellationToken));
+                var limit = remaining > MinimumFirstRun ? remaining : MinimumFirstRun;
+                scratch.Add(Scratch(round, limit).Fit(data, train, validation, progress, cancellationToken));
                 if (scratch[^1].Training!.StoppedBecause == "time-limit")
                 {
                     break;

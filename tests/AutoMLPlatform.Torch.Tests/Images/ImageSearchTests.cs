@@ -27,6 +27,18 @@ public class ImageSearchTests
     }
 
     [Test]
+    public void A_search_with_less_time_than_a_round_still_trains_the_network_once()
+    {
+        var data = ImageDataset.FromZip(new MemoryStream(TestImages.BlobsZip(perClass: 10)), ImageZipLimits.Default, new ImageSizing(), CancellationToken.None);
+        var search = new ImageSearch(new MLContext(1), new ImageSearch.Options { TimeLimit = TimeSpan.FromSeconds(2) }, pretrained: null);
+
+        var result = search.Run(data, null, CancellationToken.None);
+        using var best = result.Best;
+
+        Assert.That(result.Candidates.Select(c => c.Trainer), Is.EqualTo(new[] { ImageSearch.ScratchTrainer }));
+    }
+
+    [Test]
     public void The_average_of_the_runs_survives_a_package_round_trip_with_the_same_scores()
     {
         var data = ImageDataset.FromZip(new MemoryStream(TestImages.BlobsZip(perClass: 10)), ImageZipLimits.Default, new ImageSizing(), CancellationToken.None);
