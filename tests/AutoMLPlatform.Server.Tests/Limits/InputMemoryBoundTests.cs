@@ -21,9 +21,11 @@ public class InputMemoryBoundTests
 {
     /// <summary>
     /// The most the server may hold at its peak in any of these tests, whatever it held before: after training both
-    /// models it holds about 400 MB. A server whose heap an earlier attack grew (and kept) stays over this.
+    /// models it holds about 650 MB (400 MB before the image search, which loads the shared ResNet18 network, about
+    /// 250 MB, to time it, and keeps it for the process). A server whose heap an earlier attack grew (and kept) stays
+    /// over this; the per-attack bounds below are the tight ones.
     /// </summary>
-    private const long ProcessBound = 768L << 20;
+    private const long ProcessBound = 1L << 30;
 
     /// <summary>The most one attack alone may add to the server's peak resident memory.</summary>
     private const long AloneBound = 128L << 20;
