@@ -4,6 +4,7 @@ using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Cli.Admin;
 using AutoMLPlatform.Cli.Bench;
 using AutoMLPlatform.Cli.Datasets;
+using AutoMLPlatform.Cli.Feedback;
 using AutoMLPlatform.Cli.Jobs;
 using AutoMLPlatform.Cli.Models;
 using AutoMLPlatform.Cli.Predict;
@@ -99,6 +100,7 @@ internal static class CliApp
         root.Subcommands.Add(JobCommands.Create(context));
         root.Subcommands.Add(ModelCommands.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
+        root.Subcommands.Add(FeedbackCommands.Create(context));
         root.Subcommands.Add(BenchCommandLine.Create(context));
         foreach (var admin in AdminCommands.Create(context))
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using AutoMLPlatform.Client.Access;
 using AutoMLPlatform.Client.Datasets;
+using AutoMLPlatform.Client.Feedback;
 using AutoMLPlatform.Client.Http;
 using AutoMLPlatform.Client.Jobs;
 using AutoMLPlatform.Client.Models;
@@ -16,7 +17,7 @@ namespace AutoMLPlatform.Client;
 /// <summary>
 /// The AutoMLPlatform HTTP API as typed calls, grouped by area: <see cref="Datasets"/>, <see cref="Jobs"/>,
 /// <see cref="Models"/>, <see cref="Predictions"/>, <see cref="Keys"/>, <see cref="Tenants"/>, <see cref="Audit"/>,
-/// <see cref="Pipelines"/>. An error answer throws <see cref="AutoMLPlatformException"/>. Get one from
+/// <see cref="Pipelines"/>, <see cref="Feedback"/>. An error answer throws <see cref="AutoMLPlatformException"/>. Get one from
 /// <c>services.AddAutoMLPlatformClient(...)</c> (IHttpClientFactory) or <see cref="Create"/>; it is safe to share between threads.
 /// </summary>
 public sealed class AutoMLPlatformClient : IDisposable
@@ -45,6 +46,7 @@ public sealed class AutoMLPlatformClient : IDisposable
         Tenants = new TenantsClient(api);
         Audit = new AuditClient(api);
         Pipelines = new PipelinesClient(api);
+        Feedback = new FeedbackClient(api);
     }
 
     public DatasetsClient Datasets { get; }
@@ -62,6 +64,8 @@ public sealed class AutoMLPlatformClient : IDisposable
     public AuditClient Audit { get; }
 
     public PipelinesClient Pipelines { get; }
+
+    public FeedbackClient Feedback { get; }
 
     /// <summary>
     /// A client that owns its <see cref="HttpClient"/> (dispose it when done), for programs without dependency injection.

@@ -32,6 +32,12 @@ internal static class ApiRoutes
     public static readonly ApiRoute ExportOnnx = new(HttpMethod.Get, "/api/models/{name}/versions/{version}/onnx");
     public static readonly ApiRoute VersionDrift = new(HttpMethod.Get, "/api/models/{name}/versions/{version}/drift");
 
+    public static readonly ApiRoute GetPredictionLog = new(HttpMethod.Get, "/api/models/{name}/prediction-log");
+    public static readonly ApiRoute SetPredictionLog = new(HttpMethod.Put, "/api/models/{name}/prediction-log");
+    public static readonly ApiRoute SendFeedback = new(HttpMethod.Post, "/api/models/{name}/feedback");
+    public static readonly ApiRoute VersionQuality = new(HttpMethod.Get, "/api/models/{name}/versions/{version}/quality");
+    public static readonly ApiRoute FeedbackDataset = new(HttpMethod.Post, "/api/models/{name}/versions/{version}/feedback-dataset");
+
     public static readonly ApiRoute Predict = new(HttpMethod.Post, "/api/predict/{model}");
     public static readonly ApiRoute PredictBatch = new(HttpMethod.Post, "/api/predict/{model}/batch");
     public static readonly ApiRoute Embeddings = new(HttpMethod.Post, "/api/embeddings");

@@ -16,6 +16,12 @@ public sealed record Prediction(string Model, int Version)
 
     public double? PredictedValue { get; init; }
 
+    /// <summary>
+    /// Set when the model logs its predictions and this row was sampled (see <see cref="Feedback.FeedbackClient.SetLogSettingsAsync"/>):
+    /// the id to send the true outcome for.
+    /// </summary>
+    public PredictionId? PredictionId { get; init; }
+
     /// <summary>Set when explaining was asked for.</summary>
     public Explanation? Explanation { get; init; }
 }

@@ -31,13 +31,6 @@ public class OpenApiCoverageTests
         ["GET /v2/models/all-MiniLM-L6-v2/versions/1"] = "Open Inference Protocol metadata of the sentence encoder",
         ["GET /v2/models/all-MiniLM-L6-v2/versions/1/ready"] = "Open Inference Protocol readiness of the sentence encoder",
         ["POST /v2/models/all-MiniLM-L6-v2/versions/1/infer"] = "Open Inference Protocol inference of the sentence encoder (the client has EmbedAsync)",
-
-        // The feedback loop (docs/feedback.md) is served over HTTP and not yet wrapped by the .NET client: a gap, not a choice.
-        ["GET /api/models/{name}/prediction-log"] = "not in the .NET client yet (issue 19): HTTP only",
-        ["PUT /api/models/{name}/prediction-log"] = "not in the .NET client yet (issue 19): HTTP only",
-        ["POST /api/models/{name}/feedback"] = "not in the .NET client yet (issue 19): HTTP only",
-        ["POST /api/models/{name}/versions/{version}/feedback-dataset"] = "not in the .NET client yet (issue 19): HTTP only",
-        ["GET /api/models/{name}/versions/{version}/quality"] = "not in the .NET client yet (issue 19): HTTP only",
     };
 
     [Test]
