@@ -81,6 +81,7 @@ public static class JobsServiceCollectionExtensions
             services.AddSingleton<IPipelineRunner, PipelineRunner>();
             services.AddTransient<PipelineScheduleJob>();
             services.AddTransient<PipelineDriftCheckJob>();
+            services.AddTransient<PipelineQualityCheckJob>();
             services.AddTransient<PipelineRunJob>();
             services.AddHostedService<LeaseRecoveryService<TrainingJob>>();
             services.AddHostedService<LeaseRecoveryService<PipelineRun>>();

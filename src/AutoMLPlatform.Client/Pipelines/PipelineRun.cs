@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AutoMLPlatform.Client.Pipelines;
 
-/// <summary>One run of a pipeline: its trigger (<c>schedule</c>, <c>manual</c>, <c>drift</c>), status, jobs, and promotion decision with both scores.</summary>
+/// <summary>One run of a pipeline: its trigger (<c>schedule</c>, <c>manual</c>, <c>drift</c>, <c>quality</c>), status, jobs, and promotion decision with both scores.</summary>
 public sealed record PipelineRun(
     PipelineRunId Id,
     string Pipeline,
@@ -19,4 +19,5 @@ public sealed record PipelineRun(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    JsonElement? Drift);
+    JsonElement? Drift,
+    JsonElement? Quality = null);

@@ -28,6 +28,7 @@ namespace AutoMLPlatform.Core.Pipelines;
 /// <param name="FinishedAt">When it ended.</param>
 /// <param name="HeartbeatAt">The running worker's last sign of life.</param>
 /// <param name="Drift">Why a drift check started the run; null for other triggers.</param>
+/// <param name="Quality">Why a live-quality check started the run; null for other triggers.</param>
 public sealed record PipelineRun(
     PipelineRunId Id,
     TenantId TenantId,
@@ -46,7 +47,8 @@ public sealed record PipelineRun(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     DateTimeOffset? HeartbeatAt,
-    DriftCause? Drift = null)
+    DriftCause? Drift = null,
+    QualityCause? Quality = null)
 {
     private static readonly Dictionary<PipelineRunStatus, PipelineRunStatus[]> Allowed = new()
     {
@@ -62,8 +64,9 @@ public sealed record PipelineRun(
     /// <summary>Queued or running: the one run a pipeline may have under way.</summary>
     public bool IsActive => Status is PipelineRunStatus.Queued or PipelineRunStatus.Running;
 
-    public static PipelineRun Create(TenantId tenant, PipelineDefinition definition, RunTrigger trigger, DateTimeOffset now, DriftCause? drift = null) =>
-        new(PipelineRunId.New(), tenant, definition, trigger, PipelineRunStatus.Queued, 0, 0, null, null, null, [], null, null, now, null, null, null, drift);
+    public static PipelineRun Create(TenantId tenant, PipelineDefinition definition, RunTrigger trigger, DateTimeOffset now, DriftCause? drift = null,
+        QualityCause? quality = null) =>
+        new(PipelineRunId.New(), tenant, definition, trigger, PipelineRunStatus.Queued, 0, 0, null, null, null, [], null, null, now, null, null, null, drift, quality);
 
     /// <summary>Claimed by a worker: a new attempt starts.</summary>
     public PipelineRun Start(DateTimeOffset now) =>

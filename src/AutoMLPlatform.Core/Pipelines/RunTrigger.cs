@@ -11,4 +11,7 @@ public enum RunTrigger
 
     /// <summary>The pipeline's drift trigger: the champion's scored rows drifted from its training data.</summary>
     Drift,
+
+    /// <summary>The pipeline's quality trigger: the champion's live metric, over predictions with feedback, fell past its threshold.</summary>
+    Quality,
 }

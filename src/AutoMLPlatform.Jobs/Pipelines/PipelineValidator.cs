@@ -111,7 +111,8 @@ public sealed class PipelineValidator(IDatasetStore datasets)
         var zoneOk = Check(errors, "schedule.timeZone", () => CronSchedules.FindTimeZone(zone)) is not null;
         var count = errors.Count;
         var drift = schedule.DriftTrigger is { } document ? DriftTriggerRules.Check(errors, document) : null;
-        return cronOk && zoneOk && errors.Count == count ? new PipelineSchedule(schedule.Cron!.Trim(), zone, drift) : null;
+        var quality = schedule.QualityTrigger is { } rule ? QualityTriggerRules.Check(errors, rule) : null;
+        return cronOk && zoneOk && errors.Count == count ? new PipelineSchedule(schedule.Cron!.Trim(), zone, drift, quality) : null;
     }
 
     internal static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)

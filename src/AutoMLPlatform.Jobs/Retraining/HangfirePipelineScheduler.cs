@@ -9,7 +9,7 @@ namespace AutoMLPlatform.Jobs.Retraining;
 
 /// <summary>
 /// One Hangfire recurring job per pipeline, id <c>pipeline:{tenant}:{name}</c>, plus <c>pipeline:{tenant}:{name}:drift</c>
-/// for a pipeline with a drift trigger, whose only arguments are the tenant and the pipeline's name: the pipeline row
+/// for a pipeline with a drift trigger and <c>…:quality</c> for one with a quality trigger, whose only arguments are the tenant and the pipeline's name: the pipeline row
 /// stays the truth, Hangfire only keeps the clock.
 /// </summary>
 internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJobs, JobStorage storage) : IPipelineScheduler
@@ -20,6 +20,9 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
 
     /// <summary>The drift check's id; a pipeline name has no colon, so it never clashes with another pipeline's.</summary>
     public static string DriftJobId(TenantId tenant, string pipeline) => $"{RecurringJobId(tenant, pipeline)}:drift";
+
+    /// <summary>The live-quality check's id.</summary>
+    public static string QualityJobId(TenantId tenant, string pipeline) => $"{RecurringJobId(tenant, pipeline)}:quality";
 
     public Task ScheduleAsync(TenantId tenant, PipelineDefinition definition, CancellationToken cancellationToken)
     {
@@ -34,12 +37,24 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
         {
             recurringJobs.AddOrUpdate<PipelineDriftCheckJob>(DriftJobId(tenant, name), QueueNames.Pipelines,
                 job => job.CheckAsync(tenantId, name, CancellationToken.None),
-                DriftTriggerRules.CronOf(drift.CheckEvery) ?? throw new ArgumentException($"Pipeline {name} has a drift check interval no cron can express."),
+                CheckIntervals.CronOf(drift.CheckEvery) ?? throw new ArgumentException($"Pipeline {name} has a drift check interval no cron can express."),
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
         else
         {
             recurringJobs.RemoveIfExists(DriftJobId(tenant, name));
+        }
+
+        if (definition.Schedule.QualityTrigger is { } quality)
+        {
+            recurringJobs.AddOrUpdate<PipelineQualityCheckJob>(QualityJobId(tenant, name), QueueNames.Pipelines,
+                job => job.CheckAsync(tenantId, name, CancellationToken.None),
+                CheckIntervals.CronOf(quality.CheckEvery) ?? throw new ArgumentException($"Pipeline {name} has a quality check interval no cron can express."),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        else
+        {
+            recurringJobs.RemoveIfExists(QualityJobId(tenant, name));
         }
 
         return Task.CompletedTask;
@@ -49,15 +64,14 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
     {
         recurringJobs.RemoveIfExists(RecurringJobId(tenant, pipeline));
         recurringJobs.RemoveIfExists(DriftJobId(tenant, pipeline));
+        recurringJobs.RemoveIfExists(QualityJobId(tenant, pipeline));
         return Task.CompletedTask;
     }
 
     public async Task SynchronizeAsync(IReadOnlyList<Pipeline> pipelines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipelines);
-        var wanted = pipelines.SelectMany(p => p.Definition.Schedule.DriftTrigger is null
-            ? [RecurringJobId(p.TenantId, p.Name)]
-            : new[] { RecurringJobId(p.TenantId, p.Name), DriftJobId(p.TenantId, p.Name) }).ToHashSet(StringComparer.Ordinal);
+        var wanted = pipelines.SelectMany(RecurringJobIds).ToHashSet(StringComparer.Ordinal);
 
         // A durable Hangfire storage may still hold triggers of pipelines deleted while this process was down.
         using (var connection = storage.GetConnection())
@@ -71,6 +85,20 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
         foreach (var pipeline in pipelines)
         {
             await ScheduleAsync(pipeline.TenantId, pipeline.Definition, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<string> RecurringJobIds(Pipeline pipeline)
+    {
+        yield return RecurringJobId(pipeline.TenantId, pipeline.Name);
+        if (pipeline.Definition.Schedule.DriftTrigger is not null)
+        {
+            yield return DriftJobId(pipeline.TenantId, pipeline.Name);
+        }
+
+        if (pipeline.Definition.Schedule.QualityTrigger is not null)
+        {
+            yield return QualityJobId(pipeline.TenantId, pipeline.Name);
         }
     }
 }

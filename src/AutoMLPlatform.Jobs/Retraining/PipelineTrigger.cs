@@ -35,12 +35,21 @@ public sealed class PipelineTrigger(IPipelineStore store, IPipelineRunQueue queu
         return run;
     }
 
+    /// <summary>A quality check found the champion's live metric degraded: store the run with why, and hand it to the queue.</summary>
+    public async Task<PipelineRun> RunOnQualityAsync(TenantId tenant, string pipeline, QualityCause cause, CancellationToken cancellationToken)
+    {
+        var run = await StartAsync(tenant, pipeline, RunTrigger.Quality, cancellationToken, quality: cause).ConfigureAwait(false);
+        await queue.EnqueueAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
     /// <summary>Stores a queued run; the caller executes it.</summary>
-    public async Task<PipelineRun> StartAsync(TenantId tenant, string pipeline, RunTrigger trigger, CancellationToken cancellationToken, DriftCause? drift = null)
+    public async Task<PipelineRun> StartAsync(TenantId tenant, string pipeline, RunTrigger trigger, CancellationToken cancellationToken, DriftCause? drift = null,
+        QualityCause? quality = null)
     {
         var found = await store.FindAsync(tenant, pipeline, cancellationToken).ConfigureAwait(false)
             ?? throw PipelineNotFoundException.Pipeline(pipeline);
-        var run = PipelineRun.Create(tenant, found.Definition, trigger, time.GetUtcNow(), drift);
+        var run = PipelineRun.Create(tenant, found.Definition, trigger, time.GetUtcNow(), drift, quality);
         if (await store.TryCreateRunAsync(run, cancellationToken).ConfigureAwait(false))
         {
             return run;

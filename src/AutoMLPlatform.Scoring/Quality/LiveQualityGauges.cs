@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AutoMLPlatform.Core.Feedback;
+using AutoMLPlatform.Insight.Quality;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.PredictionLog;

@@ -4,9 +4,10 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Hosting.Authentication;
+using AutoMLPlatform.Insight.Quality;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AutoMLPlatform.Scoring.Quality;

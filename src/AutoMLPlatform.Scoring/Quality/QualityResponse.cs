@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Insight.Quality;
 
 namespace AutoMLPlatform.Scoring.Quality;
 

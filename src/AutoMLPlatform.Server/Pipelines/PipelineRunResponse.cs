@@ -5,7 +5,7 @@ using AutoMLPlatform.Core.Pipelines;
 
 namespace AutoMLPlatform.Server.Pipelines;
 
-/// <summary>One run of a pipeline: what started it (with the drifted column for a drift run), its status, its training jobs, and its promotion decision once it succeeded.</summary>
+/// <summary>One run of a pipeline: what started it (with the drifted column for a drift run, the degraded metric for a quality run), its status, its training jobs, and its promotion decision once it succeeded.</summary>
 public sealed record PipelineRunResponse(
     PipelineRunId Id,
     string Pipeline,
@@ -22,14 +22,15 @@ public sealed record PipelineRunResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    DriftCause? Drift)
+    DriftCause? Drift,
+    QualityCause? Quality)
 {
     public static PipelineRunResponse From(PipelineRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return new PipelineRunResponse(run.Id, run.PipelineName, run.Trigger, run.Status, run.Attempt, run.Failures, run.DatasetId, run.DatasetVersion,
             run.JobId ?? (run.JobIds.Count > 0 ? run.JobIds[^1] : null), run.JobIds, run.Decision is null ? null : PromotionDecisionResponse.From(run.Decision),
-            run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Drift);
+            run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt, run.Drift, run.Quality);
     }
 }
 

@@ -308,5 +308,10 @@ internal static class Migrations
             CREATE INDEX ix_prediction_log_version_time ON prediction_log (tenant_id, model_name, version, predicted_at);
             CREATE INDEX ix_prediction_log_time ON prediction_log (predicted_at);
             """),
+
+        // Set once, when a live-quality check starts the run: which metric fell past its threshold, on which champion.
+        new(13, "why a live-quality check started a pipeline run", """
+            ALTER TABLE pipeline_runs ADD COLUMN quality_json TEXT NULL;
+            """),
     ];
 }

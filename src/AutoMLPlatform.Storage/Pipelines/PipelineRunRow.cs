@@ -12,7 +12,8 @@ internal sealed class PipelineRunRow
         id AS Id, tenant_id AS TenantId, pipeline_name AS PipelineName, definition_json AS DefinitionJson, run_trigger AS RunTrigger,
         status AS Status, attempt AS Attempt, failures AS Failures, dataset_id AS DatasetId, dataset_version AS DatasetVersion,
         job_id AS JobId, job_ids_json AS JobIdsJson, decision_json AS DecisionJson, error AS Error, created_at AS CreatedAt,
-        started_at AS StartedAt, finished_at AS FinishedAt, heartbeat_at AS HeartbeatAt, drift_json AS DriftJson
+        started_at AS StartedAt, finished_at AS FinishedAt, heartbeat_at AS HeartbeatAt, drift_json AS DriftJson,
+        quality_json AS QualityJson
         """;
 
     public string Id { get; set; } = "";
@@ -34,6 +35,7 @@ internal sealed class PipelineRunRow
     public long? FinishedAt { get; set; }
     public long? HeartbeatAt { get; set; }
     public string? DriftJson { get; set; }
+    public string? QualityJson { get; set; }
 
     public static PipelineRunRow From(PipelineRun run) => new()
     {
@@ -56,6 +58,7 @@ internal sealed class PipelineRunRow
         FinishedAt = UnixTime.ToMs(run.FinishedAt),
         HeartbeatAt = UnixTime.ToMs(run.HeartbeatAt),
         DriftJson = run.Drift is null ? null : StoreJson.Write(run.Drift),
+        QualityJson = run.Quality is null ? null : StoreJson.Write(run.Quality),
     };
 
     public PipelineRun ToRun() => new(
@@ -76,5 +79,6 @@ internal sealed class PipelineRunRow
         UnixTime.FromMs(StartedAt),
         UnixTime.FromMs(FinishedAt),
         UnixTime.FromMs(HeartbeatAt),
-        DriftJson is null ? null : StoreJson.Read<DriftCause>(DriftJson));
+        DriftJson is null ? null : StoreJson.Read<DriftCause>(DriftJson),
+        QualityJson is null ? null : StoreJson.Read<QualityCause>(QualityJson));
 }

@@ -117,9 +117,9 @@ internal sealed class SqlPipelineStore(StoreDatabase database, TimeProvider time
             await connection.ExecuteAsync(Command("""
                 INSERT INTO pipeline_runs (id, tenant_id, pipeline_name, definition_json, run_trigger, status, attempt, failures, dataset_id,
                                            dataset_version, job_id, job_ids_json, decision_json, error, created_at, started_at, finished_at,
-                                           heartbeat_at, drift_json)
+                                           heartbeat_at, drift_json, quality_json)
                 VALUES (@Id, @TenantId, @PipelineName, @DefinitionJson, @RunTrigger, @Status, @Attempt, @Failures, @DatasetId,
-                        @DatasetVersion, @JobId, @JobIdsJson, @DecisionJson, @Error, @CreatedAt, @StartedAt, @FinishedAt, @HeartbeatAt, @DriftJson)
+                        @DatasetVersion, @JobId, @JobIdsJson, @DecisionJson, @Error, @CreatedAt, @StartedAt, @FinishedAt, @HeartbeatAt, @DriftJson, @QualityJson)
                 """, PipelineRunRow.From(run), null, cancellationToken)).ConfigureAwait(false);
             return true;
         }

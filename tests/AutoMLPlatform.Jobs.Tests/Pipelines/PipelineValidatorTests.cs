@@ -66,7 +66,7 @@ public class PipelineValidatorTests
 
         var validated = await ValidateAsync(stores, Valid.Replace("\"Europe/Berlin\"", $"\"Europe/Berlin\", \"driftTrigger\": {{\"maxPsi\": 0.25, \"checkEvery\": \"{every}\"}}"));
 
-        Assert.That(DriftTriggerRules.CronOf(validated.Definition.Schedule.DriftTrigger!.CheckEvery), Is.EqualTo(cron));
+        Assert.That(CheckIntervals.CronOf(validated.Definition.Schedule.DriftTrigger!.CheckEvery), Is.EqualTo(cron));
     }
 
     [TestCase("\"maxPsi\": 0", "schedule.driftTrigger.maxPsi", "more than 0")]

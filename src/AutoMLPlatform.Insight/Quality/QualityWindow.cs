@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Scoring.Quality;
+namespace AutoMLPlatform.Insight.Quality;
 
 /// <summary>
 /// Live quality of one version over [<see cref="From"/>, <see cref="To"/>): how many predictions were logged, how many

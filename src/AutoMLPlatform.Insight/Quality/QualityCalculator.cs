@@ -3,7 +3,7 @@ using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 
-namespace AutoMLPlatform.Scoring.Quality;
+namespace AutoMLPlatform.Insight.Quality;
 
 /// <summary>
 /// Live metrics of a version from its logged predictions that have feedback, computed by the engine's own
@@ -11,7 +11,7 @@ namespace AutoMLPlatform.Scoring.Quality;
 /// binary takes the positive class's probability (a model without probabilities: 1 for the positive label, else 0),
 /// multiclass one probability per class (or one-hot on the label), regression the value.
 /// </summary>
-internal static class QualityCalculator
+public static class QualityCalculator
 {
     public static QualityWindow Compute(ModelVersion version, IReadOnlyList<LabelledPrediction> rows, DateTimeOffset from, DateTimeOffset to)
     {
