@@ -3,6 +3,7 @@
 import { get, getWithHeaders, put, post, enc } from '../api.js';
 import { h, fmt, when, table, problem, pagedList, facts, confirmAction } from '../ui.js';
 import { reportSection } from './report.js';
+import { qualitySection } from './quality.js';
 
 export function renderList(view) {
   view.append(h('h1', {}, 'Models'),
@@ -98,6 +99,7 @@ export async function renderVersion(view, name, number) {
     h('p', { class: 'mono' }, Object.entries(version.lineage.hyperparameters ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || '—'),
     h('h2', {}, 'Inputs'),
     table([{ title: 'Column', key: 'name' }, { title: 'Type', key: 'type' }, { title: 'May be missing', render: c => c.allowMissing ? 'yes' : 'no' }], version.inputs, { id: 'inputs' }),
-    await reportSection(name, version.version));
+    await reportSection(name, version.version),
+    qualitySection(name, version.version));
 }
 
