@@ -63,6 +63,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddSingleton<PredictionLogSwitchboard>();
         services.AddHostedService(sp => sp.GetRequiredService<PredictionLogSwitchboard>());
         services.AddSingleton<PredictionLogRecorder>();
+        services.AddSingleton<Shadow.ShadowQueue>();
+        services.AddHostedService<Shadow.ShadowScorer>();
         services.AddHostedService<PredictionLogWriter>();
         services.AddHostedService<PredictionLogRetention>();
         services.AddSingleton<FeedbackIntake>();

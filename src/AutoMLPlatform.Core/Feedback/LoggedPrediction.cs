@@ -25,4 +25,11 @@ public sealed record LoggedPrediction(
     string InputsJson,
     string? PredictedLabel,
     double? PredictedValue,
-    IReadOnlyList<float> Probabilities);
+    IReadOnlyList<float> Probabilities)
+{
+    /// <summary>True for a shadow version's output: it scored a row off the request path, and its answer was never returned.</summary>
+    public bool Shadow { get; init; }
+
+    /// <summary>For a shadow row, the logged id of the answer it shadowed (feedback on that id labels this row too); null otherwise.</summary>
+    public PredictionId? ShadowOf { get; init; }
+}

@@ -29,18 +29,40 @@ public interface IModelRegistry
     /// <summary>The version an alias points at, or null when the model or alias does not exist.</summary>
     Task<ModelVersion?> ResolveAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
 
-    /// <summary>Points the alias at the version (creating the alias if new). Throws if the version does not exist.</summary>
+    /// <summary>The alias's version and traffic split, or null when the model or alias does not exist.</summary>
+    Task<AliasTarget?> FindAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Points the alias at the version (creating the alias if new) and clears any traffic split it carried. Throws if
+    /// the version does not exist.
+    /// </summary>
     Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Points the alias back at the version it pointed at before its last move. Throws if it has no history, or a
-    /// conflict naming that version when it has been deleted since (the alias then stays where it is).
+    /// Points the alias at <paramref name="version"/> with <paramref name="split"/> (replacing any split it carried) in
+    /// one write. Throws not-found when the version, or a version the split names, does not exist or was deleted.
+    /// The alias's history (for rollback) grows only when its version changes.
+    /// </summary>
+    Task<AliasChange> SetAliasSplitAsync(TenantId tenant, string name, string alias, int version, AliasSplit split, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the alias's canary its version and clears the split (a move, so rollback returns to the version before).
+    /// Throws a conflict <c>no-canary</c> when the alias carries none.
+    /// </summary>
+    Task<AliasChange> PromoteCanaryAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
+
+    /// <summary>Clears the alias's traffic split (canary and shadow); its version stays. Throws not-found for an unknown alias.</summary>
+    Task<AliasChange> ClearSplitAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Points the alias back at the version it pointed at before its last move. Clears any traffic split. Throws if it has no
+    /// history, or a conflict naming that version when it has been deleted since (the alias then stays where it is).
     /// </summary>
     Task<AliasChange> RollbackAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes a version, leaving a tombstone (lineage and listings still show it, marked deleted; nothing resolves to
-    /// it). Refused while an alias points at it. Returns the artifact hash when no other live version uses it.
+    /// it). Refused while an alias points at it or a split names it. Returns the artifact hash when no other live version uses it.
     /// </summary>
     Task<string?> DeleteVersionAsync(TenantId tenant, string name, int version, CancellationToken cancellationToken);
 

@@ -8,4 +8,8 @@ public sealed record RegisteredModel(
     string Name,
     DateTimeOffset CreatedAt,
     int LatestVersion,
-    IReadOnlyDictionary<string, int> Aliases);
+    IReadOnlyDictionary<string, int> Aliases)
+{
+    /// <summary>The traffic splits of the aliases that carry one (canary, shadow), by alias.</summary>
+    public IReadOnlyDictionary<string, AliasSplit> Splits { get; init; } = new Dictionary<string, AliasSplit>();
+}

@@ -6,6 +6,7 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.PredictionLog;
+using AutoMLPlatform.Scoring.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -32,12 +33,12 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         long rows = 0;
         try
         {
-            var selector = ModelSelector.From(version, alias);
+            var selector = ModelSelector.From(version, alias).ForPrediction(RoutingHeaders.KeyOf(http.Request));
             Http.RequestBody.Limit(http, options.Value.MaxBatchBodyBytes);
             using var lease = await cache.AcquireAsync(tenant.Id, model, selector, cancellationToken).ConfigureAwait(false);
             known = lease.Model.Version.ModelName;
             var delimiter = IsTabSeparated(http.Request.ContentType) ? '\t' : ',';
-            rows = await StreamAsync(lease.Model, log.Start(tenant.Id, lease.Model), http, delimiter, id, options.Value.CsvLimits, cancellationToken)
+            rows = await StreamAsync(lease.Model, log.Start(tenant.Id, lease), http, delimiter, id, options.Value.CsvLimits, cancellationToken)
                 .ConfigureAwait(false);
             metrics.Record(ScoringProtocol.Csv, known, StatusCodes.Status200OK, started, rows);
         }
@@ -68,7 +69,7 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         var response = http.Response;
         response.ContentType = delimiter == '\t' ? "text/tab-separated-values; charset=utf-8" : "text/csv; charset=utf-8";
         response.Headers["X-Model-Name"] = model.Version.ModelName;
-        response.Headers["X-Model-Version"] = model.Version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[RoutingHeaders.ModelVersion] = model.VersionText;
         long rows = 0;
         var session = model.Rent();
         try

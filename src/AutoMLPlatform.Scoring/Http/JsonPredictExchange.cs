@@ -8,6 +8,7 @@ using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.PredictionLog;
+using AutoMLPlatform.Scoring.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
@@ -36,10 +37,11 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
     {
         var started = Stopwatch.GetTimestamp();
         var known = string.Empty;
+        var served = string.Empty;
         try
         {
             var maxBodyBytes = options.Value.MaxJsonBodyBytes;
-            var selector = ModelSelector.From(version, alias);
+            var selector = ModelSelector.From(version, alias).ForPrediction(RoutingHeaders.KeyOf(http.Request));
             RequestBody.Limit(http, maxBodyBytes);
             var reader = http.Request.BodyReader;
             var body = await RequestBody.ReadAllAsync(reader, maxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -49,10 +51,11 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
             {
                 using var lease = await cache.AcquireAsync(tenant.Id, model, selector, cancellationToken).ConfigureAwait(false);
                 known = lease.Model.Version.ModelName;
+                served = lease.Model.VersionText;
                 buffer = buffers.Get();
                 try
                 {
-                    rows = Predict(answer, lease.Model, log.Start(tenant.Id, lease.Model), body, _reading, buffer.Json, cancellationToken);
+                    rows = Predict(answer, lease.Model, log.Start(tenant.Id, lease), body, _reading, buffer.Json, cancellationToken);
                 }
                 catch (Exception) when (Discard(buffer))
                 {
@@ -66,6 +69,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
 
             var response = http.Response;
             response.ContentType = JsonContentType;
+            response.Headers[RoutingHeaders.ModelVersion] = served;
             response.ContentLength = buffer.WrittenSpan.Length;
             response.BodyWriter.Write(buffer.WrittenSpan);
             buffers.Return(buffer);

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Scoring.Routing;
 
 namespace AutoMLPlatform.Scoring.Models;
 
@@ -23,7 +24,7 @@ internal sealed class AliasMemo
     /// <summary>The generation to pass to <see cref="Remember"/>: read it before looking the alias up.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
-    public ScoringModel? Find(TenantId tenant, string name, string alias)
+    public AliasRoute? Find(TenantId tenant, string name, string alias)
     {
         var id = Environment.CurrentManagedThreadId;
         return (uint)id < MaxThreadId && _entries[id] is { } entry && entry.Generation == Volatile.Read(ref _generation) && entry.Model is { } model
@@ -33,7 +34,7 @@ internal sealed class AliasMemo
     }
 
     /// <summary>Remembers this thread's lookup, unless the mappings changed since <paramref name="generation"/> was read.</summary>
-    public void Remember(int generation, TenantId tenant, string name, string alias, ScoringModel model)
+    public void Remember(int generation, TenantId tenant, string name, string alias, AliasRoute model)
     {
         var id = Environment.CurrentManagedThreadId;
         if ((uint)id >= MaxThreadId || generation != Volatile.Read(ref _generation))
@@ -63,7 +64,7 @@ internal sealed class AliasMemo
     {
         public int Generation { get; set; } = -1;
 
-        public ScoringModel? Model { get; set; }
+        public AliasRoute? Model { get; set; }
 
         public TenantId Tenant { get; set; }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Scoring.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +14,13 @@ namespace AutoMLPlatform.Scoring.Models;
 /// <see cref="RefreshAliasesAsync"/> loads and warms a moved alias's new version first, swaps the mapping in one
 /// write, then retires the old version: the cache drops its reference and the engines are disposed when the last
 /// in-flight request holding a lease on it ends. No request ever sees a half-loaded or disposed model.
+/// An alias's traffic split (canary, shadow) is part of what it resolves to (<see cref="AliasRoute"/>) and follows the
+/// same path: read with the alias, its versions loaded before the swap, picked per request from memory.
 /// </summary>
 public sealed partial class ModelCache(IModelRegistry registry, ModelLoader loader, DriftMonitor drift, IOptions<ScoringOptions> options, ILogger<ModelCache> logger)
 {
     private readonly ConcurrentDictionary<VersionKey, Lazy<Task<ScoringModel>>> _versions = new();
-    private readonly ConcurrentDictionary<AliasKey, ScoringModel> _aliases = new();
+    private readonly ConcurrentDictionary<AliasKey, AliasRoute> _aliases = new();
     private readonly AliasMemo _memo = new();
 
     /// <summary>The models loaded now, for metadata and readiness.</summary>
@@ -33,25 +36,34 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
     {
         foreach (var (alias, current) in _aliases.ToArray())
         {
-            var resolved = await registry.ResolveAliasAsync(alias.Tenant, alias.Name, alias.Alias, cancellationToken).ConfigureAwait(false);
-            if (resolved is null)
+            var target = await registry.FindAliasAsync(alias.Tenant, alias.Name, alias.Alias, cancellationToken).ConfigureAwait(false);
+            if (target is null)
             {
-                _aliases.TryRemove(new KeyValuePair<AliasKey, ScoringModel>(alias, current));
+                _aliases.TryRemove(new KeyValuePair<AliasKey, AliasRoute>(alias, current));
                 _memo.Invalidate();
-                RetireIfUnused(current);
+                RetireRoute(current);
                 continue;
             }
 
-            if (resolved.Version == current.Version.Version)
+            if (current.Matches(target.Version, target.Split))
             {
                 continue;
             }
 
-            var next = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, resolved.Version), cancellationToken).ConfigureAwait(false);
+            var next = await BuildRouteAsync(alias, target, cancellationToken).ConfigureAwait(false);
             _aliases[alias] = next;
             _memo.Invalidate();
-            LogSwapped(alias.Name, alias.Alias, current.Version.Version, next.Version.Version);
-            RetireIfUnused(current);
+            if (current.Main != next.Main)
+            {
+                LogSwapped(alias.Name, alias.Alias, current.Main.Version.Version, next.Main.Version.Version);
+            }
+
+            if (current.Split != next.Split)
+            {
+                LogSplitChanged(alias.Name, alias.Alias, next.Split.CanaryVersion, next.Split.CanaryPercent, next.Split.ShadowVersion);
+            }
+
+            RetireRoute(current);
         }
 
         await RetireDeletedAsync(cancellationToken).ConfigureAwait(false);
@@ -77,6 +89,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
     private bool TryAcquireLoaded(TenantId tenant, string name, ModelSelector selector, out ScoringModelLease lease)
     {
         ScoringModel? model;
+        ScoringModel? shadow = null;
         if (selector.Version is { } version)
         {
             model = _versions.TryGetValue(new VersionKey(tenant, name, version), out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
@@ -84,34 +97,49 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
                 : null;
             model?.MarkExplicitUse();
         }
-        else if ((model = _memo.Find(tenant, name, selector.Alias)) is null)
+        else
         {
-            var generation = _memo.Generation;
-            if (_aliases.TryGetValue(new AliasKey(tenant, name, selector.Alias), out model))
+            var route = _memo.Find(tenant, name, selector.Alias);
+            if (route is null)
             {
-                _memo.Remember(generation, tenant, name, selector.Alias, model);
+                var generation = _memo.Generation;
+                if (_aliases.TryGetValue(new AliasKey(tenant, name, selector.Alias), out route))
+                {
+                    _memo.Remember(generation, tenant, name, selector.Alias, route);
+                }
             }
+
+            (model, shadow) = Pick(route, selector);
         }
 
-        lease = model is not null && model.TryAcquire() ? new ScoringModelLease(model) : default;
+        lease = model is not null && model.TryAcquire() ? new ScoringModelLease(model, shadow) : default;
         return lease.Model is not null;
     }
+
+    private static (ScoringModel? Model, ScoringModel? Shadow) Pick(AliasRoute? route, ModelSelector selector) =>
+        route is null ? (null, null) : selector.Routed ? (route.Pick(selector.RoutingKey), route.Shadow) : (route.Main, null);
 
     private async ValueTask<ScoringModelLease> AcquireSlowAsync(TenantId tenant, string name, ModelSelector selector, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var model = selector.Version is { } version
-                ? await GetOrLoadAsync(new VersionKey(tenant, name, version), cancellationToken).ConfigureAwait(false)
-                : await ResolveAliasAsync(new AliasKey(tenant, name, selector.Alias), cancellationToken).ConfigureAwait(false);
-            if (selector.Version is not null)
+            ScoringModel model;
+            ScoringModel? shadow = null;
+            if (selector.Version is { } version)
             {
+                model = await GetOrLoadAsync(new VersionKey(tenant, name, version), cancellationToken).ConfigureAwait(false);
                 model.MarkExplicitUse();
+            }
+            else
+            {
+                var route = await ResolveAliasAsync(new AliasKey(tenant, name, selector.Alias), cancellationToken).ConfigureAwait(false);
+                model = selector.Routed ? route.Pick(selector.RoutingKey) : route.Main;
+                shadow = selector.Routed ? route.Shadow : null;
             }
 
             if (model.TryAcquire())
             {
-                return new ScoringModelLease(model);
+                return new ScoringModelLease(model, shadow);
             }
 
             // Retired between lookup and acquire (its alias just moved): look again.
@@ -122,25 +150,53 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
         }
     }
 
-    private async Task<ScoringModel> ResolveAliasAsync(AliasKey alias, CancellationToken cancellationToken)
+    private async Task<AliasRoute> ResolveAliasAsync(AliasKey alias, CancellationToken cancellationToken)
     {
         if (_aliases.TryGetValue(alias, out var known) && !known.IsReleased)
         {
             return known;
         }
 
-        var resolved = await registry.ResolveAliasAsync(alias.Tenant, alias.Name, alias.Alias, cancellationToken).ConfigureAwait(false);
-        if (resolved is null)
+        var target = await registry.FindAliasAsync(alias.Tenant, alias.Name, alias.Alias, cancellationToken).ConfigureAwait(false);
+        if (target is null)
         {
             throw await registry.FindModelAsync(alias.Tenant, alias.Name, cancellationToken).ConfigureAwait(false) is null
                 ? ModelNotFoundException.Model(alias.Name)
                 : ModelNotFoundException.Alias(alias.Name, alias.Alias);
         }
 
-        var model = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, resolved.Version), cancellationToken).ConfigureAwait(false);
-        var mapped = _aliases.AddOrUpdate(alias, model, (_, existing) => existing.IsReleased ? model : existing);
+        var route = await BuildRouteAsync(alias, target, cancellationToken).ConfigureAwait(false);
+        var mapped = _aliases.AddOrUpdate(alias, route, (_, existing) => existing.IsReleased ? route : existing);
         _memo.Invalidate();
         return mapped;
+    }
+
+    /// <summary>Loads (or finds loaded) every version the alias names, the split's too, before anything routes to them.</summary>
+    private async Task<AliasRoute> BuildRouteAsync(AliasKey alias, AliasTarget target, CancellationToken cancellationToken)
+    {
+        var main = await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, target.Version), cancellationToken).ConfigureAwait(false);
+        var canary = target.Split.CanaryVersion is { } c
+            ? await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, c), cancellationToken).ConfigureAwait(false)
+            : null;
+        var shadow = target.Split.ShadowVersion is { } s
+            ? await GetOrLoadAsync(new VersionKey(alias.Tenant, alias.Name, s), cancellationToken).ConfigureAwait(false)
+            : null;
+        return new AliasRoute(alias.Name, alias.Alias, main, target.Split, canary, shadow);
+    }
+
+    /// <summary>Retires each model of a route that was replaced, unless another route (or a recent explicit request) still needs it.</summary>
+    private void RetireRoute(AliasRoute route)
+    {
+        RetireIfUnused(route.Main);
+        if (route.Canary is { } canary)
+        {
+            RetireIfUnused(canary);
+        }
+
+        if (route.Shadow is { } shadow)
+        {
+            RetireIfUnused(shadow);
+        }
     }
 
     private async Task<ScoringModel> GetOrLoadAsync(VersionKey key, CancellationToken cancellationToken)
@@ -196,7 +252,7 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
         // 0 is "never named": on a machine up for less than the idle time, the threshold is below 0 and would keep every version.
         var idleBefore = Environment.TickCount64 - (long)options.Value.IdleUnloadAfter.TotalMilliseconds;
         var lastExplicitUse = model.LastExplicitUseTicks;
-        if (_aliases.Values.Contains(model) || (lastExplicitUse != 0 && lastExplicitUse > idleBefore))
+        if (_aliases.Values.Any(r => r.Uses(model)) || (lastExplicitUse != 0 && lastExplicitUse > idleBefore))
         {
             return;
         }
@@ -215,6 +271,9 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alias {Alias} of model {ModelName} moved from version {From} to {To}; swapped")]
     private partial void LogSwapped(string modelName, string alias, int from, int to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alias {Alias} of model {ModelName} now splits traffic: canary {Canary} at {Percent} %, shadow {Shadow}")]
+    private partial void LogSplitChanged(string modelName, string alias, int? canary, double percent, int? shadow);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retired model {ModelName} version {Version}; it is released when its last request ends")]
     private partial void LogRetired(string modelName, int version);

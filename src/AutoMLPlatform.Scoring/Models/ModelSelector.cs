@@ -6,6 +6,18 @@ namespace AutoMLPlatform.Scoring.Models;
 /// <summary>Which version of a model a request wants: a fixed version number, or whatever an alias points at.</summary>
 public readonly record struct ModelSelector(int? Version, string Alias)
 {
+    /// <summary>
+    /// True for a prediction through an alias: its canary may answer it (by <see cref="RoutingKey"/>) and its shadow
+    /// scores its rows. False for metadata and for a request that names a version, which is never split.
+    /// </summary>
+    public bool Routed { get; init; }
+
+    /// <summary>The caller's routing key (header <c>X-Routing-Key</c>): one key is always answered by the same version; null routes at random.</summary>
+    public string? RoutingKey { get; init; }
+
+    /// <summary>This selector for a prediction: split by the alias's canary and shadowed, unless it names a version.</summary>
+    public ModelSelector ForPrediction(string? routingKey) => Version is null ? this with { Routed = true, RoutingKey = routingKey } : this;
+
     public static ModelSelector Production { get; } = new(null, ModelAliases.Production);
 
     public static ModelSelector ForVersion(int version) => new(version, string.Empty);

@@ -26,6 +26,7 @@ public abstract class ScoringModel
         Inputs = inputs;
         Output = output;
         EncodedName = JsonEncodedText.Encode(version.ModelName);
+        VersionText = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public ModelVersion Version { get; }
@@ -38,6 +39,9 @@ public abstract class ScoringModel
     internal InputColumns Inputs { get; }
 
     internal OutputShape Output { get; }
+
+    /// <summary>The version number as text, made once for the <c>X-Model-Version</c> header.</summary>
+    internal string VersionText { get; }
 
     /// <summary>The model's name, encoded once for the JSON writers.</summary>
     internal JsonEncodedText EncodedName { get; }

@@ -6,6 +6,7 @@ using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,8 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
             var request = await InferRequestBody.ReadAsync(http, limits.MaxJsonBodyBytes,
                 new InferRequestLimits(limits.MaxRowsPerRequest, limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth), cancellationToken).ConfigureAwait(false);
 
-            using var lease = await cache.AcquireAsync(tenant.Id, name, selector, cancellationToken).ConfigureAwait(false);
+            // The production alias's canary answers its share here too (by X-Routing-Key); its shadow does not score OIP rows.
+            using var lease = await cache.AcquireAsync(tenant.Id, name, selector.ForPrediction(RoutingHeaders.KeyOf(http.Request)), cancellationToken).ConfigureAwait(false);
             var model = lease.Model;
             known = model.Version.ModelName;
             var binder = TensorBinder.For(request, model.Inputs, limits.MaxRowsPerRequest);
@@ -44,6 +46,7 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
             var buffer = buffers.Get();
             answers.Write(buffer.Json, model, request.Id, outputs, binder.Rows);
             http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.Headers[RoutingHeaders.ModelVersion] = model.VersionText;
             http.Response.ContentLength = buffer.WrittenSpan.Length;
             http.Response.BodyWriter.Write(buffer.WrittenSpan);
             buffers.Return(buffer);

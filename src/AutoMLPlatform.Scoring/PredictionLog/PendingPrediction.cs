@@ -62,7 +62,17 @@ internal sealed class PendingPrediction
 
     public float[] Probabilities { get; }
 
+    /// <summary>True when a shadow version scored the row off the request path (its answer was never returned).</summary>
+    public bool Shadow { get; private init; }
+
+    /// <summary>For a shadow row, the logged id of the answer it shadowed, if that answer was logged.</summary>
+    public PredictionId? ShadowOf { get; private init; }
+
     public static PendingPrediction Copy(TenantId tenant, ScoringModel model, ScoringSession session, DateTimeOffset at) =>
         // Time-ordered ids (UUID v7) append to the log's primary key index instead of landing at random pages in it.
         new(PredictionId.FromGuid(Guid.CreateVersion7(at)), tenant, model, at, session.Row, session.Output);
+
+    /// <summary>A shadow version's output for a row another version answered (<paramref name="shadowOf"/>, when that answer was logged).</summary>
+    public static PendingPrediction CopyShadow(TenantId tenant, ScoringModel shadow, ScoringSession session, DateTimeOffset at, PredictionId? shadowOf) =>
+        new(PredictionId.FromGuid(Guid.CreateVersion7(at)), tenant, shadow, at, session.Row, session.Output) { Shadow = true, ShadowOf = shadowOf };
 }

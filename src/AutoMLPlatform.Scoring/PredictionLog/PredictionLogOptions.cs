@@ -13,6 +13,14 @@ public sealed class PredictionLogOptions
     [Range(1, 10_000_000)]
     public int QueueCapacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// Most rows waiting for an alias's shadow version to score them. When it is full a row is not shadowed and
+    /// <c>scoring_shadow_dropped_total</c> counts it; the answer is never held up.
+    /// </summary>
+    /// <value>Defaults to 10,000.</value>
+    [Range(1, 1_000_000)]
+    public int ShadowQueueCapacity { get; set; } = 10_000;
+
     /// <summary>Most rows one insert transaction writes.</summary>
     /// <value>Defaults to 2,000.</value>
     [Range(1, 100_000)]

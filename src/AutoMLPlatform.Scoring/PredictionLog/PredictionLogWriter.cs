@@ -83,7 +83,8 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
                 var row = _batch[i];
                 var hasher = await HasherAsync(hashersByTenant, row, cancellationToken).ConfigureAwait(false);
                 logged[i] = new LoggedPrediction(row.Id, row.Tenant, row.ModelName, row.Version, row.At, InputsJson(row, hasher),
-                    row.Label, float.IsNaN(row.Value) ? null : row.Value, row.Probabilities);
+                    row.Label, float.IsNaN(row.Value) ? null : row.Value, row.Probabilities)
+                { Shadow = row.Shadow, ShadowOf = row.ShadowOf };
             }
 
             await store.AppendAsync(logged, cancellationToken).ConfigureAwait(false);

@@ -29,11 +29,25 @@ public static class ModelEndpoints
             .WithMetadata(new AuditedAttribute("model.delete"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{name}/aliases/{alias}", GetAliasAsync)
+            .WithSummary("One alias: its version and traffic split (canary, shadow).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{name}/aliases/{alias}", SetAliasAsync)
-            .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call.")
+            .WithSummary("Points an alias (e.g. production) at a version: promotion is this one call. With canary {version, percent} a share of its requests (by X-Routing-Key) goes to another version; with shadow {version} another version scores every row off the request path. A body without them clears the split.")
             .RequireScope(ApiScopeNames.Train)
             .WithMetadata(new AuditedAttribute("model.promote"))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{name}/aliases/{alias}/promote-canary", PromoteCanaryAsync)
+            .WithSummary("Makes the alias's canary its version and clears the split; rollback returns to the version before.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.canary-promote"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{name}/aliases/{alias}/split", ClearSplitAsync)
+            .WithSummary("Clears the alias's traffic split (canary and shadow): every request is answered by its version again.")
+            .RequireScope(ApiScopeNames.Train)
+            .WithMetadata(new AuditedAttribute("model.split-clear"))
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{name}/aliases/{alias}/rollback", RollbackAsync)
             .WithSummary("Points an alias back at the version it pointed at before its last move.")
@@ -96,8 +110,18 @@ public static class ModelEndpoints
         return TypedResults.NoContent();
     }
 
+    internal static async Task<Ok<AliasResponse>> GetAliasAsync(string name, string alias, IModelRegistry registry, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        ModelAliases.ValidateAlias(alias);
+        await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
+        var target = await registry.FindAliasAsync(tenant.Id, name, alias, cancellationToken).ConfigureAwait(false)
+            ?? throw ModelNotFoundException.Alias(name, alias);
+        return TypedResults.Ok(AliasResponse.From(target));
+    }
+
     internal static async Task<Ok<AliasChangeResponse>> SetAliasAsync(string name, string alias, SetAliasRequest request, IModelRegistry registry,
-        ICurrentTenant tenant, CancellationToken cancellationToken)
+        ICurrentTenant tenant, HttpContext http, CancellationToken cancellationToken)
     {
         ModelAliases.ValidateAlias(alias);
         if (request.Version is not { } version || version < 1)
@@ -105,9 +129,56 @@ public static class ModelEndpoints
             throw new InvalidInputException("invalid-version", "Give the version the alias should point at, a positive number.", "version");
         }
 
+        var split = SplitOf(request);
+        split.Check(version);
+        http.Items[AuditMiddleware.TargetItem] = AuditTarget(name, alias, version, split);
         await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
-        var change = await registry.SetAliasAsync(tenant.Id, name, alias, version, cancellationToken).ConfigureAwait(false);
+        var change = split.IsNone
+            ? await registry.SetAliasAsync(tenant.Id, name, alias, version, cancellationToken).ConfigureAwait(false)
+            : await registry.SetAliasSplitAsync(tenant.Id, name, alias, version, split, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(AliasChangeResponse.From(change));
+    }
+
+    internal static async Task<Ok<AliasChangeResponse>> PromoteCanaryAsync(string name, string alias, IModelRegistry registry, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        ModelAliases.ValidateAlias(alias);
+        await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(AliasChangeResponse.From(await registry.PromoteCanaryAsync(tenant.Id, name, alias, cancellationToken).ConfigureAwait(false)));
+    }
+
+    internal static async Task<Ok<AliasChangeResponse>> ClearSplitAsync(string name, string alias, IModelRegistry registry, ICurrentTenant tenant,
+        CancellationToken cancellationToken)
+    {
+        ModelAliases.ValidateAlias(alias);
+        await FindModelAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(AliasChangeResponse.From(await registry.ClearSplitAsync(tenant.Id, name, alias, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>The split a PUT asks for; a canary or shadow without its version (or a canary without its percent) is refused.</summary>
+    private static AliasSplit SplitOf(SetAliasRequest request)
+    {
+        int? canary = null;
+        double percent = 0;
+        if (request.Canary is { } c)
+        {
+            canary = c.Version ?? throw new InvalidInputException("invalid-canary-version", "Give the canary's version, a positive number.", "canary.version");
+            percent = c.Percent ?? throw new InvalidInputException("missing-canary-percent", "Give the canary's share of requests, a percent from 0 to 100.", "canary.percent");
+        }
+
+        int? shadow = request.Shadow is { } s
+            ? s.Version ?? throw new InvalidInputException("invalid-shadow-version", "Give the shadow's version, a positive number.", "shadow.version")
+            : null;
+        return canary is null && shadow is null ? AliasSplit.None : new AliasSplit(canary, percent, shadow);
+    }
+
+    /// <summary>The audit entry's target: the route's names plus what the alias is set to, split included.</summary>
+    private static string AuditTarget(string name, string alias, int version, AliasSplit split)
+    {
+        var target = FormattableString.Invariant($"name={name} alias={alias} version={version}");
+        target += split.CanaryVersion is { } canary ? FormattableString.Invariant($" canary={canary}@{split.CanaryPercent}%") : "";
+        target += split.ShadowVersion is { } shadow ? FormattableString.Invariant($" shadow={shadow}") : "";
+        return target;
     }
 
     internal static async Task<Ok<AliasChangeResponse>> RollbackAsync(string name, string alias, IModelRegistry registry, ICurrentTenant tenant,

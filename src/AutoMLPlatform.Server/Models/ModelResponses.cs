@@ -3,10 +3,12 @@ using AutoMLPlatform.Core.Registry;
 
 namespace AutoMLPlatform.Server.Models;
 
-/// <summary>A registered model: its newest version and where its aliases point.</summary>
-public sealed record ModelResponse(string Name, int LatestVersion, IReadOnlyDictionary<string, int> Aliases, DateTimeOffset CreatedAt)
+/// <summary>A registered model: its newest version, where its aliases point, and the traffic splits of those that carry one.</summary>
+public sealed record ModelResponse(string Name, int LatestVersion, IReadOnlyDictionary<string, int> Aliases, DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, AliasSplitResponse> Splits)
 {
-    public static ModelResponse From(RegisteredModel model) => new(model.Name, model.LatestVersion, model.Aliases, model.CreatedAt);
+    public static ModelResponse From(RegisteredModel model) => new(model.Name, model.LatestVersion, model.Aliases, model.CreatedAt,
+        model.Splits.ToDictionary(s => s.Key, s => AliasSplitResponse.From(s.Value)));
 }
 
 /// <summary>A model version with its metrics, input schema, lineage and artifact hash.</summary>
@@ -32,8 +34,11 @@ public sealed record ModelVersionResponse(
         aliases.Where(a => a.Value == version.Version).Select(a => a.Key).Order(StringComparer.Ordinal).ToArray(), version.CreatedAt, version.DeletedAt);
 }
 
-/// <summary>The body of <c>PUT /api/models/{name}/aliases/{alias}</c>.</summary>
-public sealed record SetAliasRequest(int? Version);
+/// <summary>
+/// The body of <c>PUT /api/models/{name}/aliases/{alias}</c>: the version, and optionally a traffic split. The alias's
+/// state is replaced: a body without <c>canary</c> and <c>shadow</c> clears any split it carried.
+/// </summary>
+public sealed record SetAliasRequest(int? Version, CanaryRequest? Canary = null, ShadowRequest? Shadow = null);
 
 /// <summary>Where an alias pointed before and after a move.</summary>
 public sealed record AliasChangeResponse(string Model, string Alias, int? PreviousVersion, int Version, DateTimeOffset ChangedAt)

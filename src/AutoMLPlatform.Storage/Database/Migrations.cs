@@ -313,5 +313,17 @@ internal static class Migrations
         new(13, "why a live-quality check started a pipeline run", """
             ALTER TABLE pipeline_runs ADD COLUMN quality_json TEXT NULL;
             """),
+
+        // Canary and shadow traffic (docs/feedback.md#canary-and-shadow): an alias may carry a split, read by every
+        // scoring process with the alias itself. Shadow outputs go into the prediction log marked as such; shadow_of
+        // names the answer a shadow row shadowed, so feedback on that answer labels the shadow row too.
+        new(14, "traffic splits on aliases, shadow rows in the prediction log", """
+            ALTER TABLE model_aliases ADD COLUMN canary_version INTEGER NULL;
+            ALTER TABLE model_aliases ADD COLUMN canary_percent DOUBLE PRECISION NULL;
+            ALTER TABLE model_aliases ADD COLUMN shadow_version INTEGER NULL;
+            ALTER TABLE prediction_log ADD COLUMN shadow INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE prediction_log ADD COLUMN shadow_of TEXT NULL;
+            CREATE INDEX ix_prediction_log_shadow_of ON prediction_log (shadow_of) WHERE shadow_of IS NOT NULL;
+            """),
     ];
 }

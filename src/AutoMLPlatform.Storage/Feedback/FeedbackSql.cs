@@ -33,6 +33,17 @@ internal static class FeedbackSql
                 WHERE id = @Id AND tenant_id = @Tenant AND model_name = @Name
                 """, new { Id = item.Id.ToString(), key.Tenant, key.Name, item.Label, item.Value, ObservedAt = item.ObservedAt.ToUnixTimeMilliseconds(),
                 Now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (updated > 0)
+            {
+                // A shadow version scored the same row: the outcome is its truth as well, so its live quality can be
+                // compared with the answering version's on the same rows.
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    UPDATE prediction_log SET true_label = @Label, true_value = @Value, observed_at = @ObservedAt, feedback_at = @Now
+                    WHERE shadow_of = @Id AND tenant_id = @Tenant AND model_name = @Name
+                    """, new { Id = item.Id.ToString(), key.Tenant, key.Name, item.Label, item.Value, ObservedAt = item.ObservedAt.ToUnixTimeMilliseconds(),
+                    Now = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
             outcomes[i] = updated == 0 ? FeedbackOutcome.UnknownId : had is null ? FeedbackOutcome.Accepted : FeedbackOutcome.Replaced;
         }
 

@@ -13,13 +13,15 @@ namespace AutoMLPlatform.Storage.Feedback;
 internal static class PredictionRowsInsert
 {
     /// <summary>
-    /// 10 parameters a row, 160 a statement. Not more: SQLite finds a named parameter by a linear scan of the statement's
+    /// 12 parameters a row, 192 a statement. Not more: SQLite finds a named parameter by a linear scan of the statement's
     /// names, so binding costs grow with the square of the parameters (100 rows a statement cost ~20 µs a row).
     /// </summary>
     private const int RowsPerStatement = 16;
 
+    private const int ParametersPerRow = 12;
+
     private const string Columns =
-        "INSERT INTO prediction_log (id, tenant_id, model_name, version, predicted_at, inputs_id, inputs_index, predicted_label, predicted_value, probabilities_json) VALUES ";
+        "INSERT INTO prediction_log (id, tenant_id, model_name, version, predicted_at, inputs_id, inputs_index, predicted_label, predicted_value, probabilities_json, shadow, shadow_of) VALUES ";
 
     public static async Task RunAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(LoggedPrediction Row, string Block, int Index)> rows,
         CancellationToken cancellationToken)
@@ -61,7 +63,7 @@ internal static class PredictionRowsInsert
         for (var i = 0; i < count; i++)
         {
             sql.Append(i == 0 ? "(" : ", (");
-            for (var p = 0; p < 10; p++)
+            for (var p = 0; p < ParametersPerRow; p++)
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"@p{i}_{p}");
                 sql.Append(p == 0 ? string.Empty : ", ").Append(name);
@@ -80,7 +82,7 @@ internal static class PredictionRowsInsert
     private static void Bind(DbParameterCollection parameters, int i, (LoggedPrediction Row, string Block, int Index) item)
     {
         var (row, block, index) = item;
-        var at = i * 10;
+        var at = i * ParametersPerRow;
         parameters[at].Value = row.Id.ToString();
         parameters[at + 1].Value = row.Tenant.ToString();
         parameters[at + 2].Value = row.ModelName;
@@ -91,6 +93,8 @@ internal static class PredictionRowsInsert
         parameters[at + 7].Value = (object?)row.PredictedLabel ?? DBNull.Value;
         parameters[at + 8].Value = row.PredictedValue is { } value ? value : DBNull.Value;
         parameters[at + 9].Value = row.Probabilities.Count == 0 ? DBNull.Value : ProbabilitiesJson(row.Probabilities);
+        parameters[at + 10].Value = row.Shadow ? 1 : 0;
+        parameters[at + 11].Value = row.ShadowOf is { } of ? of.ToString() : DBNull.Value;
     }
 
     /// <summary>A JSON array of the probabilities, written by hand: the serializer's generic path cost a microsecond a row.</summary>

@@ -124,20 +124,78 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         return row?.ToVersion();
     }
 
-    public async Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken)
+    public async Task<AliasTarget?> FindAliasAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AliasSplitSql.FindAsync(connection, null, tenant.ToString(), name, alias, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<AliasChange> SetAliasAsync(TenantId tenant, string name, string alias, int version, CancellationToken cancellationToken) =>
+        SetAsync(tenant, name, alias, version, AliasSplit.None, alwaysMove: true, cancellationToken);
+
+    public Task<AliasChange> SetAliasSplitAsync(TenantId tenant, string name, string alias, int version, AliasSplit split, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        split.Check(version);
+        return SetAsync(tenant, name, alias, version, split, alwaysMove: false, cancellationToken);
+    }
+
+    public async Task<AliasChange> PromoteCanaryAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken)
     {
         var now = UnixTime.ToMs(time.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        var exists = await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND deleted_at IS NULL",
-            new { Tenant = tenant.ToString(), Name = name, Version = version }, transaction, cancellationToken)).ConfigureAwait(false);
-        if (exists == 0)
+        var target = await AliasSplitSql.FindAsync(connection, transaction, tenant.ToString(), name, alias, cancellationToken).ConfigureAwait(false)
+            ?? throw ModelNotFoundException.Alias(name, alias);
+        if (target.Split.CanaryVersion is not { } canary)
+        {
+            throw new Core.Common.ConflictException("no-canary", $"Alias '{alias}' of model '{name}' carries no canary to promote.");
+        }
+
+        // A move like any other: the history gains the canary, so rolling back returns to the version it replaced.
+        await MoveAliasAsync(connection, transaction, tenant.ToString(), name, alias, canary, now, cancellationToken).ConfigureAwait(false);
+        await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new AliasChange(name, alias, target.Version, canary, UnixTime.FromMs(now));
+    }
+
+    public async Task<AliasChange> ClearSplitAsync(TenantId tenant, string name, string alias, CancellationToken cancellationToken)
+    {
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var target = await AliasSplitSql.FindAsync(connection, transaction, tenant.ToString(), name, alias, cancellationToken).ConfigureAwait(false)
+            ?? throw ModelNotFoundException.Alias(name, alias);
+        await AliasSplitSql.WriteAsync(connection, transaction, tenant.ToString(), name, alias, AliasSplit.None, now, cancellationToken).ConfigureAwait(false);
+        await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new AliasChange(name, alias, target.Version, target.Version, UnixTime.FromMs(now));
+    }
+
+    private async Task<AliasChange> SetAsync(TenantId tenant, string name, string alias, int version, AliasSplit split, bool alwaysMove,
+        CancellationToken cancellationToken)
+    {
+        var now = UnixTime.ToMs(time.GetUtcNow());
+        var key = tenant.ToString();
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (!await AliasSplitSql.IsLiveAsync(connection, transaction, key, name, version, cancellationToken).ConfigureAwait(false))
         {
             throw ModelNotFoundException.Version(name, version);
         }
 
-        var previous = await MoveAliasAsync(connection, transaction, tenant.ToString(), name, alias, version, now, cancellationToken).ConfigureAwait(false);
+        await AliasSplitSql.CheckVersionsAsync(connection, transaction, key, name, split, cancellationToken).ConfigureAwait(false);
+        var current = await AliasSplitSql.FindAsync(connection, transaction, key, name, alias, cancellationToken).ConfigureAwait(false);
+
+        // Only a change of version is a move in the alias's history: a split change that keeps the version would make
+        // a later rollback "return" to the version the alias already has.
+        var previous = current?.Version;
+        if (alwaysMove || current is null || current.Version != version)
+        {
+            previous = await MoveAliasAsync(connection, transaction, key, name, alias, version, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await AliasSplitSql.WriteAsync(connection, transaction, key, name, alias, split, now, cancellationToken).ConfigureAwait(false);
         await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AliasChange(name, alias, previous, version, UnixTime.FromMs(now));
@@ -179,7 +237,7 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             "DELETE FROM alias_history WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias AND seq = @Seq",
             new { key.Tenant, key.Name, key.Alias, history[0].Seq }, transaction, cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(Command(
-            "UPDATE model_aliases SET version = @Version, updated_at = @Now WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias",
+            $"UPDATE model_aliases SET version = @Version, updated_at = @Now, {AliasSplitSql.ClearColumns} WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias",
             new { key.Tenant, key.Name, key.Alias, history[1].Version, Now = now }, transaction, cancellationToken)).ConfigureAwait(false);
         await BumpRevisionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -194,10 +252,11 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         var aliases = (await connection.QueryAsync<string>(Command(
             "SELECT alias FROM model_aliases WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version", key, transaction, cancellationToken))
             .ConfigureAwait(false)).ToArray();
+        aliases = [.. aliases, .. await AliasSplitSql.NamingAsync(connection, transaction, key.Tenant, name, version, cancellationToken).ConfigureAwait(false)];
         if (aliases.Length > 0)
         {
             throw new Core.Common.ConflictException("version-aliased",
-                $"Version {version} of model '{name}' is what {string.Join(", ", aliases.Select(a => $"'{a}'"))} points at; move the alias first.");
+                $"Version {version} of model '{name}' is what {string.Join(", ", aliases.Distinct().Select(a => $"'{a}'"))} points at or splits traffic to; move the alias or clear its split first.");
         }
 
         var sha = await connection.ExecuteScalarAsync<string?>(Command(
@@ -228,7 +287,8 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             "SELECT version FROM model_aliases WHERE tenant_id = @Tenant AND model_name = @Name AND alias = @Alias", key, transaction, cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(Command("""
             INSERT INTO model_aliases (tenant_id, model_name, alias, version, updated_at) VALUES (@Tenant, @Name, @Alias, @Version, @Now)
-            ON CONFLICT (tenant_id, model_name, alias) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at
+            ON CONFLICT (tenant_id, model_name, alias) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at,
+                canary_version = NULL, canary_percent = NULL, shadow_version = NULL
             """, key, transaction, cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(Command("""
             INSERT INTO alias_history (tenant_id, model_name, alias, seq, version, changed_at)
@@ -264,8 +324,12 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
             "SELECT model_name AS ModelName, alias AS Alias, version AS Version FROM model_aliases WHERE tenant_id = @Tenant",
             new { Tenant = models[0].TenantId }, null, cancellationToken)).ConfigureAwait(false);
         var byModel = aliases.ToLookup(a => a.ModelName);
+        var splits = await AliasSplitSql.ListAsync(connection, models[0].TenantId, cancellationToken).ConfigureAwait(false);
         return models.Select(m => new RegisteredModel(TenantId.Parse(m.TenantId), m.Name, UnixTime.FromMs(m.CreatedAt), m.LatestVersion,
-            byModel[m.Name].ToDictionary(a => a.Alias, a => a.Version))).ToArray();
+            byModel[m.Name].ToDictionary(a => a.Alias, a => a.Version))
+        {
+            Splits = splits[m.Name].ToDictionary(a => a.Alias, a => a.Split),
+        }).ToArray();
     }
 
     private static CommandDefinition Command(string sql, object parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
