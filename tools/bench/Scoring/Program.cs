@@ -20,10 +20,17 @@ using Microsoft.Extensions.Logging;
 // Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
 //        [--batch-rows 1000000] [--no-http] [--drift true|false] [--trainer Sdca|LightGbm|…] [--trials 1]
 //        [--breakdown] [--key-pairs 3] [--log-pairs 0] [--rounds 4]
+//        or: cold-start --datasets DIR [--training-rows 100000] [--restarts 5] (a cold model's first answer, ColdStartBench)
 // Progress goes to stderr; the last stdout line is one JSON object.
 if (args.Length > 0 && args[0] == NoKeyCheckHost.Command)
 {
     await NoKeyCheckHost.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == ColdStartBench.Command)
+{
+    await ColdStartBench.RunAsync(args[1..], CancellationToken.None);
     return;
 }
 
