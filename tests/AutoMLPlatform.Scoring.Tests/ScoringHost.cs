@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using AutoMLPlatform.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Scoring.Tests;
 
@@ -17,15 +19,21 @@ public sealed class ScoringHost : WebApplicationFactory<ScoringProgram>
 
     private readonly string _dataDirectory;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ScoringHost(string dataDirectory, Dictionary<string, string?> settings)
+    private ScoringHost(string dataDirectory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _dataDirectory = dataDirectory;
         _settings = settings;
+        _services = services;
     }
 
-    /// <summary>Trains <paramref name="versions"/> versions of <c>rule</c> into <paramref name="directory"/>, then starts the host over it.</summary>
-    public static async Task<ScoringHost> StartAsync(TempDirectory directory, int versions = 1, Dictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Trains <paramref name="versions"/> versions of <c>rule</c> into <paramref name="directory"/>, then starts the host over it;
+    /// <paramref name="services"/> changes the host's services after its own registrations.
+    /// </summary>
+    public static async Task<ScoringHost> StartAsync(TempDirectory directory, int versions = 1, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         await using (var stores = await PlatformStores.StartAsync(directory.Path))
@@ -36,7 +44,7 @@ public sealed class ScoringHost : WebApplicationFactory<ScoringProgram>
             }
         }
 
-        var host = new ScoringHost(directory.Path, settings ?? []);
+        var host = new ScoringHost(directory.Path, settings ?? [], services);
         host.CreateClient().Dispose();
         return host;
     }
@@ -67,6 +75,11 @@ public sealed class ScoringHost : WebApplicationFactory<ScoringProgram>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

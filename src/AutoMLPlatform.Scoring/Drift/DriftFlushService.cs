@@ -5,7 +5,8 @@ namespace AutoMLPlatform.Scoring.Drift;
 
 /// <summary>
 /// Flushes this host's drift counts to the store every <see cref="DriftOptions.FlushInterval"/> and once more when the
-/// host stops gracefully. A crash loses the counts of at most the last interval.
+/// host stops gracefully (after the references still being built, so rows scored meanwhile are kept). A crash loses
+/// the counts of at most the last interval.
 /// </summary>
 internal sealed class DriftFlushService(DriftMonitor monitor, IOptions<ScoringOptions> options, TimeProvider time) : BackgroundService
 {
@@ -14,7 +15,7 @@ internal sealed class DriftFlushService(DriftMonitor monitor, IOptions<ScoringOp
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         if (options.Value.Drift.Enabled)
         {
-            await monitor.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await monitor.FlushOnStopAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

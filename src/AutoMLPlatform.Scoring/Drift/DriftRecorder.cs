@@ -92,6 +92,32 @@ internal sealed class DriftRecorder
         shard.Record(row, output);
     }
 
+    /// <summary>
+    /// Counts rows scored before this recorder existed (a <see cref="DriftSink"/>'s buffer), every value exactly, plus
+    /// <paramref name="rowsOnly"/> rows whose values were not kept, into a shard of their own that no session takes.
+    /// </summary>
+    public void Replay(IReadOnlyList<(RowTarget Row, PredictionValues Output)> rows, long rowsOnly)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowsOnly);
+        if (rows.Count == 0 && rowsOnly == 0)
+        {
+            return;
+        }
+
+        var shard = new DriftShard(this, Plan, new DriftSampler(_time, 0, 1));
+        foreach (var (row, output) in rows)
+        {
+            shard.Record(row, output);
+        }
+
+        shard.CountRows(rowsOnly);
+        lock (_lock)
+        {
+            _shards.Add(shard);
+        }
+    }
+
     /// <summary>What to add to the store: the local sum now, and its growth since the last flush as stored counters (none when nothing changed).</summary>
     public (long[] Sum, IReadOnlyList<DriftCount> Deltas) Pending()
     {

@@ -81,6 +81,9 @@ internal sealed class DriftShard
         RecordPrediction(counts, output, weight);
     }
 
+    /// <summary>Counts <paramref name="rows"/> rows without their values (rows scored before the reference, beyond the buffer).</summary>
+    public void CountRows(long rows) => _counts[DriftLayout.RowsSlot] += rows;
+
     /// <summary>The bin of a present text value, counting it (by <paramref name="weight"/>) as unseen too when training never had it.</summary>
     private int TextBin(in DriftPlan.ColumnPlan column, DriftBins bins, string text, int weight)
     {

@@ -222,7 +222,8 @@ public sealed partial class ModelCache(IModelRegistry registry, ModelLoader load
                 ? ModelNotFoundException.Model(key.Name)
                 : ModelNotFoundException.Version(key.Name, key.Version));
         var model = await loader.LoadAsync(version, CancellationToken.None).ConfigureAwait(false);
-        model.AttachDrift(await drift.RecorderForAsync(version, CancellationToken.None).ConfigureAwait(false));
+        // The drift reference is built in the background: the first answer does not wait for the training data to be read.
+        model.AttachDrift(drift.SinkFor(version));
         LogLoaded(key.Name, key.Version);
         return model;
     }

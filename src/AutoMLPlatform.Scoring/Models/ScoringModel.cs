@@ -17,7 +17,7 @@ public abstract class ScoringModel
     private int _references = 1;
     private long _lastExplicitUseTicks;
     private long _enginesCreated;
-    private DriftRecorder? _drift;
+    private DriftSink? _drift;
 
     private protected ScoringModel(ModelVersion version, ModelManifest manifest, InputColumns inputs, OutputShape output)
     {
@@ -56,10 +56,10 @@ public abstract class ScoringModel
     internal long LastExplicitUseTicks => Volatile.Read(ref _lastExplicitUseTicks);
 
     /// <summary>Where every scored row is counted for drift; null while drift is off or before the model takes traffic.</summary>
-    internal DriftRecorder? Drift => _drift;
+    internal DriftSink? Drift => _drift;
 
-    /// <summary>Starts counting scored rows into <paramref name="recorder"/>; called once, after warm-up, so warm-up rows are not counted.</summary>
-    internal void AttachDrift(DriftRecorder? recorder) => Volatile.Write(ref _drift, recorder);
+    /// <summary>Starts counting scored rows into <paramref name="sink"/>; called once, after warm-up, so warm-up rows are not counted.</summary>
+    internal void AttachDrift(DriftSink? sink) => Volatile.Write(ref _drift, sink);
 
     /// <summary>Borrows a session (engine, row, answer) from the pool; give it back with <see cref="Return"/>.</summary>
     internal ScoringSession Rent() => Sessions.Get();

@@ -81,9 +81,12 @@ internal sealed class InProcessBench(string dataDirectory, string testCsv, int r
         // Held for the whole measurement, so the version (and the recorder attached to it) stays the cached one.
         using var held = BenchPaths.Warm(cache.AcquireAsync(TenantId.Default, CreditModel.Name, ModelSelector.Production, cancellationToken));
         var model = held.Model;
-        var recorder = path == BenchPaths.Raw ? null : model.Drift;
+        var sink = path == BenchPaths.Raw ? null : model.Drift;
+
+        // The steady state is measured: the reference is built in the background after the load, so wait for it.
+        var recorder = sink is null ? null : await sink.Ready;
         PathResult result;
-        if (recorder is null)
+        if (sink is null || recorder is null)
         {
             var rate = InterleavedRates.Median(rates.Measure([predict])[0]);
             result = new PathResult(rate, BenchPaths.Allocated(predict), rate, 0, 0);
@@ -91,8 +94,8 @@ internal sealed class InProcessBench(string dataDirectory, string testCsv, int r
         else
         {
             var rowsBefore = recorder.Current.Rows;
-            var turns = rates.Measure([predict, predict], [() => model.AttachDrift(recorder), () => model.AttachDrift(null)]);
-            model.AttachDrift(recorder);
+            var turns = rates.Measure([predict, predict], [() => model.AttachDrift(sink), () => model.AttachDrift(null)]);
+            model.AttachDrift(sink);
             var costs = turns[0].Zip(turns[1], (with, without) => 1 - (with / without));
             result = new PathResult(InterleavedRates.Median(turns[0]), BenchPaths.Allocated(predict), InterleavedRates.Median(turns[1]),
                 InterleavedRates.Median(costs), recorder.Current.Rows - rowsBefore);
