@@ -1,7 +1,11 @@
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.AutoML.Pretrained;
+using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Pipelines;
+using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Pipelines;
@@ -12,6 +16,8 @@ using AutoMLPlatform.Jobs.Training;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Jobs;
 
@@ -22,6 +28,25 @@ namespace AutoMLPlatform.Jobs;
 /// </summary>
 public static class JobsServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers Insight's <see cref="StoredDriftSummaries"/> as what pipelines' drift checks read, for a worker that
+    /// scores nothing: every scoring host's stored counts against the version's reference. Its <see cref="DriftOptions"/>
+    /// are bound from the scoring hosts' section (<see cref="DriftOptions.SectionName"/>), so one setting turns drift off
+    /// everywhere, and no other scoring setting is read. A process that also scores registers the scoring service's
+    /// reader instead, which adds its own counts not flushed yet. Needs the stores.
+    /// </summary>
+    public static IServiceCollection AddStoredDriftSummaries(this IServiceCollection services)
+    {
+        services.AddOptions<DriftOptions>()
+            .BindConfiguration(DriftOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new DriftReferenceBuilder(sp.GetRequiredService<IDatasetStore>(), sp.GetRequiredService<IBlobStore>()));
+        services.TryAddSingleton<IDriftSummaries>(sp => new StoredDriftSummaries(sp.GetRequiredService<DriftReferenceBuilder>(),
+            sp.GetRequiredService<IDriftStore>(), sp.GetRequiredService<IOptions<DriftOptions>>().Value, sp.GetRequiredService<ILogger<StoredDriftSummaries>>()));
+        return services;
+    }
+
     /// <param name="services">The host's services.</param>
     /// <param name="parts">What this process does: submit and schedule (<see cref="JobParts.Client"/>, the API), execute
     /// and recover (<see cref="JobParts.Worker"/>), or both (the embedded set-up).</param>

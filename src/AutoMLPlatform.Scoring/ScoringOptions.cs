@@ -1,3 +1,4 @@
+using AutoMLPlatform.Insight.Drift;
 using System.ComponentModel.DataAnnotations;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring.Drift;

@@ -42,7 +42,14 @@ public static class ScoringServiceCollectionExtensions
         services.TryAddSingleton(sp => new ImageDecodeBudget(sp.GetRequiredService<IOptions<ScoringOptions>>().Value.ImageDecodeLimits));
         services.AddTorchModelParts();
         services.AddPretrainedModelParts();
-        services.AddDriftSummaries();
+        services.AddOptions<ScoringOptions>()
+            .BindConfiguration(ScoringOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // What reads model versions' drift: the stored counts plus this process's own not flushed yet.
+        services.TryAddSingleton<DriftMonitor>();
+        services.TryAddSingleton<IDriftSummaries>(sp => sp.GetRequiredService<DriftMonitor>());
         services.AddSingleton<RowTypeFactory>();
         services.TryAddSingleton<StoredModelReader>();
         services.AddSingleton<ModelLoader>();
@@ -87,21 +94,6 @@ public static class ScoringServiceCollectionExtensions
                 }
             };
         });
-        return services;
-    }
-
-    /// <summary>
-    /// Registers what reads model versions' drift (<see cref="IDriftSummaries"/>, from the stored counts plus this
-    /// process's own) without the rest of scoring: for a worker that runs pipelines' drift checks. Needs the stores.
-    /// </summary>
-    public static IServiceCollection AddDriftSummaries(this IServiceCollection services)
-    {
-        services.AddOptions<ScoringOptions>()
-            .BindConfiguration(ScoringOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton<DriftMonitor>();
-        services.TryAddSingleton<IDriftSummaries>(sp => sp.GetRequiredService<DriftMonitor>());
         return services;
     }
 

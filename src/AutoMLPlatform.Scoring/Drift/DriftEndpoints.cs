@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Hosting.Authentication;
+using AutoMLPlatform.Insight.Drift;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

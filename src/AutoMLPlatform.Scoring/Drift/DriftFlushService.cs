@@ -1,3 +1,4 @@
+using AutoMLPlatform.Insight.Drift;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Insight.Drift;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics.Metrics;
@@ -22,7 +23,7 @@ namespace AutoMLPlatform.Scoring.Drift;
 public sealed partial class DriftMonitor : IDriftSummaries, IDisposable
 {
     /// <summary>The column name under which the predictions' PSI is exported.</summary>
-    public const string PredictionColumn = "(prediction)";
+    public const string PredictionColumn = DriftReportBuilder.PredictionColumn;
 
     private readonly ConcurrentDictionary<Key, DriftSink> _sinks = new();
     private readonly SemaphoreSlim _builds = new(1, 1);
@@ -108,13 +109,8 @@ public sealed partial class DriftMonitor : IDriftSummaries, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<DriftSummary?> SummarizeAsync(ModelVersion version, CancellationToken cancellationToken)
-    {
-        var report = await ReportAsync(version, cancellationToken).ConfigureAwait(false);
-        return report.Monitored
-            ? new DriftSummary(report.Rows, report.Columns.Where(c => c.Psi is not null).ToDictionary(c => c.Name, c => c.Psi!.Value, StringComparer.Ordinal))
-            : null;
-    }
+    public async Task<DriftSummary?> SummarizeAsync(ModelVersion version, CancellationToken cancellationToken) =>
+        DriftReportBuilder.Summarize(await ReportAsync(version, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Adds every version's counts since the last flush to the store and reads back the totals (other hosts' rows

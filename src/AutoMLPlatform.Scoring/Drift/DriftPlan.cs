@@ -1,3 +1,4 @@
+using AutoMLPlatform.Insight.Drift;
 using System.Collections.Frozen;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;

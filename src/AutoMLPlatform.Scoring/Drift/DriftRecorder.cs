@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
 
@@ -157,18 +158,10 @@ internal sealed class DriftRecorder
     /// <summary>The store's totals as just read; counters the layout does not know (another reference's) are ignored.</summary>
     public void SetStored(IReadOnlyList<DriftCount> stored)
     {
-        var values = new long[Layout.Length];
-        foreach (var count in stored)
-        {
-            if (Layout.SlotOf(count.Column, count.Bin) is var slot and >= 0)
-            {
-                values[slot] += count.Count;
-            }
-        }
-
+        var counts = DriftCounts.FromStored(Layout, stored);
         lock (_lock)
         {
-            _stored = new DriftCounts(Layout, values);
+            _stored = counts;
         }
     }
 

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
 

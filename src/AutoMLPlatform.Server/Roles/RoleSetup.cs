@@ -62,7 +62,7 @@ internal static class RoleSetup
             case PlatformRole.Worker:
                 services.AddPlatformJobs(JobParts.Worker);
                 services.AddPlatformHangfire(builder.Configuration, runServer: true);
-                services.AddDriftSummaries(); // pipelines' drift checks read the stored counts
+                services.AddStoredDriftSummaries(); // pipelines' drift checks read the stored counts, through Insight
                 services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter()); // the job gauges; scoring exports the rest
                 break;
             case PlatformRole.Scoring:

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Models;

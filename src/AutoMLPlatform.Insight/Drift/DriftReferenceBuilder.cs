@@ -4,7 +4,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>
 /// Builds a version's <see cref="DriftReference"/> from the dataset version its lineage names: the first
@@ -12,7 +12,7 @@ namespace AutoMLPlatform.Scoring.Drift;
 /// <see cref="TopCategories"/> most frequent values plus "other". Values are normalised as scoring normalises them
 /// (<see cref="CellText"/>), so scoring the training rows reproduces the training shares exactly.
 /// </summary>
-internal sealed class DriftReferenceBuilder(IDatasetStore datasets, IBlobStore blobs)
+public sealed class DriftReferenceBuilder(IDatasetStore datasets, IBlobStore blobs)
 {
     public const int MaxRows = 100_000;
     public const int NumericBins = 10;

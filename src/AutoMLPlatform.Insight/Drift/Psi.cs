@@ -1,7 +1,7 @@
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>The population stability index of observed counts against expected shares.</summary>
-internal static class Psi
+public static class Psi
 {
     /// <summary>
     /// Shares below this are raised to it, so an empty bin on either side adds a large but finite term instead of

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>
 /// Where each of a version's drift counters sits in one flat array of longs: slot 0 counts rows; each input column
@@ -7,7 +7,7 @@ namespace AutoMLPlatform.Scoring.Drift;
 /// rows, as (column, bin) with <see cref="PredictionColumn"/>, <see cref="RowsColumn"/>, <see cref="MissingBin"/> and
 /// <see cref="UnseenBin"/>, so a store row never depends on the order of slots in memory.
 /// </summary>
-internal sealed class DriftLayout
+public sealed class DriftLayout
 {
     /// <summary>The stored column number of the predictions.</summary>
     public const int PredictionColumn = -1;

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>Drift monitoring of scored rows. Bound from <c>AutoMLPlatform:Scoring:Drift</c>.</summary>
 public sealed class DriftOptions
 {
+    /// <summary>The configuration section: the scoring hosts' (as part of their options) and a worker's (alone) alike.</summary>
+    public const string SectionName = "AutoMLPlatform:Scoring:Drift";
+
     /// <summary>The default of <see cref="SampledRowsPerSecond"/>.</summary>
     public const int DefaultSampledRowsPerSecond = 20_000;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>
 /// The training side of one column (or of the predictions): how values fall into bins, and the share of training
@@ -11,7 +11,7 @@ namespace AutoMLPlatform.Scoring.Drift;
 /// edge <c>i-1</c> and below edge <c>i</c>); other values into their own bin when they were among the most frequent in
 /// training, else into the last bin, "other". Immutable, shared by every live recorder of the version.
 /// </summary>
-internal sealed class DriftBins
+public sealed class DriftBins
 {
     private readonly Vector256<float>[] _edges;
     private readonly Vector512<float>[] _wideEdges;

@@ -1,7 +1,9 @@
-namespace AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Core.Drift;
+
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>A copy of one version's drift counters in <see cref="DriftLayout"/> order: a sum over sessions, the store, or both.</summary>
-internal sealed class DriftCounts
+public sealed class DriftCounts
 {
     private readonly long[] _values;
 
@@ -15,6 +17,23 @@ internal sealed class DriftCounts
     }
 
     public DriftLayout Layout { get; }
+
+    /// <summary>A version's stored totals in <paramref name="layout"/>'s order; counters the layout does not know (another reference's) are ignored.</summary>
+    public static DriftCounts FromStored(DriftLayout layout, IReadOnlyList<DriftCount> stored)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(stored);
+        var values = new long[layout.Length];
+        foreach (var count in stored)
+        {
+            if (layout.SlotOf(count.Column, count.Bin) is var slot and >= 0)
+            {
+                values[slot] += count.Count;
+            }
+        }
+
+        return new DriftCounts(layout, values);
+    }
 
     public long Rows => _values[DriftLayout.RowsSlot];
 

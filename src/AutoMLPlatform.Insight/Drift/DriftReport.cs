@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>The answer of <c>GET /api/models/{name}/versions/{v}/drift</c>.</summary>
 /// <param name="Model">The model's name.</param>

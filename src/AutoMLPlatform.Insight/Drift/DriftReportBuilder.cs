@@ -1,11 +1,15 @@
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Registry;
 
-namespace AutoMLPlatform.Scoring.Drift;
+namespace AutoMLPlatform.Insight.Drift;
 
 /// <summary>Turns a version's reference and counts (or none, for a version that is not monitored) into a <see cref="DriftReport"/>.</summary>
-internal static class DriftReportBuilder
+public static class DriftReportBuilder
 {
+    /// <summary>The column name under which the predictions' PSI is reported and exported.</summary>
+    public const string PredictionColumn = "(prediction)";
+
     public static DriftReport Build(string model, int version, IReadOnlyList<ModelInputColumn> inputs, DriftReference? reference, DriftCounts? counts)
     {
         if (reference is null || counts is null)
@@ -33,13 +37,22 @@ internal static class DriftReportBuilder
         return new DriftReport(model, version, counts.Rows, true, reference.TrainingRows, columns, predictions);
     }
 
+    /// <summary>What a pipeline's drift check reads of a report: the rows and each input column's PSI; null when the version is not monitored.</summary>
+    public static DriftSummary? Summarize(DriftReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Monitored
+            ? new DriftSummary(report.Rows, report.Columns.Where(c => c.Psi is not null).ToDictionary(c => c.Name, c => c.Psi!.Value, StringComparer.Ordinal))
+            : null;
+    }
+
     public static double? PredictionPsi(DriftReference reference, DriftCounts counts) =>
         reference.Predictions is { } labels ? Psi.Of(labels.Expected, counts.Predictions()) : null;
 
     private static ColumnDrift Prediction(DriftBins labels, long[] counts)
     {
         var rows = counts.Sum();
-        return new ColumnDrift(DriftMonitor.PredictionColumn, KindOf(labels.IsNumeric), rows, Psi.Of(labels.Expected, counts), null, null, null,
+        return new ColumnDrift(PredictionColumn, KindOf(labels.IsNumeric), rows, Psi.Of(labels.Expected, counts), null, null, null,
             Bins(labels, counts));
     }
 

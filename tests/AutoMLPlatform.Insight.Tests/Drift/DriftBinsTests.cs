@@ -1,6 +1,6 @@
-using AutoMLPlatform.Scoring.Drift;
+using AutoMLPlatform.Insight.Drift;
 
-namespace AutoMLPlatform.Scoring.Tests.Drift;
+namespace AutoMLPlatform.Insight.Tests.Drift;
 
 public class DriftBinsTests
 {
