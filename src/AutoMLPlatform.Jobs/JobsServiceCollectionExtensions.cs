@@ -11,6 +11,7 @@ using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
 using AutoMLPlatform.Jobs.Retraining;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Jobs.Tracing;
 using AutoMLPlatform.Jobs.Training;
 using Hangfire.Common;

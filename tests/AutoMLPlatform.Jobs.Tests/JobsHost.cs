@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.Jobs.Tests.FanOut;
 using AutoMLPlatform.TestSupport;

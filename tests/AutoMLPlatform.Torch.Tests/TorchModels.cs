@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.TestSupport;
+using AutoMLPlatform.Torch;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Packaging;
 using AutoMLPlatform.Torch.Text;

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoMLPlatform.AutoML.Hashing;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Security;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -86,7 +87,7 @@ public static class ModelPackage
     /// <param name="mlContext">The context stages are loaded into.</param>
     /// <param name="partLoaders">Loaders for parts other than ML.NET's, by <see cref="IModelPartLoader.Kind"/>.</param>
     /// <param name="hasher">The owning tenant's keyed hash, required when the manifest flags inputs as
-    /// <see cref="Core.Registry.ModelInputColumn.KeyedHash"/>: the pipeline returned hashes them before its first stage.</param>
+    /// <see cref="Core.Modeling.ModelInputColumn.KeyedHash"/>: the pipeline returned hashes them before its first stage.</param>
     public static LoadedModel Read(Stream source, MLContext mlContext, IEnumerable<IModelPartLoader>? partLoaders = null, IKeyedHasher? hasher = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Drift;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 
 namespace AutoMLPlatform.Insight.Drift;

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 
 namespace AutoMLPlatform.Insight.Onnx;

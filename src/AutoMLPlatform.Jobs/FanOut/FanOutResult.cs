@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Jobs;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Jobs.Training;
 
 namespace AutoMLPlatform.Jobs.FanOut;

@@ -4,6 +4,7 @@ using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Jobs.Tracing;
 using AutoMLPlatform.Jobs.Training;
 using Microsoft.Extensions.Logging;

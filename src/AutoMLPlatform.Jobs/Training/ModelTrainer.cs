@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Jobs.Tracing;
 
 namespace AutoMLPlatform.Jobs.Training;

@@ -8,6 +8,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Jobs.Leasing;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Mapping;

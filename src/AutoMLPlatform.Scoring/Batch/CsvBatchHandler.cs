@@ -3,6 +3,7 @@ using System.Diagnostics;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
 using AutoMLPlatform.Scoring.PredictionLog;
@@ -34,7 +35,7 @@ internal sealed class CsvBatchHandler(ModelCache cache, ScoringMetrics metrics, 
         try
         {
             var selector = ModelSelector.From(version, alias).ForPrediction(RoutingHeaders.KeyOf(http.Request));
-            Http.RequestBody.Limit(http, options.Value.MaxBatchBodyBytes);
+            Binding.RequestBody.Limit(http, options.Value.MaxBatchBodyBytes);
             using var lease = await cache.AcquireAsync(tenant.Id, model, selector, cancellationToken).ConfigureAwait(false);
             known = lease.Model.Version.ModelName;
             var delimiter = IsTabSeparated(http.Request.ContentType) ? '\t' : ',';

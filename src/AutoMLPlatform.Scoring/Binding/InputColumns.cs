@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 

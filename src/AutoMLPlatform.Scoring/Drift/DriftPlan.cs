@@ -1,6 +1,7 @@
 using AutoMLPlatform.Insight.Drift;
 using System.Collections.Frozen;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 
 namespace AutoMLPlatform.Scoring.Drift;

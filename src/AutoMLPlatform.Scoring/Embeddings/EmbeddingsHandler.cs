@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Pretrained.Text;
+using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using Microsoft.AspNetCore.Http;

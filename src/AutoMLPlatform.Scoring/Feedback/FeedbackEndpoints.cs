@@ -6,6 +6,7 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Hosting.Authentication;
+using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.RowTypes;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Http;
 using Microsoft.AspNetCore.Http;
 

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using Microsoft.ML.Data;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using Microsoft.ML.Data;
 

@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.Security.Encryption;
 using AutoMLPlatform.Security.Keys;

@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Jobs.Training;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.FanOut;
+using AutoMLPlatform.Jobs.Searching;
 
 namespace AutoMLPlatform.Jobs.Tests.FanOut;
 

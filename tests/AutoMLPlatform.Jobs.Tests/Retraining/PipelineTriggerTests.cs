@@ -3,6 +3,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

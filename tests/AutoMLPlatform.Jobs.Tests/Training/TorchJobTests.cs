@@ -8,6 +8,7 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Training;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.TestSupport;
+using AutoMLPlatform.Torch;
 using AutoMLPlatform.Torch.External;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Packaging;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
 

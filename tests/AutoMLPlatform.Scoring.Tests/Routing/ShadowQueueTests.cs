@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.PredictionLog;
 using AutoMLPlatform.Scoring.Shadow;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.RowTypes;
 using Microsoft.ML;

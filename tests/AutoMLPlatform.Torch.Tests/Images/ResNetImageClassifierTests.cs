@@ -6,6 +6,7 @@ using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Pretrained.Assets;
 using AutoMLPlatform.Pretrained.Images;
 using AutoMLPlatform.TestSupport;
+using AutoMLPlatform.Torch;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Packaging;
 using AutoMLPlatform.Torch.Training;

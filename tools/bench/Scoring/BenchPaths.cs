@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Blobs;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;

@@ -1,7 +1,7 @@
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 
-namespace AutoMLPlatform.Jobs.Retraining;
+namespace AutoMLPlatform.Jobs.Pipelines;
 
 /// <summary>Keeps one recurring trigger per stored pipeline in whatever fires schedules (Hangfire's recurring jobs).</summary>
 public interface IPipelineScheduler

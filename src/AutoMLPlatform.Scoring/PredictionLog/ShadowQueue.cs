@@ -3,10 +3,10 @@ using System.Threading.Channels;
 using AutoMLPlatform.Scoring.Metrics;
 using Microsoft.Extensions.Options;
 
-namespace AutoMLPlatform.Scoring.Shadow;
+namespace AutoMLPlatform.Scoring.PredictionLog;
 
 /// <summary>
-/// The bounded hand-over between requests and the <see cref="ShadowScorer"/>: a request only tries to enqueue (never
+/// The bounded hand-over between requests and the <see cref="Shadow.ShadowScorer"/>: a request only tries to enqueue (never
 /// waits), so a shadow version costs the answer only the copy of its row; what does not fit is counted
 /// (<c>scoring_shadow_dropped_total</c>), as are the rows scored (<c>scoring_shadow_scored_total</c>).
 /// </summary>

@@ -1,6 +1,6 @@
 using AutoMLPlatform.Core.Datasets;
 
-namespace AutoMLPlatform.Core.Registry;
+namespace AutoMLPlatform.Core.Modeling;
 
 /// <summary>A column a model reads at prediction time.</summary>
 /// <param name="Name">The column name, as in the training data.</param>

@@ -8,7 +8,7 @@ using AutoMLPlatform.Torch.External;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>
 /// One AutoML search over a job's table, or one share of a fanned-out job's search, ending in a stored model package

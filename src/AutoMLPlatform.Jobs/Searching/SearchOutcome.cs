@@ -3,7 +3,7 @@ using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Insight;
 using AutoMLPlatform.Core.Jobs;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>A finished search in this process: the experiment's result and its model package, stored but not registered.</summary>
 internal sealed record SearchOutcome(ExperimentResult Result, ModelManifest Manifest, string ArtifactSha256, long ArtifactSizeBytes)

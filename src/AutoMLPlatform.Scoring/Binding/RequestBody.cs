@@ -4,7 +4,7 @@ using AutoMLPlatform.Core.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace AutoMLPlatform.Scoring.Http;
+namespace AutoMLPlatform.Scoring.Binding;
 
 /// <summary>Body limits and whole-body reads for the prediction endpoints.</summary>
 internal static class RequestBody

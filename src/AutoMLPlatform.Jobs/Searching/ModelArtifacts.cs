@@ -6,7 +6,7 @@ using AutoMLPlatform.Core.Registry;
 using Microsoft.Extensions.Options;
 using Microsoft.ML;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>Packages a trained model, stores the package as a blob and registers it as the job's model version.</summary>
 internal sealed class ModelArtifacts(IBlobStore blobs, IModelRegistry registry, IOptions<JobsOptions> options)

@@ -5,7 +5,7 @@ using AutoMLPlatform.Torch.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AutoMLPlatform.Torch.Packaging;
+namespace AutoMLPlatform.Torch;
 
 /// <summary>The model package loaders of the Torch stages, for hosts that read packages (scoring, registry tools).</summary>
 public static class TorchModelParts

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>
 /// Writes what a new version's job already knows about it: the evaluation report on the engine's validation

@@ -4,8 +4,9 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Jobs.Searching;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>Loads a job's dataset version the same way for the whole search and for every part of a fanned-out one.</summary>
 internal sealed class TrainingDataLoader(IDatasetStore datasets, IBlobStore blobs, IKeyedHasherSource hashers)

@@ -1,7 +1,8 @@
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Routing;
 
-namespace AutoMLPlatform.Scoring.Routing;
+namespace AutoMLPlatform.Scoring.Models;
 
 /// <summary>
 /// What an alias resolves to in one scoring process: the loaded version it points at and, when it carries a split, the

@@ -3,7 +3,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Training;
 
-namespace AutoMLPlatform.Jobs.FanOut;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>A fanned-out job's progress, counted from the leaderboard that all of its parts write.</summary>
 internal static class AttemptProgress

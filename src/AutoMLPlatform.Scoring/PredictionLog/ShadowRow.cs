@@ -3,7 +3,7 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
 
-namespace AutoMLPlatform.Scoring.Shadow;
+namespace AutoMLPlatform.Scoring.PredictionLog;
 
 /// <summary>
 /// A row another version answered, copied off its session for the shadow version to score later: the values as the

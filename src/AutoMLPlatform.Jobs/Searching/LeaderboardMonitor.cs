@@ -4,7 +4,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Jobs.Leasing;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>
 /// Writes each finished trial to the job's leaderboard and, where this run holds the job (<paramref name="lease"/>),

@@ -1,9 +1,11 @@
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Pipelines;
+using AutoMLPlatform.Jobs.Retraining;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
-namespace AutoMLPlatform.Jobs.Retraining;
+namespace AutoMLPlatform.Jobs.Pipelines;
 
 /// <summary>
 /// The Hangfire recurring job of a pipeline: when its cron fires, store a run (refused by the database if one is

@@ -2,7 +2,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.Jobs.Training;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>
 /// What a tabular search trains on: the job's dataset version, its rows without the held-out ones, and the tenant's

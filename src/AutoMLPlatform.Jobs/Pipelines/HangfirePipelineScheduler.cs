@@ -2,10 +2,11 @@ using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Pipelines;
 using AutoMLPlatform.Jobs.Queueing;
+using AutoMLPlatform.Jobs.Retraining;
 using Hangfire;
 using Hangfire.Storage;
 
-namespace AutoMLPlatform.Jobs.Retraining;
+namespace AutoMLPlatform.Jobs.Pipelines;
 
 /// <summary>
 /// One Hangfire recurring job per pipeline, id <c>pipeline:{tenant}:{name}</c>, plus <c>pipeline:{tenant}:{name}:drift</c>

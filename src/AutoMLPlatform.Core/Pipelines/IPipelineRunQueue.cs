@@ -1,6 +1,6 @@
 using AutoMLPlatform.Core.Pipelines;
 
-namespace AutoMLPlatform.Jobs.Retraining;
+namespace AutoMLPlatform.Core.Pipelines;
 
 /// <summary>Hands a stored pipeline run to whatever executes it (Hangfire). Only the id travels: the run row is the truth.</summary>
 public interface IPipelineRunQueue

@@ -1,7 +1,7 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.Core.Jobs;
 
-namespace AutoMLPlatform.Jobs.FanOut;
+namespace AutoMLPlatform.Jobs.Searching;
 
 /// <summary>
 /// The share of a job's search one run does: the whole search, or one part of a fanned-out job. Parts split the
