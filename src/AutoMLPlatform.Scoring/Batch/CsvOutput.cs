@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Batch;
 

@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Drift;
 

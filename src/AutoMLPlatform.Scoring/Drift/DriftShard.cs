@@ -1,6 +1,7 @@
 using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Drift;
 

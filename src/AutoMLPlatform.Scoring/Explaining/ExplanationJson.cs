@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Explaining;
 

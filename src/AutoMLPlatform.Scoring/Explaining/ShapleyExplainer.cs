@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 using AutoMLPlatform.Scoring.RowTypes;
 using Microsoft.ML;
 using Microsoft.ML.Data;

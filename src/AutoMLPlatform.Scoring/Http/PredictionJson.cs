@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Http;
 

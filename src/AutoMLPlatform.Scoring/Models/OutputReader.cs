@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Models;
 

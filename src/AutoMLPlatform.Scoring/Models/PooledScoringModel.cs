@@ -2,6 +2,7 @@ using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Explaining;
+using AutoMLPlatform.Scoring.Outputs;
 using AutoMLPlatform.Scoring.RowTypes;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;

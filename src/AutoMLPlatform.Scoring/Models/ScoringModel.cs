@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Explaining;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Models;
 

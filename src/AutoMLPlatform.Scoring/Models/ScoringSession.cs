@@ -1,4 +1,5 @@
 using AutoMLPlatform.Scoring.Binding;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Models;
 

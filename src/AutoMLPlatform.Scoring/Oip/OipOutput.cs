@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.Oip;
 

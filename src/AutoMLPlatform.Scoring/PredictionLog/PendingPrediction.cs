@@ -2,6 +2,7 @@ using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 
 namespace AutoMLPlatform.Scoring.PredictionLog;
 

@@ -5,6 +5,7 @@ using AutoMLPlatform.Insight.Drift;
 using AutoMLPlatform.Scoring.Binding;
 using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.Outputs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AutoMLPlatform.Scoring.Tests.Drift;

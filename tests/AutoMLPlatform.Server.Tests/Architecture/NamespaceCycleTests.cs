@@ -16,7 +16,6 @@ public class NamespaceCycleTests
     private static readonly Dictionary<string, string[][]> Known = new(StringComparer.Ordinal)
     {
         ["AutoML"] = [["Data", "Ensembling", "Evaluation", "Experiment", "External", "Featurization", "Finishing", "Pretrained", "Search", "Trainers", "Trials", "Validation"]],
-        ["Scoring"] = [["Drift", "Explaining", "Models"]],
     };
 
     [TestCaseSource(nameof(Projects))]

@@ -66,6 +66,9 @@ public sealed class NamespaceGraph
         return graph;
     }
 
+    /// <summary>Every "A -> B" pair of outermost types across namespaces, for looking into a cycle by hand.</summary>
+    public IEnumerable<string> Pairs() => _because.SelectMany(e => e.Value.Select(p => $"{e.Key.From} {e.Key.To} {p}"));
+
     /// <summary>Which types make <paramref name="from"/> use <paramref name="to"/> (outermost types, "A -> B").</summary>
     public IReadOnlyCollection<string> Because(string from, string to) => _because.TryGetValue((from, to), out var pairs) ? pairs : [];
 

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Scoring.Models;
+namespace AutoMLPlatform.Scoring.Outputs;
 
 /// <summary>
 /// One row's answer in the user's terms, overwritten by every prediction of the session that owns it (so predicting

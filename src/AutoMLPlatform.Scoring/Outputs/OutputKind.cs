@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Scoring.Models;
+namespace AutoMLPlatform.Scoring.Outputs;
 
 /// <summary>What a model answers per row.</summary>
 internal enum OutputKind

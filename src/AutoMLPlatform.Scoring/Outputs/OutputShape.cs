@@ -1,6 +1,7 @@
 using System.Text.Json;
+using AutoMLPlatform.Scoring.Outputs;
 
-namespace AutoMLPlatform.Scoring.Models;
+namespace AutoMLPlatform.Scoring.Outputs;
 
 /// <summary>The shape of a model's answers, fixed per version, with the class names pre-encoded for the JSON writers.</summary>
 internal sealed class OutputShape
