@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.Cli.Admin;
 using AutoMLPlatform.Cli.Bench;
 using AutoMLPlatform.Cli.Datasets;

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Registry;

@@ -1,5 +1,7 @@
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.AutoML.Trials;
 using AutoMLPlatform.Core.Modeling;
 

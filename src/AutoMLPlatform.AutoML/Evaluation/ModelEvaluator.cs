@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;

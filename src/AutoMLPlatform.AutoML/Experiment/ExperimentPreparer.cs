@@ -1,7 +1,9 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Featurization;
-using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Hashing;
+using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.AutoML.Validation;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;

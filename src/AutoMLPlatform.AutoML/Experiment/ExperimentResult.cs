@@ -1,6 +1,9 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;

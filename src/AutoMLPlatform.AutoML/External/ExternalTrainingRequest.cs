@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using Microsoft.ML;
 
 namespace AutoMLPlatform.AutoML.External;

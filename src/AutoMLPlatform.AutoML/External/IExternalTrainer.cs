@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using Microsoft.ML;
 
 namespace AutoMLPlatform.AutoML.External;

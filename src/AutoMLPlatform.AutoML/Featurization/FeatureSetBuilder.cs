@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.AutoML.Runtime;
 using Microsoft.ML;

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using Microsoft.ML;

@@ -4,6 +4,9 @@ using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Ensembling;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Featurization;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Search;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.AutoML.Trials;
 using Microsoft.ML;
 

@@ -3,6 +3,7 @@ using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.External;
 using AutoMLPlatform.AutoML.Featurization;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.AutoML.Runtime;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Trials;

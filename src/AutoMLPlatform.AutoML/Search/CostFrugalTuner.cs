@@ -1,3 +1,6 @@
+
+using AutoMLPlatform.AutoML.Hyperparameters;
+
 namespace AutoMLPlatform.AutoML.Search;
 
 /// <summary>

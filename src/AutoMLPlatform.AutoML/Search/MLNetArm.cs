@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Trials;
 using AutoMLPlatform.Core.Modeling;

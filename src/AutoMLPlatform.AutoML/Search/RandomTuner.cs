@@ -1,3 +1,6 @@
+
+using AutoMLPlatform.AutoML.Hyperparameters;
+
 namespace AutoMLPlatform.AutoML.Search;
 
 /// <summary>The baseline: the low-cost start and the space's suggestions, then points drawn uniformly from the unit cube.</summary>

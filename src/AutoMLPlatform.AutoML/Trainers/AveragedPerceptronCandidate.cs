@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;

@@ -1,3 +1,4 @@
+
 namespace AutoMLPlatform.AutoML.Trainers;
 
 /// <summary>What a trainer's search space and cost estimate depend on.</summary>
@@ -7,7 +8,7 @@ namespace AutoMLPlatform.AutoML.Trainers;
 /// <param name="NonNegativeLabel">Regression only: every label is ≥ 0 (Poisson regression applies).</param>
 /// <param name="HasCategoricalSlots">Some features are one-hot slots of a categorical column.</param>
 /// <param name="Deterministic">Train single-threaded where threads change results, so that a seed repeats a run.</param>
-/// <param name="RequireOnnx">Offer only choices whose model exports to ONNX (<see cref="Experiment.ExperimentSettings.RequireOnnx"/>).</param>
+/// <param name="RequireOnnx">Offer only choices whose model exports to ONNX (<see cref="Settings.ExperimentSettings.RequireOnnx"/>).</param>
 internal sealed record DataShape(int Rows, int Features, int Classes, bool NonNegativeLabel, bool HasCategoricalSlots, bool Deterministic,
     bool RequireOnnx = false)
 {

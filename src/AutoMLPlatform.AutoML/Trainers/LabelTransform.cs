@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoMLPlatform.AutoML.Data;
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;

@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;

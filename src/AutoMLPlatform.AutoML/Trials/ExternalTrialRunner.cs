@@ -2,7 +2,9 @@ using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.External;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.AutoML.Runtime;
+using AutoMLPlatform.AutoML.Scores;
 
 namespace AutoMLPlatform.AutoML.Trials;
 

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.External;
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Trainers;
 using Microsoft.ML;
@@ -6,7 +7,7 @@ using Microsoft.ML;
 namespace AutoMLPlatform.AutoML.Trials;
 
 /// <summary>
-/// What one trial produced, inside the engine: the public <see cref="Experiment.TrialResult"/> fields plus what the
+/// What one trial produced, inside the engine: the public <see cref="Planning.TrialResult"/> fields plus what the
 /// end of the search needs: validation predictions (for the ensemble), a refit estimate, the model of the first
 /// fold (kept in case the refit cannot finish) and how to refit.
 /// </summary>
@@ -52,5 +53,5 @@ internal sealed record TrialOutcome
 
     public bool Succeeded => Error is null && Score is { } s && double.IsFinite(s);
 
-    public Experiment.TrialResult ToResult() => new(Number, Trainer, Hyperparameters, Score, Metrics, Duration, Error, Selection);
+    public Planning.TrialResult ToResult() => new(Number, Trainer, Hyperparameters, Score, Metrics, Duration, Error, Selection);
 }

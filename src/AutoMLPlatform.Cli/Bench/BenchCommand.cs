@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;

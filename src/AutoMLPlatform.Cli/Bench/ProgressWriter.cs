@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.Core.Modeling;
 
 namespace AutoMLPlatform.Cli.Bench;

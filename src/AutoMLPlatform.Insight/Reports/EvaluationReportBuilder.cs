@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.Core.Insight;
 using AutoMLPlatform.Core.Modeling;
 

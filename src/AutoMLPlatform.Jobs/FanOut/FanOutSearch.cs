@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.ExceptionServices;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.Leasing;

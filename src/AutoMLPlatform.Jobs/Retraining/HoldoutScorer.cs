@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Pipelines;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Jobs.FanOut;
 using AutoMLPlatform.Jobs.Leasing;

@@ -1,5 +1,7 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Jobs.FanOut;

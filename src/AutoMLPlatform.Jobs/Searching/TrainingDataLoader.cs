@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;

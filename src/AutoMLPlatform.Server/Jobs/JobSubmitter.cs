@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;

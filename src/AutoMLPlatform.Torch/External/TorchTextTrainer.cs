@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.External;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Torch.Native;
 using AutoMLPlatform.Torch.Text;

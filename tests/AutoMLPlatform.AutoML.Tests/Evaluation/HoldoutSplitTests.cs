@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Evaluation;
+using AutoMLPlatform.AutoML.Scores;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.TestSupport;

@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.TestSupport;

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.TestSupport;

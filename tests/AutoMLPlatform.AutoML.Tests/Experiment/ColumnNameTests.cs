@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.TestSupport;
 using Microsoft.ML;

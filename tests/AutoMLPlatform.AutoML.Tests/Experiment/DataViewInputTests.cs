@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,4 +1,6 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.AutoML.Tests.External;
 using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,7 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.TestSupport;
 using Microsoft.ML;
 

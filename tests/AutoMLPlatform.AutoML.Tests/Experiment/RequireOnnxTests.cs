@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.AutoML.Tests.External;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.Core.Datasets;

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.TestSupport;

@@ -2,6 +2,7 @@ using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.External;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Planning;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;

@@ -1,8 +1,10 @@
-using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.AutoML.Pretrained;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Pretrained.Text;
 using AutoMLPlatform.TestSupport;

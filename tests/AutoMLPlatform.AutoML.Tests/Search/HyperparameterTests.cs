@@ -1,3 +1,4 @@
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 
 namespace AutoMLPlatform.AutoML.Tests.Search;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Insight.Importance;

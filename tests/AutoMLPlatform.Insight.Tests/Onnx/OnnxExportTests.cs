@@ -3,6 +3,7 @@ using System.Text;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;

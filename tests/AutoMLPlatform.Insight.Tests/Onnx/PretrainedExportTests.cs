@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.AutoML.Pretrained;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.TestSupport;
 using Microsoft.ML;

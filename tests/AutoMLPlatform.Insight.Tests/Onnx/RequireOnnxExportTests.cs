@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.TestSupport;
 using static AutoMLPlatform.Insight.Tests.Onnx.ExportOutcome;
 

@@ -1,4 +1,5 @@
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;

@@ -2,6 +2,8 @@ using AutoMLPlatform.AutoML.Evaluation;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.TestSupport;

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Packaging;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Bench.KeyedHash;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;

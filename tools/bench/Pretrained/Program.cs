@@ -5,6 +5,7 @@ using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Featurization;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.AutoML.Pretrained;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Bench.Pretrained;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Pretrained;

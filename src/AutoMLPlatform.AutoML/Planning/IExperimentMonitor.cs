@@ -1,4 +1,5 @@
-namespace AutoMLPlatform.AutoML.Experiment;
+
+namespace AutoMLPlatform.AutoML.Planning;
 
 /// <summary>Told about each trial as it ends, so a job can show progress and a live leaderboard.</summary>
 public interface IExperimentMonitor

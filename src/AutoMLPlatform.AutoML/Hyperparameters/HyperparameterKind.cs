@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.AutoML.Search;
+namespace AutoMLPlatform.AutoML.Hyperparameters;
 
 /// <summary>How a hyperparameter's values are spread over its range.</summary>
 internal enum HyperparameterKind

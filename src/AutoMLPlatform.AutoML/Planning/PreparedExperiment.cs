@@ -5,7 +5,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.AutoML.Experiment;
+namespace AutoMLPlatform.AutoML.Planning;
 
 /// <summary>
 /// Everything decided before the first trial: the plan the user sees, the labelled rows, their encoding, the
@@ -53,7 +53,7 @@ internal sealed record PreparedExperiment
 
     public required bool Deterministic { get; init; }
 
-    public int PredictionWidth => Evaluation.PredictionReader.Width(Task, Classes);
+    public int PredictionWidth => Scores.PredictionReader.Width(Task, Classes);
 
     /// <summary>The model inputs when an ML.NET pipeline wins: the featurized columns.</summary>
     public IReadOnlyList<ModelInputColumn> InputsOf(IEnumerable<string> columns) =>

@@ -3,10 +3,13 @@ using System.Globalization;
 using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Experiment;
 using AutoMLPlatform.AutoML.Inference;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Pretrained;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Pretrained.Text;
 
-namespace AutoMLPlatform.AutoML.Pretrained;
+namespace AutoMLPlatform.AutoML.Experiment;
 
 /// <summary>
 /// Decides whether sentence embeddings fit the budget. Encoding costs about 7 ms of one core per 80-token text on

@@ -6,7 +6,7 @@ using AutoMLPlatform.Core.Tables;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace AutoMLPlatform.AutoML.Data;
+namespace AutoMLPlatform.AutoML.Experiment;
 
 /// <summary>
 /// Reads an ML.NET <see cref="IDataView"/> into the engine's in-memory table: numeric and boolean columns as

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.AutoML.Experiment;
+namespace AutoMLPlatform.AutoML.Planning;
 
 /// <summary>
 /// The outcome of one trial; a failed trial has <see cref="Error"/> set and no score. <see cref="Selection"/> says why

@@ -3,7 +3,7 @@ using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace AutoMLPlatform.AutoML.Evaluation;
+namespace AutoMLPlatform.AutoML.Scores;
 
 /// <summary>
 /// Reads a scored view's standard output into a prediction array (see <see cref="MetricsCalculator"/>): the

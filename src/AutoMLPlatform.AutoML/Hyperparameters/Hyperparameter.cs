@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.AutoML.Search;
+namespace AutoMLPlatform.AutoML.Hyperparameters;
 
 /// <summary>
 /// One dimension of a search space. Tuners see every dimension as the unit interval [0, 1]; this type maps a unit

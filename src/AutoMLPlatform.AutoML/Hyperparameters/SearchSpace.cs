@@ -1,4 +1,5 @@
-namespace AutoMLPlatform.AutoML.Search;
+
+namespace AutoMLPlatform.AutoML.Hyperparameters;
 
 /// <summary>The hyperparameters of one trainer: a unit hypercube to tuners, a <see cref="Configuration"/> to the trainer.</summary>
 internal sealed class SearchSpace

@@ -1,6 +1,6 @@
 using AutoMLPlatform.Core.Modeling;
 
-namespace AutoMLPlatform.AutoML.Evaluation;
+namespace AutoMLPlatform.AutoML.Scores;
 
 /// <summary>
 /// Computes every metric of a task from predictions held in arrays, by wire name (see <see cref="Metrics"/>).

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.External;
 using AutoMLPlatform.AutoML.Featurization;
+using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Validation;
@@ -9,7 +10,7 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Pretrained.Text;
 
-namespace AutoMLPlatform.AutoML.Experiment;
+namespace AutoMLPlatform.AutoML.Settings;
 
 /// <summary>What an experiment is asked to do. Checked once, when the experiment is created.</summary>
 public sealed class ExperimentSettings

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using AutoMLPlatform.AutoML.Budget;
 using AutoMLPlatform.AutoML.Featurization;
+using AutoMLPlatform.AutoML.Planning;
+using AutoMLPlatform.AutoML.Runtime;
 using AutoMLPlatform.AutoML.Search;
+using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.AutoML.Trainers;
 using AutoMLPlatform.AutoML.Trials;
 using AutoMLPlatform.Core.Modeling;
-using AutoMLPlatform.AutoML.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
-namespace AutoMLPlatform.AutoML.Experiment;
+namespace AutoMLPlatform.AutoML.Search;
 
 /// <summary>
 /// The trial loop: pick a trainer, let its tuner propose, run the trial under its guard, learn, report; until the

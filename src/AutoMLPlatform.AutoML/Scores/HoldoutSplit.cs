@@ -6,7 +6,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 
-namespace AutoMLPlatform.AutoML.Evaluation;
+namespace AutoMLPlatform.AutoML.Scores;
 
 /// <summary>
 /// Splits a dataset version into the rows a job may train on and the rows held out from it, as a pure function of

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.AutoML.Search;
+namespace AutoMLPlatform.AutoML.Hyperparameters;
 
 /// <summary>The search strategies an experiment can use. See docs/automl.md for how they compare.</summary>
 public enum TunerKind

@@ -1,6 +1,6 @@
 using AutoMLPlatform.Core.Modeling;
 
-namespace AutoMLPlatform.AutoML.Evaluation;
+namespace AutoMLPlatform.AutoML.Scores;
 
 /// <summary>
 /// A model's predictions on labelled rows it was scored on, in the engine's array convention: <see cref="Truth"/> is

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AutoMLPlatform.AutoML.Search;
+namespace AutoMLPlatform.AutoML.Hyperparameters;
 
 /// <summary>Concrete values for every hyperparameter of a <see cref="SearchSpace"/>.</summary>
 internal sealed class Configuration
