@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace AutoMLPlatform.Cli.Models;
 
 /// <summary>
-/// <c>automl models list|versions|promote|rollback|report|export</c>, and the older top-level forms
+/// <c>automl models list|versions|promote|rollback|report|export</c> (and the traffic-split commands of
+/// <see cref="SplitCommands"/>), and the older top-level forms
 /// <c>automl report …</c> and <c>automl export --onnx …</c>, which run the same commands.
 /// </summary>
 internal static class ModelCommands
@@ -19,6 +20,11 @@ internal static class ModelCommands
         command.Subcommands.Add(Versions(context));
         command.Subcommands.Add(Promote(context));
         command.Subcommands.Add(Rollback(context));
+        foreach (var split in SplitCommands.Create(context))
+        {
+            command.Subcommands.Add(split);
+        }
+
         command.Subcommands.Add(Report(context, "report"));
         command.Subcommands.Add(Export(context, "export"));
         return command;
@@ -175,14 +181,14 @@ internal static class ModelCommands
         return command;
     }
 
-    private static string Moved(AliasChange change) => string.Create(CultureInfo.InvariantCulture,
+    internal static string Moved(AliasChange change) => string.Create(CultureInfo.InvariantCulture,
         $"{change.Model} {change.Alias}: version {(change.PreviousVersion is { } previous ? previous.ToString(CultureInfo.InvariantCulture) : "none")} -> {change.Version}");
 
-    private static Option<string> ModelOption() => new("--model") { Description = "The model's name", Required = true };
+    internal static Option<string> ModelOption() => new("--model") { Description = "The model's name", Required = true };
 
-    private static Option<int?> VersionOption(bool required) => VersionOptions.Create("--version", "The version number", required);
+    internal static Option<int?> VersionOption(bool required) => VersionOptions.Create("--version", "The version number", required);
 
-    private static Option<string> AliasOption() => new("--alias") { Description = "The alias", DefaultValueFactory = _ => ModelsClient.ProductionAlias };
+    internal static Option<string> AliasOption() => new("--alias") { Description = "The alias", DefaultValueFactory = _ => ModelsClient.ProductionAlias };
 
     private static string Aliases(RegisteredModel model) =>
         string.Join(", ", model.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} -> v{a.Value}")));

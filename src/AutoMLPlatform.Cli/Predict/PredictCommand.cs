@@ -23,9 +23,10 @@ internal static class PredictCommand
         var version = VersionOptions.Create("--version", "A version [default: the one behind production]");
         var alias = new Option<string>("--alias") { Description = "An alias instead of production" };
         var id = new Option<string>("--id") { Description = "CSV only: an input column copied first into the output, to join rows back" };
+        var routingKey = new Option<string>("--routing-key") { Description = "Sent as X-Routing-Key: with a canary on the alias, one key is always answered by one version" };
         var explain = new Option<bool>("--explain") { Description = "JSON only: add each prediction's per-column contributions (at most 10 rows)" };
         var output = OutputOptions.Create(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
-        var command = new Command("predict", "Predict with a model: rows from a CSV or JSON file, or inline JSON.") { model, file, json, version, alias, id, explain, output };
+        var command = new Command("predict", "Predict with a model: rows from a CSV or JSON file, or inline JSON.") { model, file, json, version, alias, id, routingKey, explain, output };
         command.Validators.Add(result =>
         {
             if ((result.GetResult(file) is null) == (result.GetResult(json) is null))
@@ -40,14 +41,15 @@ internal static class PredictCommand
             var path = result.GetValue(file)?.FullName;
             if (path is not null && !Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
             {
-                var options = new BatchPredictOptions(result.GetValue(version), result.GetValue(alias), result.GetValue(id));
+                var options = new BatchPredictOptions(result.GetValue(version), result.GetValue(alias), result.GetValue(id), result.GetValue(routingKey));
                 await PredictCsvAsync(context, client, result.GetRequiredValue(model), path, options, format, cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
             using var rows = path is null ? Parse(result.GetValue(json)!, "--json") : Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
             var answer = await client.Predictions.PredictJsonAsync(result.GetRequiredValue(model), rows.RootElement,
-                new PredictOptions(result.GetValue(version), result.GetValue(alias), result.GetValue(explain)), cancellationToken).ConfigureAwait(false);
+                new PredictOptions(result.GetValue(version), result.GetValue(alias), result.GetValue(explain), result.GetValue(routingKey)), cancellationToken)
+                .ConfigureAwait(false);
             if (format == OutputFormat.Json)
             {
                 await context.WriteJsonAsync(answer).ConfigureAwait(false);

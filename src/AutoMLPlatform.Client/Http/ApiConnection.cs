@@ -13,11 +13,14 @@ internal sealed class ApiConnection(HttpClient http, AutoMLPlatformClientOptions
     /// <summary>Set on a request whose body cannot be sent twice (a stream that cannot seek): it is never retried.</summary>
     public static readonly HttpRequestOptionsKey<bool> NotRetryable = new("AutoMLPlatform.NotRetryable");
 
+    /// <summary>The header a canary split routes by.</summary>
+    public const string RoutingKeyHeader = "X-Routing-Key";
+
     public AutoMLPlatformClientOptions Options { get; } = options;
 
-    public async Task<T> SendAsync<T>(ApiRoute route, string path, HttpContent? content, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ApiRoute route, string path, HttpContent? content, CancellationToken cancellationToken, string? routingKey = null)
     {
-        using var response = await SendCoreAsync(route, path, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(route, path, content, HttpCompletionOption.ResponseContentRead, cancellationToken, routingKey).ConfigureAwait(false);
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -27,8 +30,9 @@ internal sealed class ApiConnection(HttpClient http, AutoMLPlatformClientOptions
     }
 
     /// <summary>A call whose answer is read as a stream; the caller disposes the response.</summary>
-    public Task<HttpResponseMessage> SendStreamingAsync(ApiRoute route, string path, HttpContent? content, CancellationToken cancellationToken) =>
-        SendCoreAsync(route, path, content, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    public Task<HttpResponseMessage> SendStreamingAsync(ApiRoute route, string path, HttpContent? content, CancellationToken cancellationToken,
+        string? routingKey = null) =>
+        SendCoreAsync(route, path, content, HttpCompletionOption.ResponseHeadersRead, cancellationToken, routingKey);
 
     public static HttpContent Json<T>(T body) => JsonContent.Create(body, mediaType: new MediaTypeHeaderValue("application/json"), options: ClientJson.Options);
 
@@ -39,9 +43,14 @@ internal sealed class ApiConnection(HttpClient http, AutoMLPlatformClientOptions
     }
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRoute route, string path, HttpContent? content, HttpCompletionOption completion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? routingKey = null)
     {
         using var request = new HttpRequestMessage(route.Method, new Uri(path.TrimStart('/'), UriKind.Relative)) { Content = content };
+        if (!string.IsNullOrEmpty(routingKey))
+        {
+            request.Headers.Add(RoutingKeyHeader, routingKey);
+        }
+
         if (!ProgressContent.IsResendable(content))
         {
             request.Options.Set(NotRetryable, true);

@@ -26,6 +26,9 @@ internal static class ApiRoutes
     public static readonly ApiRoute GetVersion = new(HttpMethod.Get, "/api/models/{name}/versions/{version}");
     public static readonly ApiRoute DeleteVersion = new(HttpMethod.Delete, "/api/models/{name}/versions/{version}");
     public static readonly ApiRoute SetAlias = new(HttpMethod.Put, "/api/models/{name}/aliases/{alias}");
+    public static readonly ApiRoute GetAlias = new(HttpMethod.Get, "/api/models/{name}/aliases/{alias}");
+    public static readonly ApiRoute PromoteCanary = new(HttpMethod.Post, "/api/models/{name}/aliases/{alias}/promote-canary");
+    public static readonly ApiRoute ClearSplit = new(HttpMethod.Delete, "/api/models/{name}/aliases/{alias}/split");
     public static readonly ApiRoute RollbackAlias = new(HttpMethod.Post, "/api/models/{name}/aliases/{alias}/rollback");
     public static readonly ApiRoute VersionReport = new(HttpMethod.Get, "/api/models/{name}/versions/{version}/report");
     public static readonly ApiRoute EvaluateVersion = new(HttpMethod.Post, "/api/models/{name}/versions/{version}/evaluate");

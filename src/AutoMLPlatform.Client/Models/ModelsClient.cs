@@ -38,6 +38,27 @@ public sealed class ModelsClient
     public Task<AliasChange> PromoteAsync(string model, int version, string alias = ProductionAlias, CancellationToken cancellationToken = default) =>
         _api.SendAsync<AliasChange>(ApiRoutes.SetAlias, ApiRoutes.SetAlias.Path(model, alias), ApiConnection.Json(new { version }), cancellationToken);
 
+    /// <summary>One alias: its version and traffic split.</summary>
+    public Task<ModelAlias> GetAliasAsync(string model, string alias = ProductionAlias, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<ModelAlias>(ApiRoutes.GetAlias, ApiRoutes.GetAlias.Path(model, alias), null, cancellationToken);
+
+    /// <summary>
+    /// Points <paramref name="alias"/> at <paramref name="version"/> with a traffic split: a <paramref name="canary"/> that
+    /// answers a share of the requests, and/or a <paramref name="shadow"/> that scores every row without answering. The
+    /// alias's state is replaced (<see cref="PromoteAsync"/> clears a split). Audited.
+    /// </summary>
+    public Task<AliasChange> SetSplitAsync(string model, int version, CanaryTarget? canary, ShadowTarget? shadow, string alias = ProductionAlias,
+        CancellationToken cancellationToken = default) =>
+        _api.SendAsync<AliasChange>(ApiRoutes.SetAlias, ApiRoutes.SetAlias.Path(model, alias), ApiConnection.Json(new { version, canary, shadow }), cancellationToken);
+
+    /// <summary>Makes the alias's canary its version and clears the split (409 <c>no-canary</c> without one); rollback undoes it.</summary>
+    public Task<AliasChange> PromoteCanaryAsync(string model, string alias = ProductionAlias, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<AliasChange>(ApiRoutes.PromoteCanary, ApiRoutes.PromoteCanary.Path(model, alias), null, cancellationToken);
+
+    /// <summary>Clears the alias's canary and shadow: its version answers every request again.</summary>
+    public Task<AliasChange> ClearSplitAsync(string model, string alias = ProductionAlias, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<AliasChange>(ApiRoutes.ClearSplit, ApiRoutes.ClearSplit.Path(model, alias), null, cancellationToken);
+
     /// <summary>Points <paramref name="alias"/> back at the version it pointed at before its last move (409 when it never moved).</summary>
     public Task<AliasChange> RollbackAsync(string model, string alias = ProductionAlias, CancellationToken cancellationToken = default) =>
         _api.SendAsync<AliasChange>(ApiRoutes.RollbackAlias, ApiRoutes.RollbackAlias.Path(model, alias), null, cancellationToken);

@@ -18,15 +18,15 @@ public sealed class PredictionsClient
 
     /// <summary>One row in, its prediction out as <typeparamref name="TOut"/> (e.g. a record with <c>PredictedLabel</c> and <c>Probabilities</c>).</summary>
     public Task<TOut> PredictAsync<TIn, TOut>(string model, TIn row, PredictOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.SendAsync<TOut>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(row), cancellationToken);
+        _api.SendAsync<TOut>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(row), cancellationToken, options?.RoutingKey);
 
     /// <summary>Several rows in one call; their predictions in the same order.</summary>
     public async Task<IReadOnlyList<TOut>> PredictManyAsync<TIn, TOut>(string model, IEnumerable<TIn> rows, PredictOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var answer = await _api.SendAsync<Many<TOut>>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(rows.ToArray()), cancellationToken)
-            .ConfigureAwait(false);
+        var answer = await _api.SendAsync<Many<TOut>>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(rows.ToArray()), cancellationToken,
+            options?.RoutingKey).ConfigureAwait(false);
         return answer.Predictions;
     }
 
@@ -40,14 +40,14 @@ public sealed class PredictionsClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var answer = await _api.SendAsync<Many<Prediction>>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(rows.ToArray()), cancellationToken)
-            .ConfigureAwait(false);
+        var answer = await _api.SendAsync<Many<Prediction>>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(rows.ToArray()), cancellationToken,
+            options?.RoutingKey).ConfigureAwait(false);
         return new PredictionBatch(answer.Model, answer.Version, answer.Predictions.Select(p => p with { Model = answer.Model, Version = answer.Version }).ToArray());
     }
 
     /// <summary>Rows as raw JSON (one object or an array of them); the platform's answer as JSON.</summary>
     public Task<JsonElement> PredictJsonAsync(string model, JsonElement rows, PredictOptions? options = null, CancellationToken cancellationToken = default) =>
-        _api.SendAsync<JsonElement>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(rows), cancellationToken);
+        _api.SendAsync<JsonElement>(ApiRoutes.Predict, PathOf(model, options), ApiConnection.Json(rows), cancellationToken, options?.RoutingKey);
 
     /// <summary>
     /// Streams a CSV file (with a header row) to the model and its rows with prediction columns appended into
@@ -62,7 +62,7 @@ public sealed class PredictionsClient
         var content = new ProgressContent(csv, null);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         var path = Query.Of(ApiRoutes.PredictBatch.Path(model), ("version", options?.Version), ("alias", options?.Alias), ("id", options?.IdColumn));
-        using var response = await _api.SendStreamingAsync(ApiRoutes.PredictBatch, path, content, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendStreamingAsync(ApiRoutes.PredictBatch, path, content, cancellationToken, options?.RoutingKey).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
         var name = response.Headers.TryGetValues("X-Model-Name", out var names) ? names.FirstOrDefault() : null;
         var version = response.Headers.TryGetValues("X-Model-Version", out var versions) &&

@@ -18,6 +18,12 @@ public class ModelCommandTests
     [TestCase("models", "export", "--model", "credit", "--version", "1")]
     [TestCase("models", "versions")]
     [TestCase("models", "retrain", "--model", "credit")]
+    [TestCase("models", "split", "--model", "credit", "--version", "1")]
+    [TestCase("models", "split", "--model", "credit", "--version", "1", "--canary", "2")]
+    [TestCase("models", "split", "--model", "credit", "--version", "1", "--percent", "10")]
+    [TestCase("models", "split", "--model", "credit", "--version", "1", "--shadow", "zero")]
+    [TestCase("models", "promote-canary")]
+    [TestCase("models", "clear-split", "--alias", "production")]
     public async Task A_bad_command_line_is_one_line_on_stderr_and_exit_code_2(params string[] args)
     {
         var run = await CliRun.RunAsync([.. args, "--url", "http://127.0.0.1:9", "--key", "unused"]);
@@ -39,7 +45,7 @@ public class ModelCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.Zero);
-            Assert.That(run.Stdout.Select(l => l.Trim().Split(' ')[0]), Is.SupersetOf(new[] { "list", "versions", "promote", "rollback", "report", "export" }));
+            Assert.That(run.Stdout.Select(l => l.Trim().Split(' ')[0]), Is.SupersetOf(new[] { "list", "versions", "promote", "rollback", "report", "export", "alias", "split", "promote-canary", "clear-split" }));
         });
     }
 }

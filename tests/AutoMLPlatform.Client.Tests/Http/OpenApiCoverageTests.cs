@@ -31,11 +31,6 @@ public class OpenApiCoverageTests
         ["GET /v2/models/all-MiniLM-L6-v2/versions/1"] = "Open Inference Protocol metadata of the sentence encoder",
         ["GET /v2/models/all-MiniLM-L6-v2/versions/1/ready"] = "Open Inference Protocol readiness of the sentence encoder",
         ["POST /v2/models/all-MiniLM-L6-v2/versions/1/infer"] = "Open Inference Protocol inference of the sentence encoder (the client has EmbedAsync)",
-
-        // Canary and shadow (docs/feedback.md#canary-and-shadow) are served over HTTP and not yet wrapped by the .NET client: a gap, not a choice.
-        ["GET /api/models/{name}/aliases/{alias}"] = "not in the .NET client yet (issue 19): HTTP only",
-        ["POST /api/models/{name}/aliases/{alias}/promote-canary"] = "not in the .NET client yet (issue 19): HTTP only",
-        ["DELETE /api/models/{name}/aliases/{alias}/split"] = "not in the .NET client yet (issue 19): HTTP only",
     };
 
     [Test]

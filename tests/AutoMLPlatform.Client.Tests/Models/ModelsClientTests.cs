@@ -1,5 +1,7 @@
 using System.Net;
 using AutoMLPlatform.Client.Jobs;
+using AutoMLPlatform.Client.Models;
+using AutoMLPlatform.Client.Predictions;
 using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Client.Tests.Models;
@@ -87,6 +89,53 @@ public class ModelsClientTests
             Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That(error.ErrorCode, Is.EqualTo("nothing-to-roll-back"));
         });
+    }
+
+    [Test]
+    public async Task A_canary_answers_its_share_by_routing_key_and_is_promoted_or_cleared_in_one_call()
+    {
+        const string Alias = "rollout";
+        await Client.Models.SetSplitAsync(TrainedModel.Name, 1, null, new ShadowTarget(2), Alias);
+        var shadowed = await Client.Models.GetAliasAsync(TrainedModel.Name, Alias);
+        await Client.Models.SetSplitAsync(TrainedModel.Name, 1, new CanaryTarget(2, 50), null, Alias);
+        var shown = await Client.Models.GetAliasAsync(TrainedModel.Name, Alias);
+        var model = await Client.Models.GetAsync(TrainedModel.Name);
+        var row = new Dictionary<string, object?> { ["x1"] = 0.5, ["x2"] = 0.1, ["color"] = "red" };
+        var served = new List<(int First, int Again)>();
+        for (var key = 0; key < 20; key++)
+        {
+            var options = new PredictOptions(Alias: Alias, RoutingKey: $"customer-{key}");
+            served.Add(((await Client.Predictions.PredictAsync(TrainedModel.Name, row, options)).Version,
+                (await Client.Predictions.PredictAsync(TrainedModel.Name, row, options)).Version));
+        }
+
+        var promoted = await Client.Models.PromoteCanaryAsync(TrainedModel.Name, Alias);
+        await Client.Models.SetSplitAsync(TrainedModel.Name, 2, new CanaryTarget(1, 10), null, Alias);
+        await Client.Models.ClearSplitAsync(TrainedModel.Name, Alias);
+        var cleared = await Client.Models.GetAliasAsync(TrainedModel.Name, Alias);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((shadowed.Version, shadowed.Canary, shadowed.Shadow), Is.EqualTo((1, (CanaryTarget?)null, new ShadowTarget(2))));
+            Assert.That((shown.Version, shown.Canary, shown.Shadow), Is.EqualTo((1, new CanaryTarget(2, 50), (ShadowTarget?)null)));
+            Assert.That(model.Splits?[Alias], Is.EqualTo(new TrafficSplit(new CanaryTarget(2, 50), null)));
+            Assert.That(served.All(s => s.First == s.Again), Is.True, "one key, one version");
+            Assert.That(served.Select(s => s.First).Distinct().Order(), Is.EqualTo(new[] { 1, 2 }), "20 keys at 50 % reach both versions");
+            Assert.That((promoted.PreviousVersion, promoted.Version), Is.EqualTo(((int?)1, 2)));
+            Assert.That((cleared.Version, cleared.Canary, cleared.Shadow), Is.EqualTo((2, (CanaryTarget?)null, (ShadowTarget?)null)));
+        });
+    }
+
+    [Test]
+    public void Promoting_the_canary_of_an_alias_without_one_is_a_409()
+    {
+        var error = Assert.ThrowsAsync<AutoMLPlatformException>(async () =>
+        {
+            await Client.Models.PromoteAsync(TrainedModel.Name, 1, "plain");
+            await Client.Models.PromoteCanaryAsync(TrainedModel.Name, "plain");
+        });
+
+        Assert.That((error!.Status, error.ErrorCode), Is.EqualTo((HttpStatusCode.Conflict, "no-canary")));
     }
 
     [Test]

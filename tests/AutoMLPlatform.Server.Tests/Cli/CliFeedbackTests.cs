@@ -16,7 +16,7 @@ public class CliFeedbackTests
 {
     private PlatformFactory _factory = null!;
     private TempDirectory _directory = null!;
-    private CliOutcome _switched = null!;
+    private CliResult _switched = null!;
     private string[] _ids = null!;
 
     [OneTimeSetUp]
@@ -109,20 +109,5 @@ public class CliFeedbackTests
         });
     }
 
-    private async Task<CliOutcome> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        using var handler = _factory.Server.CreateHandler();
-        var code = await CliApp.RunAsync([.. args, "--url", "http://localhost", "--key", PlatformFactory.AdminKey], stdout, stderr, CancellationToken.None, _ => null, handler);
-        return new CliOutcome(code, Lines(stdout), Lines(stderr));
-    }
-
-    private static string[] Lines(StringWriter writer) =>
-        writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
-
-    private sealed record CliOutcome(int ExitCode, string[] Stdout, string[] Stderr)
-    {
-        public override string ToString() => $"exit {ExitCode}; stdout: {string.Join(" | ", Stdout)}; stderr: {string.Join(" | ", Stderr)}";
-    }
+    private Task<CliResult> RunAsync(params string[] args) => new InProcessCli(_factory).RunAsync(args);
 }

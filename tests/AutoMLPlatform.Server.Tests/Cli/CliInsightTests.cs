@@ -128,15 +128,5 @@ public class CliInsightTests
         });
     }
 
-    private async Task<(int ExitCode, string[] Stdout, string[] Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        using var handler = _platform.Factory.Server.CreateHandler();
-        var code = await CliApp.RunAsync([.. args, "--url", "http://localhost", "--key", PlatformFactory.AdminKey], stdout, stderr, CancellationToken.None, _ => null, handler);
-        return (code, Lines(stdout), Lines(stderr));
-    }
-
-    private static string[] Lines(StringWriter writer) =>
-        writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+    private Task<CliResult> RunAsync(params string[] args) => new InProcessCli(_platform.Factory).RunAsync(args);
 }
