@@ -108,6 +108,7 @@ public static class JobsServiceCollectionExtensions
             services.AddTransient<PipelineScheduleJob>();
             services.AddTransient<PipelineDriftCheckJob>();
             services.AddTransient<PipelineQualityCheckJob>();
+            services.AddTransient<PipelineCanaryCheckJob>();
             services.AddTransient<PipelineRunJob>();
             services.AddHostedService<LeaseRecoveryService<TrainingJob>>();
             services.AddHostedService<LeaseRecoveryService<PipelineRun>>();

@@ -11,8 +11,8 @@ namespace AutoMLPlatform.Core.Pipelines;
 /// <param name="ModelName">The registered model.</param>
 /// <param name="Alias">The alias the pipeline maintains.</param>
 /// <param name="Metric">The metric both were scored with.</param>
-/// <param name="DatasetVersion">The dataset version whose held-out rows were used.</param>
-/// <param name="HoldoutRows">How many labelled rows were held out and scored.</param>
+/// <param name="DatasetVersion">The dataset version whose held-out rows were used (0 for a canary judged on live feedback).</param>
+/// <param name="HoldoutRows">How many labelled rows were held out and scored (a canary: its predictions with feedback).</param>
 /// <param name="Challenger">The newly trained version and its score.</param>
 /// <param name="Champion">The version the alias pointed at and its score; null when there was none.</param>
 /// <param name="Improvement">The challenger's margin in the policy's units (positive = better); null without a scored champion.</param>

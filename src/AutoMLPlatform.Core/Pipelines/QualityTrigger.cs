@@ -1,3 +1,5 @@
+using AutoMLPlatform.Core.Modeling;
+
 namespace AutoMLPlatform.Core.Pipelines;
 
 /// <summary>
@@ -6,31 +8,18 @@ namespace AutoMLPlatform.Core.Pipelines;
 /// <see cref="MinLabelled"/> of them give a value worse than <see cref="Threshold"/> (below it for a score such as
 /// accuracy, above it for an error such as RMSE). One quality run per champion version, as for drift.
 /// </summary>
-/// <param name="Metric">A live metric name: accuracy, auc, f1, logloss, macro_f1, rmse, mae or r2.</param>
+/// <param name="Metric">The live metric watched (its direction is <see cref="Metrics.HigherIsBetter"/>).</param>
 /// <param name="Threshold">The value past which the champion counts as degraded.</param>
 /// <param name="MinLabelled">Predictions with feedback needed before the metric is trusted, 1 or more.</param>
 /// <param name="Window">How far back the check looks.</param>
 /// <param name="CheckEvery">How often the check runs; a whole number of minutes dividing an hour, or of hours dividing a day.</param>
-public sealed record QualityTrigger(string Metric, double Threshold, int MinLabelled, TimeSpan Window, TimeSpan CheckEvery)
+public sealed record QualityTrigger(MetricKind Metric, double Threshold, int MinLabelled, TimeSpan Window, TimeSpan CheckEvery)
 {
     public const int DefaultMinLabelled = 100;
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(1);
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
     public static readonly TimeSpan DefaultCheckEvery = TimeSpan.FromMinutes(15);
 
-    /// <summary>The metrics live quality computes, and whether a lower value is better (an error) or worse (a score).</summary>
-    public static readonly IReadOnlyDictionary<string, bool> LowerIsBetter = new Dictionary<string, bool>(StringComparer.Ordinal)
-    {
-        ["accuracy"] = false,
-        ["auc"] = false,
-        ["f1"] = false,
-        ["macro_f1"] = false,
-        ["r2"] = false,
-        ["logloss"] = true,
-        ["rmse"] = true,
-        ["mae"] = true,
-    };
-
     /// <summary>True when <paramref name="value"/> is worse than the threshold in the metric's direction.</summary>
-    public bool IsDegraded(double value) => LowerIsBetter[Metric] ? value > Threshold : value < Threshold;
+    public bool IsDegraded(double value) => Metrics.IsBetter(Metric, Threshold, value);
 }

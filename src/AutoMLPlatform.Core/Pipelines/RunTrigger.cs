@@ -14,4 +14,7 @@ public enum RunTrigger
 
     /// <summary>The pipeline's quality trigger: the champion's live metric, over predictions with feedback, fell past its threshold.</summary>
     Quality,
+
+    /// <summary>The pipeline's canary trigger: the alias's canary beat the champion live and was promoted (no training).</summary>
+    Canary,
 }

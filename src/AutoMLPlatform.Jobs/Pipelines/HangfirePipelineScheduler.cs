@@ -10,7 +10,7 @@ namespace AutoMLPlatform.Jobs.Pipelines;
 
 /// <summary>
 /// One Hangfire recurring job per pipeline, id <c>pipeline:{tenant}:{name}</c>, plus <c>pipeline:{tenant}:{name}:drift</c>
-/// for a pipeline with a drift trigger and <c>…:quality</c> for one with a quality trigger, whose only arguments are the tenant and the pipeline's name: the pipeline row
+/// for a pipeline with a drift trigger, <c>…:quality</c> and <c>…:canary</c> for one with those triggers, whose only arguments are the tenant and the pipeline's name: the pipeline row
 /// stays the truth, Hangfire only keeps the clock.
 /// </summary>
 internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJobs, JobStorage storage) : IPipelineScheduler
@@ -24,6 +24,9 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
 
     /// <summary>The live-quality check's id.</summary>
     public static string QualityJobId(TenantId tenant, string pipeline) => $"{RecurringJobId(tenant, pipeline)}:quality";
+
+    /// <summary>The canary check's id.</summary>
+    public static string CanaryJobId(TenantId tenant, string pipeline) => $"{RecurringJobId(tenant, pipeline)}:canary";
 
     public Task ScheduleAsync(TenantId tenant, PipelineDefinition definition, CancellationToken cancellationToken)
     {
@@ -58,6 +61,18 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
             recurringJobs.RemoveIfExists(QualityJobId(tenant, name));
         }
 
+        if (definition.Schedule.CanaryTrigger is { } canary)
+        {
+            recurringJobs.AddOrUpdate<PipelineCanaryCheckJob>(CanaryJobId(tenant, name), QueueNames.Pipelines,
+                job => job.CheckAsync(tenantId, name, CancellationToken.None),
+                CheckIntervals.CronOf(canary.CheckEvery) ?? throw new ArgumentException($"Pipeline {name} has a canary check interval no cron can express."),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        else
+        {
+            recurringJobs.RemoveIfExists(CanaryJobId(tenant, name));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -66,6 +81,7 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
         recurringJobs.RemoveIfExists(RecurringJobId(tenant, pipeline));
         recurringJobs.RemoveIfExists(DriftJobId(tenant, pipeline));
         recurringJobs.RemoveIfExists(QualityJobId(tenant, pipeline));
+        recurringJobs.RemoveIfExists(CanaryJobId(tenant, pipeline));
         return Task.CompletedTask;
     }
 
@@ -100,6 +116,11 @@ internal sealed class HangfirePipelineScheduler(IRecurringJobManager recurringJo
         if (pipeline.Definition.Schedule.QualityTrigger is not null)
         {
             yield return QualityJobId(pipeline.TenantId, pipeline.Name);
+        }
+
+        if (pipeline.Definition.Schedule.CanaryTrigger is not null)
+        {
+            yield return CanaryJobId(pipeline.TenantId, pipeline.Name);
         }
     }
 }

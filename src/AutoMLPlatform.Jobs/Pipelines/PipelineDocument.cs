@@ -51,7 +51,8 @@ public sealed record PipelineDocument(
             definition.Alias,
             new ScheduleDocument(definition.Schedule.Cron, definition.Schedule.TimeZone,
                 definition.Schedule.DriftTrigger is { } drift ? DriftTriggerRules.ToDocument(drift) : null,
-                definition.Schedule.QualityTrigger is { } quality ? QualityTriggerRules.ToDocument(quality) : null),
+                definition.Schedule.QualityTrigger is { } quality ? QualityTriggerRules.ToDocument(quality) : null,
+                definition.Schedule.CanaryTrigger is { } canary ? CanaryTriggerRules.ToDocument(canary) : null),
             new PromotionDocument(promotion.MinImprovement, promotion.Improvement.ToString().ToLowerInvariant(), promotion.HoldoutFraction,
                 promotion.Retries, promotion.RetryDelay.TotalSeconds),
             definition.Seed);

@@ -112,7 +112,8 @@ public sealed class PipelineValidator(IDatasetStore datasets)
         var count = errors.Count;
         var drift = schedule.DriftTrigger is { } document ? DriftTriggerRules.Check(errors, document) : null;
         var quality = schedule.QualityTrigger is { } rule ? QualityTriggerRules.Check(errors, rule) : null;
-        return cronOk && zoneOk && errors.Count == count ? new PipelineSchedule(schedule.Cron!.Trim(), zone, drift, quality) : null;
+        var canary = schedule.CanaryTrigger is { } canaryRule ? CanaryTriggerRules.Check(errors, canaryRule) : null;
+        return cronOk && zoneOk && errors.Count == count ? new PipelineSchedule(schedule.Cron!.Trim(), zone, drift, quality, canary) : null;
     }
 
     internal static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Feedback;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
@@ -39,7 +40,8 @@ public sealed partial class PipelineQualityCheckJob(IPipelineStore store, IModel
         var now = time.GetUtcNow();
         var rows = await log.ReadAsync(tenant, definition.ModelName, champion.Version, now - rule.Window, now, cancellationToken).ConfigureAwait(false);
         var quality = QualityCalculator.Compute(champion, rows, now - rule.Window, now);
-        if (quality.Labelled < rule.MinLabelled || !quality.Metrics.TryGetValue(rule.Metric, out var value) || !rule.IsDegraded(value))
+        var metric = Metrics.NameOf(rule.Metric);
+        if (quality.Labelled < rule.MinLabelled || !quality.Metrics.TryGetValue(metric, out var value) || !rule.IsDegraded(value))
         {
             return null;
         }
@@ -52,14 +54,14 @@ public sealed partial class PipelineQualityCheckJob(IPipelineStore store, IModel
 
         try
         {
-            var cause = new QualityCause(rule.Metric, value, rule.Threshold, champion.Version, quality.Labelled);
+            var cause = new QualityCause(metric, value, rule.Threshold, champion.Version, quality.Labelled);
             var run = await trigger.RunOnQualityAsync(tenant, pipeline, cause, cancellationToken).ConfigureAwait(false);
-            LogStarted(pipeline, run.Id, rule.Metric, value, rule.Threshold, champion.Version, quality.Labelled);
+            LogStarted(pipeline, run.Id, metric, value, rule.Threshold, champion.Version, quality.Labelled);
             return run;
         }
         catch (PipelineRunInProgressException ex)
         {
-            LogSkipped(pipeline, ex.ActiveRun, rule.Metric, value);
+            LogSkipped(pipeline, ex.ActiveRun, metric, value);
             return null;
         }
     }
