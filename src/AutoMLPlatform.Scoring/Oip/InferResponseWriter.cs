@@ -15,6 +15,7 @@ internal sealed class InferResponseWriter
     private readonly float[] _probabilities;
     private readonly float[] _values;
     private readonly int _classes;
+    private readonly string[] _ids;
 
     public InferResponseWriter(OutputShape shape, int rows)
     {
@@ -23,7 +24,11 @@ internal sealed class InferResponseWriter
         _labels = shape.Kind == OutputKind.Value ? [] : new string?[rows];
         _probabilities = new float[rows * _classes];
         _values = shape.Kind == OutputKind.ClassProbabilities ? [] : new float[rows];
+        _ids = new string[rows];
     }
+
+    /// <summary>Records the row's prediction id (a row that was not logged keeps an empty one).</summary>
+    public void AddId(int row, Core.Feedback.PredictionId? id) => _ids[row] = id?.ToString() ?? "";
 
     public void Add(int row, PredictionValues values)
     {
@@ -87,6 +92,13 @@ internal sealed class InferResponseWriter
                 foreach (var label in _labels)
                 {
                     writer.WriteStringValue(label);
+                }
+
+                break;
+            case OipOutput.PredictionId:
+                foreach (var id in _ids)
+                {
+                    writer.WriteStringValue(id ?? "");
                 }
 
                 break;

@@ -6,6 +6,7 @@ using AutoMLPlatform.Hosting;
 using AutoMLPlatform.Scoring.Http;
 using AutoMLPlatform.Scoring.Metrics;
 using AutoMLPlatform.Scoring.Models;
+using AutoMLPlatform.Scoring.PredictionLog;
 using AutoMLPlatform.Scoring.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.ObjectPool;
@@ -15,7 +16,7 @@ namespace AutoMLPlatform.Scoring.Oip;
 
 /// <summary><c>POST /v2/models/{name}[/versions/{v}]/infer</c>: columnar tensors in, columnar tensors out, with one pooled session.</summary>
 internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, ObjectPool<ResponseBuffer> buffers, IOptions<ScoringOptions> options,
-    IOptions<HostingOptions> hosting)
+    IOptions<HostingOptions> hosting, PredictionLogRecorder log)
 {
     /// <summary>The header of the binary tensor data extension, which this server does not implement.</summary>
     private const string BinaryHeader = "Inference-Header-Content-Length";
@@ -35,13 +36,15 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
             var request = await InferRequestBody.ReadAsync(http, limits.MaxJsonBodyBytes,
                 new InferRequestLimits(limits.MaxRowsPerRequest, limits.MaxFieldsPerRow, hosting.Value.MaxJsonDepth), cancellationToken).ConfigureAwait(false);
 
-            // The production alias's canary answers its share here too (by X-Routing-Key); its shadow does not score OIP rows.
+            // The alias's canary answers its share here too (by X-Routing-Key), and its shadow scores the rows as on the JSON path.
             using var lease = await cache.AcquireAsync(tenant.Id, name, selector.ForPrediction(RoutingHeaders.KeyOf(http.Request)), cancellationToken).ConfigureAwait(false);
             var model = lease.Model;
             known = model.Version.ModelName;
             var binder = TensorBinder.For(request, model.Inputs, limits.MaxRowsPerRequest);
+            var rowLog = log.Start(tenant.Id, lease);
             var outputs = OipOutput.Select(model.Output, request.Outputs);
-            var answers = Predict(model, binder);
+            outputs = rowLog.Logs ? [.. outputs, OipOutput.LoggedId] : outputs;
+            var answers = Predict(model, binder, rowLog);
 
             var buffer = buffers.Get();
             answers.Write(buffer.Json, model, request.Id, outputs, binder.Rows);
@@ -58,7 +61,7 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
         }
     }
 
-    private static InferResponseWriter Predict(ScoringModel model, TensorBinder binder)
+    private static InferResponseWriter Predict(ScoringModel model, TensorBinder binder, PredictionLogRecorder.RowLog rowLog)
     {
         var answers = new InferResponseWriter(model.Output, binder.Rows);
         var session = model.Rent();
@@ -69,6 +72,7 @@ internal sealed class OipInferHandler(ModelCache cache, ScoringMetrics metrics, 
                 binder.Bind(row, session.Row);
                 session.Predict();
                 answers.Add(row, session.Output);
+                answers.AddId(row, rowLog.Log(session));
             }
         }
         finally

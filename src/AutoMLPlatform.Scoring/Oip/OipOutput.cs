@@ -7,7 +7,9 @@ namespace AutoMLPlatform.Scoring.Oip;
 /// <summary>
 /// The output tensors a model answers with, by shape: <c>predicted_label</c> (BYTES, [N]) and <c>probabilities</c>
 /// (FP32, [N, classes], in class order) for classification with probabilities; <c>predicted_label</c> and
-/// <c>score</c> (FP32, [N]) without them; <c>predicted_value</c> (FP32, [N]) for regression.
+/// <c>score</c> (FP32, [N]) without them; <c>predicted_value</c> (FP32, [N]) for regression. While the model logs its
+/// predictions, every answer also carries <see cref="LoggedId"/> (BYTES, [N]): each row's prediction id, empty for a row
+/// that was not sampled, to send feedback for.
 /// </summary>
 internal sealed record OipOutput(string Name, OipDataType DataType, int Width)
 {
@@ -15,6 +17,10 @@ internal sealed record OipOutput(string Name, OipDataType DataType, int Width)
     public const string Probabilities = "probabilities";
     public const string Score = "score";
     public const string PredictedValue = "predicted_value";
+    public const string PredictionId = "prediction_id";
+
+    /// <summary>The prediction ids of a logged answer (not a model output: added by the log, never selectable).</summary>
+    public static OipOutput LoggedId { get; } = new(PredictionId, OipDataType.Bytes, 0);
 
     public static IReadOnlyList<OipOutput> For(OutputShape shape)
     {
