@@ -32,18 +32,18 @@ public sealed record TrainingJob(
         Attempt = Attempt + 1,
         StartedAt = now,
         HeartbeatAt = now,
-        Progress = JobProgress.Queued with { Phase = "starting" },
+        Progress = JobProgress.Queued.In(JobPhase.Starting),
         Error = null,
     };
 
     public TrainingJob Succeed(DateTimeOffset now, ModelVersionRef result) =>
-        MoveTo(JobStatus.Succeeded) with { FinishedAt = now, Result = result, Progress = Progress with { Phase = "done" } };
+        MoveTo(JobStatus.Succeeded) with { FinishedAt = now, Result = result, Progress = Progress.In(JobPhase.Done) };
 
     public TrainingJob Fail(DateTimeOffset now, string error) =>
-        MoveTo(JobStatus.Failed) with { FinishedAt = now, Error = error, Progress = Progress with { Phase = "failed" } };
+        MoveTo(JobStatus.Failed) with { FinishedAt = now, Error = error, Progress = Progress.In(JobPhase.Failed) };
 
     public TrainingJob Cancel(DateTimeOffset now) =>
-        MoveTo(JobStatus.Cancelled) with { FinishedAt = now, Progress = Progress with { Phase = "cancelled" } };
+        MoveTo(JobStatus.Cancelled) with { FinishedAt = now, Progress = Progress.In(JobPhase.Cancelled) };
 
     /// <summary>Its worker died: back to the queue, to run again from the start.</summary>
     public TrainingJob Requeue() =>

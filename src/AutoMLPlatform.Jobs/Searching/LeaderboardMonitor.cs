@@ -33,7 +33,7 @@ internal sealed class LeaderboardMonitor(IJobStore store, JobId jobId, int attem
         {
             Progress = job.Progress with
             {
-                Phase = "searching",
+                Phase = JobPhase.Searching,
                 Task = plan.Task,
                 Metric = plan.Metric,
                 Validation = plan.Validation,

@@ -30,7 +30,7 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
             return new ModelVersionRef(earlier.ModelName, earlier.Version);
         }
 
-        await SetPhaseAsync(lease, "loading", cancellationToken).ConfigureAwait(false);
+        await SetPhaseAsync(lease, JobPhase.Loading, cancellationToken).ConfigureAwait(false);
         var version = await data.FindVersionAsync(job, cancellationToken).ConfigureAwait(false);
         if (version.Format == DatasetFormat.ImageZip || spec.Modality == DataModality.Image)
         {
@@ -46,7 +46,7 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
         var training = await JobsTracing.TraceAsync("job.prepare", () => data.PrepareAsync(job, version, table, cancellationToken)).ConfigureAwait(false);
         var (local, outcome) = await JobsTracing.TraceAsync("job.search", () => SearchAsync(lease, training, cancellationToken)).ConfigureAwait(false);
 
-        await SetPhaseAsync(lease, "registering", cancellationToken).ConfigureAwait(false);
+        await SetPhaseAsync(lease, JobPhase.Registering, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var registered = await JobsTracing.TraceAsync("job.register", () => registry.RegisterAsync(new NewModelVersion(job.TenantId, spec.ModelName,
             outcome.Task, spec.Label, outcome.Metric, outcome.Metrics, outcome.Inputs, outcome.Classes,
@@ -76,6 +76,6 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
         return (local, local.ToPartOutcome(report: null));
     }
 
-    private static Task SetPhaseAsync(Lease<TrainingJob> lease, string phase, CancellationToken cancellationToken) =>
-        lease.UpdateAsync(j => j with { Progress = j.Progress with { Phase = phase } }, cancellationToken);
+    private static Task SetPhaseAsync(Lease<TrainingJob> lease, JobPhase phase, CancellationToken cancellationToken) =>
+        lease.UpdateAsync(j => j with { Progress = j.Progress.In(phase) }, cancellationToken);
 }

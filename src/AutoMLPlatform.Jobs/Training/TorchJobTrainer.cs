@@ -137,7 +137,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
         {
             Progress = job.Progress with
             {
-                Phase = "training",
+                Phase = JobPhase.Training,
                 Task = task,
                 Metric = metric,
                 Validation = $"holdout: {rows} {unit}, {Torch.Training.TorchTrainingOptions.DefaultValidationFraction:P0} held out for validation, stratified by class",

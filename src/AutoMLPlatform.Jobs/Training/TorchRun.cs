@@ -58,7 +58,9 @@ internal sealed class TorchRun(IJobStore store, Lease<TrainingJob> lease, Metric
                 {
                     Progress = job.Progress with
                     {
-                        Phase = $"training, epoch {report.Epoch} of {report.PlannedEpochs}",
+                        Phase = JobPhase.Training,
+                        Epoch = report.Epoch,
+                        PlannedEpochs = report.PlannedEpochs,
                         BestScore = report.BestMetrics.TryGetValue(Metrics.NameOf(metric), out var score) ? score : null,
                         BestTrainer = trainer,
                     },
@@ -96,7 +98,7 @@ internal sealed class TorchRun(IJobStore store, Lease<TrainingJob> lease, Metric
         var best = candidates[chosen].Summary.ValidationMetrics.TryGetValue(name, out var bestValue) ? bestValue : (double?)null;
         await lease.UpdateAsync(job => job with
         {
-            Progress = job.Progress with { Phase = "registering", TrialsDone = candidates.Count, BestScore = best, BestTrainer = candidates[chosen].Trainer },
+            Progress = job.Progress.In(JobPhase.Registering) with { TrialsDone = candidates.Count, BestScore = best, BestTrainer = candidates[chosen].Trainer },
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -42,7 +42,7 @@ public sealed record JobResponse(
         job.Spec.ModelName,
         job.Attempt,
         job.CancelRequested,
-        new JobProgressResponse(job.Progress.Phase, job.Progress.TrialsDone, job.Progress.BestScore, job.Progress.BestTrainer,
+        new JobProgressResponse(job.Progress.Describe(), job.Progress.TrialsDone, job.Progress.BestScore, job.Progress.BestTrainer,
             Math.Round(job.Progress.Elapsed.TotalSeconds, 1), job.Progress.Validation),
         job.Error,
         job.Result,

@@ -143,7 +143,7 @@ public class TorchJobTests
         var runner = stores.Services.GetRequiredService<ITrainingRunner>();
 
         var run = runner.RunAsync(job.Id, CancellationToken.None);
-        await WaitForAsync(stores, job.Id, j => j.Progress.Phase.StartsWith("training, epoch", StringComparison.Ordinal));
+        await WaitForAsync(stores, job.Id, j => j.Progress is { Phase: JobPhase.Training, Epoch: not null });
         await stores.Jobs.RequestCancelAsync(TenantId.Default, job.Id, CancellationToken.None);
         await run;
         var cancelled = await stores.Jobs.FindAnyAsync(job.Id, CancellationToken.None);
