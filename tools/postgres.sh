@@ -28,7 +28,7 @@ as_owner() {
 
 free_port() {
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(shuf -i 55432-55532); do
     if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo "$port"; return 0; fi
   done
   echo "postgres.sh: no free port in 55432-55532" >&2; return 1
@@ -49,11 +49,21 @@ start() {
   echo "$password" > "$dir/pwfile"
   [ "$(id -u)" -eq 0 ] && chown postgres "$dir/pwfile"
   as_owner "$bin/initdb" -D "$dir/data" -U "$user" --pwfile="$dir/pwfile" --auth=scram-sha-256 -E UTF8 >"$dir/initdb.log" 2>&1
-  free_port > "$dir/port"
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
-  url
+  # A free port can be taken (by any process's ephemeral port) before the server binds it: then try another.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    free_port > "$dir/port"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      start >/dev/null; then
+      url
+      return 0
+    fi
+    grep -q "could not create any TCP/IP sockets" "$dir/server.log" || break
+    echo "postgres.sh: port $(cat "$dir/port") was taken before the server bound it; trying another" >&2
+  done
+  echo "postgres.sh: pg_ctl could not start the server; see $dir/server.log" >&2
+  return 1
 }
 
 restart() {
