@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Datasets;
 
 namespace AutoMLPlatform.Core.Tables;
@@ -5,6 +6,19 @@ namespace AutoMLPlatform.Core.Tables;
 /// <summary>Loads a delimited file into memory with the types its stored schema gives each column.</summary>
 public static class TableLoader
 {
+    /// <summary>
+    /// Every row of a stored dataset version, as uploaded, typed by its schema: the one way a dataset version becomes a
+    /// table (training, held-out scoring, evaluation, ONNX parity rows). An image dataset is refused (422).
+    /// </summary>
+    public static async Task<LoadedTable> LoadAsync(IBlobStore blobs, DatasetVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(version);
+        DatasetFormats.EnsureDelimited(version.Format);
+        await using var content = await blobs.OpenReadAsync(version.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(content, DatasetFormats.DelimiterOf(version.Format), version.Schema, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<LoadedTable> LoadAsync(Stream content, char delimiter, DatasetSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);

@@ -37,7 +37,7 @@ internal sealed partial class PartRunner(IJobStore jobs, JobPartRows parts, Trai
         try
         {
             var version = await data.FindVersionAsync(job, work.Token).ConfigureAwait(false);
-            var table = await data.LoadTableAsync(job, version, work.Token).ConfigureAwait(false);
+            var table = await data.LoadTableAsync(version, work.Token).ConfigureAwait(false);
             var training = await data.PrepareAsync(job, version, table, work.Token).ConfigureAwait(false);
             var share = SearchShare.Part(job.Spec, part);
             var outcome = await JobsTracing.TraceAsync("job.search", () =>

@@ -26,12 +26,7 @@ internal sealed class HoldoutScorer(IDatasetStore datasets, IBlobStore blobs, St
 
         var version = await datasets.FindVersionAsync(run.TenantId, datasetId, number, cancellationToken).ConfigureAwait(false)
             ?? throw new DatasetNotFoundException(datasetId, number);
-        DatasetFormats.EnsureDelimited(version.Format);
-        LoadedTable table;
-        await using (var content = await blobs.OpenReadAsync(run.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false))
-        {
-            table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(version.Format), version.Schema, cancellationToken).ConfigureAwait(false);
-        }
+        var table = await TableLoader.LoadAsync(blobs, version, cancellationToken).ConfigureAwait(false);
 
         var definition = run.Definition;
         return HoldoutSplit.Split(table, version.Schema, definition.Label, definition.Task, definition.Holdout()).Holdout;

@@ -5,7 +5,6 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
-using AutoMLPlatform.Jobs.Searching;
 
 namespace AutoMLPlatform.Jobs.Searching;
 
@@ -17,12 +16,8 @@ internal sealed class TrainingDataLoader(IDatasetStore datasets, IBlobStore blob
             ?? throw new DatasetNotFoundException(job.Spec.DatasetId, job.Spec.DatasetVersion);
 
     /// <summary>Every row of a delimited version, as stored.</summary>
-    public async Task<LoadedTable> LoadTableAsync(TrainingJob job, DatasetVersion version, CancellationToken cancellationToken)
-    {
-        DatasetFormats.EnsureDelimited(version.Format);
-        await using var content = await blobs.OpenReadAsync(job.TenantId, BlobKind.Dataset, version.Sha256, cancellationToken).ConfigureAwait(false);
-        return await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(version.Format), version.Schema, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<LoadedTable> LoadTableAsync(DatasetVersion version, CancellationToken cancellationToken) =>
+        TableLoader.LoadAsync(blobs, version, cancellationToken);
 
     /// <summary>What the search may see of <paramref name="table"/>: the held-out rows left out, the hasher for hashed columns.</summary>
     public async Task<TrainingData> PrepareAsync(TrainingJob job, DatasetVersion version, LoadedTable table, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ internal sealed class ModelTrainer(TrainingDataLoader data, TabularSearch search
             return await JobsTracing.TraceAsync("job.torch", () => torch.TrainImagesAsync(lease, version, cancellationToken)).ConfigureAwait(false);
         }
 
-        var table = await JobsTracing.TraceAsync("job.load", () => data.LoadTableAsync(job, version, cancellationToken)).ConfigureAwait(false);
+        var table = await JobsTracing.TraceAsync("job.load", () => data.LoadTableAsync(version, cancellationToken)).ConfigureAwait(false);
         if (spec.Modality == DataModality.Text)
         {
             return await JobsTracing.TraceAsync("job.torch", () => torch.TrainTextAsync(lease, version, table, cancellationToken)).ConfigureAwait(false);

@@ -35,12 +35,7 @@ internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs,
             : dataset.Latest;
         var number = data.Version;
         CheckColumns(version, data.Schema);
-        DatasetFormats.EnsureDelimited(data.Format);
-        LoadedTable table;
-        await using (var content = await blobs.OpenReadAsync(tenant, BlobKind.Dataset, data.Sha256, cancellationToken).ConfigureAwait(false))
-        {
-            table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(data.Format), data.Schema, cancellationToken).ConfigureAwait(false);
-        }
+        var table = await TableLoader.LoadAsync(blobs, data, cancellationToken).ConfigureAwait(false);
 
         var model = await models.ReadAsync(version, new MLContext(seed: 0), cancellationToken).ConfigureAwait(false);
         var scored = ModelEvaluator.Score(model, table);

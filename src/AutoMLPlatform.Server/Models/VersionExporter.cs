@@ -27,12 +27,7 @@ internal sealed class VersionExporter(IDatasetStore datasets, IBlobStore blobs, 
         var data = await datasets.FindVersionAsync(version.TenantId, lineage.DatasetId, lineage.DatasetVersion, cancellationToken).ConfigureAwait(false)
             ?? throw new UnprocessableException("onnx-parity-rows-missing",
                 $"Dataset {lineage.DatasetId} version {lineage.DatasetVersion}, which the model was trained on, is gone: there are no rows to prove the ONNX file on.");
-        DatasetFormats.EnsureDelimited(data.Format);
-        LoadedTable table;
-        await using (var content = await blobs.OpenReadAsync(version.TenantId, BlobKind.Dataset, data.Sha256, cancellationToken).ConfigureAwait(false))
-        {
-            table = await TableLoader.LoadAsync(content, DatasetFormats.DelimiterOf(data.Format), data.Schema, cancellationToken).ConfigureAwait(false);
-        }
+        var table = await TableLoader.LoadAsync(blobs, data, cancellationToken).ConfigureAwait(false);
 
         var sample = table.Select(Enumerable.Range(0, Math.Min(ParityRows, table.RowCount)).ToArray());
         var model = await models.ReadAsync(version, new MLContext(seed: 0), cancellationToken).ConfigureAwait(false);
