@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 
@@ -14,7 +15,7 @@ internal static class CanaryTriggerRules
         var metric = LiveTriggerFields.Metric(errors, $"{Field}.metric", document.Metric);
         var minLabelled = LiveTriggerFields.MinLabelled(errors, $"{Field}.minLabelled", document.MinLabelled);
         var margin = document.MinImprovement ?? 0;
-        PipelineValidator.Require(errors, $"{Field}.minImprovement", double.IsFinite(margin) && margin >= 0,
+        FieldErrors.Require(errors, $"{Field}.minImprovement", double.IsFinite(margin) && margin >= 0,
             "Give the margin the canary must win by: 0 (any strict improvement) or more, in the metric's units.");
         var window = LiveTriggerFields.Window(errors, $"{Field}.window", document.Window);
         var every = CheckIntervals.Check(errors, $"{Field}.checkEvery", document.CheckEvery, QualityTrigger.DefaultCheckEvery);

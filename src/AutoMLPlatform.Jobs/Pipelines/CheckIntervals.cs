@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoMLPlatform.Core.Common;
 
 namespace AutoMLPlatform.Jobs.Pipelines;
 
@@ -13,7 +14,7 @@ internal static class CheckIntervals
     {
         var every = fallback;
         var ok = text is null || (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out every) && CronOf(every) is not null);
-        PipelineValidator.Require(errors, field, ok,
+        FieldErrors.Require(errors, field, ok,
             $"'{text}' is not a check interval: give [d.]hh:mm:ss, whole minutes dividing an hour (00:01:00, 00:05:00, 00:15:00, …) "
             + "or whole hours dividing a day (01:00:00, 06:00:00, 1.00:00:00).");
         return every;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Pipelines;
 
 namespace AutoMLPlatform.Jobs.Pipelines;
@@ -12,10 +13,10 @@ internal static class DriftTriggerRules
     {
         var count = errors.Count;
         var maxPsi = document.MaxPsi ?? double.NaN;
-        PipelineValidator.Require(errors, $"{Field}.maxPsi", double.IsFinite(maxPsi) && maxPsi is > 0 and <= DriftTrigger.MaxMaxPsi,
+        FieldErrors.Require(errors, $"{Field}.maxPsi", double.IsFinite(maxPsi) && maxPsi is > 0 and <= DriftTrigger.MaxMaxPsi,
             $"Give the PSI above which a column counts as drifted: more than 0, at most {DriftTrigger.MaxMaxPsi} (0.25 is the usual \"shifted\").");
         var minRows = document.MinRows ?? DriftTrigger.DefaultMinRows;
-        PipelineValidator.Require(errors, $"{Field}.minRows", minRows >= 1, "The champion needs at least one scored row.");
+        FieldErrors.Require(errors, $"{Field}.minRows", minRows >= 1, "The champion needs at least one scored row.");
         var every = CheckIntervals.Check(errors, $"{Field}.checkEvery", document.CheckEvery, DriftTrigger.DefaultCheckEvery);
         return errors.Count > count ? null : new DriftTrigger(maxPsi, minRows, every);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 
@@ -9,7 +10,7 @@ internal static class LiveTriggerFields
 {
     public static MetricKind Metric(Dictionary<string, string[]> errors, string field, string? text)
     {
-        PipelineValidator.Require(errors, field, Metrics.TryParse(text?.Trim(), out var metric),
+        FieldErrors.Require(errors, field, Metrics.TryParse(text?.Trim(), out var metric),
             $"Give the live metric: one of {string.Join(", ", Enum.GetValues<MetricKind>().Select(Metrics.NameOf))}.");
         return metric;
     }
@@ -17,7 +18,7 @@ internal static class LiveTriggerFields
     public static int MinLabelled(Dictionary<string, string[]> errors, string field, int? value)
     {
         var minLabelled = value ?? QualityTrigger.DefaultMinLabelled;
-        PipelineValidator.Require(errors, field, minLabelled >= 1, "At least one prediction with feedback is needed.");
+        FieldErrors.Require(errors, field, minLabelled >= 1, "At least one prediction with feedback is needed.");
         return minLabelled;
     }
 
@@ -26,7 +27,7 @@ internal static class LiveTriggerFields
         var window = QualityTrigger.DefaultWindow;
         var ok = text is null
             || (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out window) && window > TimeSpan.Zero && window <= QualityTrigger.MaxWindow);
-        PipelineValidator.Require(errors, field, ok,
+        FieldErrors.Require(errors, field, ok,
             $"'{text}' is not a window: give [d.]hh:mm:ss, more than 0 and at most {QualityTrigger.MaxWindow.TotalDays} days.");
         return window;
     }

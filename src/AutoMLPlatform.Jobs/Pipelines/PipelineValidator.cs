@@ -1,4 +1,3 @@
-using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
@@ -6,6 +5,7 @@ using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Specs;
 
 namespace AutoMLPlatform.Jobs.Pipelines;
 
@@ -17,8 +17,6 @@ namespace AutoMLPlatform.Jobs.Pipelines;
 /// </summary>
 public sealed class PipelineValidator(IDatasetStore datasets)
 {
-    public const double MaxTimeBudgetSeconds = 86_400;
-    public const double DefaultTimeBudgetSeconds = 60;
     public const double MinHoldoutFraction = 0.05;
     public const double MaxHoldoutFraction = 0.5;
 
@@ -27,17 +25,14 @@ public sealed class PipelineValidator(IDatasetStore datasets)
     {
         ArgumentNullException.ThrowIfNull(document);
         var errors = new Dictionary<string, string[]>();
-        var name = Check(errors, "name", () => PipelineNames.Validate(document.Name));
-        var datasetName = Check(errors, "dataset", () => DatasetNames.Validate(document.Dataset));
-        var task = Check(errors, "task", () => TaskKindNames.ParseOrAuto(document.Task, "task"));
-        var metric = Check(errors, "metric", () => document.Metric is null ? (MetricKind?)null : Metrics.Parse(document.Metric, "metric"));
-        Require(errors, "label", !string.IsNullOrWhiteSpace(document.Label), "Name the column to predict.");
-        var budget = document.TimeBudgetSeconds ?? DefaultTimeBudgetSeconds;
-        Require(errors, "timeBudgetSeconds", double.IsFinite(budget) && budget is >= 1 and <= MaxTimeBudgetSeconds,
-            $"The time budget is between 1 and {MaxTimeBudgetSeconds} seconds.");
-        Require(errors, "maxTrials", document.MaxTrials is null or >= 1, "At least one trial is needed.");
-        var modelName = Check(errors, "modelName", () => ModelAliases.ValidateModelName(document.ModelName ?? document.Name, "modelName"));
-        var alias = Check(errors, "alias", () => ModelAliases.ValidateAlias(document.Alias ?? ModelAliases.Production));
+        var name = FieldErrors.Check(errors, "name", () => PipelineNames.Validate(document.Name));
+        var datasetName = FieldErrors.Check(errors, "dataset", () => DatasetNames.Validate(document.Dataset));
+        var task = FieldErrors.Check(errors, "task", () => TaskKindNames.ParseOrAuto(document.Task, "task"));
+        var metric = FieldErrors.Check(errors, "metric", () => document.Metric is null ? (MetricKind?)null : Metrics.Parse(document.Metric, "metric"));
+        var budget = JobSpecRules.CheckBudget(errors, document.TimeBudgetSeconds);
+        JobSpecRules.CheckLabelAndTrials(errors, document.Label, document.MaxTrials);
+        var modelName = FieldErrors.Check(errors, "modelName", () => ModelAliases.ValidateModelName(document.ModelName ?? document.Name, "modelName"));
+        var alias = FieldErrors.Check(errors, "alias", () => ModelAliases.ValidateAlias(document.Alias ?? ModelAliases.Production));
         var schedule = CheckSchedule(errors, document.Schedule);
         var promotion = PromotionRules.Check(errors, document.Promotion ?? new PromotionDocument());
 
@@ -72,31 +67,28 @@ public sealed class PipelineValidator(IDatasetStore datasets)
 
     private static void CheckLabelAndMetric(Dictionary<string, string[]> errors, DatasetVersion newest, string label, TaskKind? task, MetricKind? metric)
     {
-        var profile = newest.Schema.Find(label);
-        if (profile is null)
-        {
-            errors["label"] = [$"The dataset has no column '{label}'. Its columns are: {string.Join(", ", newest.Schema.Columns.Select(c => c.Name))}."];
-            return;
-        }
-
-        if (errors.ContainsKey("task") || errors.ContainsKey("metric"))
-        {
-            return; // the task or metric did not parse: their fit to the label cannot be judged
-        }
-
+        // The task or metric did not parse: the label is still looked up, but their fit to it cannot be judged.
+        var judgeTask = !errors.ContainsKey("task") && !errors.ContainsKey("metric");
         try
         {
-            var (resolved, _) = TaskInference.Resolve(profile, task, newest.RowCount);
-            if (metric is { } m && !Metrics.AppliesTo(m, resolved))
+            var profile = JobSpecRules.FindLabel(newest, label);
+            if (judgeTask)
             {
-                errors["metric"] = [$"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolved)} tasks (the task of '{label}')."];
+                JobSpecRules.ResolveTask(newest, profile, task, metric);
             }
         }
-        catch (UnprocessableException ex)
+        catch (AutoMLPlatformException ex) when (ex is InvalidInputException or UnprocessableException)
         {
-            errors[ex.Field ?? "label"] = [ex.Message];
+            errors[FieldOf(ex) ?? "label"] = [ex.Message];
         }
     }
+
+    private static string? FieldOf(AutoMLPlatformException ex) => ex switch
+    {
+        InvalidInputException invalid => invalid.Field,
+        UnprocessableException unprocessable => unprocessable.Field,
+        _ => null,
+    };
 
     private static PipelineSchedule? CheckSchedule(Dictionary<string, string[]> errors, ScheduleDocument? schedule)
     {
@@ -107,33 +99,12 @@ public sealed class PipelineValidator(IDatasetStore datasets)
         }
 
         var zone = schedule.TimeZone ?? PipelineSchedule.DefaultTimeZone;
-        var cronOk = Check(errors, "schedule.cron", () => CronSchedules.ParseCron(schedule.Cron)) is not null;
-        var zoneOk = Check(errors, "schedule.timeZone", () => CronSchedules.FindTimeZone(zone)) is not null;
+        var cronOk = FieldErrors.Check(errors, "schedule.cron", () => CronSchedules.ParseCron(schedule.Cron)) is not null;
+        var zoneOk = FieldErrors.Check(errors, "schedule.timeZone", () => CronSchedules.FindTimeZone(zone)) is not null;
         var count = errors.Count;
         var drift = schedule.DriftTrigger is { } document ? DriftTriggerRules.Check(errors, document) : null;
         var quality = schedule.QualityTrigger is { } rule ? QualityTriggerRules.Check(errors, rule) : null;
         var canary = schedule.CanaryTrigger is { } canaryRule ? CanaryTriggerRules.Check(errors, canaryRule) : null;
         return cronOk && zoneOk && errors.Count == count ? new PipelineSchedule(schedule.Cron!.Trim(), zone, drift, quality, canary) : null;
-    }
-
-    internal static void Require(Dictionary<string, string[]> errors, string field, bool ok, string message)
-    {
-        if (!ok)
-        {
-            errors[field] = [message];
-        }
-    }
-
-    internal static T? Check<T>(Dictionary<string, string[]> errors, string field, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (InvalidInputException ex)
-        {
-            errors[field] = [ex.Message];
-            return default;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Pipelines;
 
 namespace AutoMLPlatform.Jobs.Pipelines;
@@ -11,24 +12,24 @@ internal static class PromotionRules
     {
         var count = errors.Count;
         var minImprovement = document.MinImprovement ?? PromotionPolicy.DefaultMinImprovement;
-        PipelineValidator.Require(errors, "promotion.minImprovement", double.IsFinite(minImprovement) && minImprovement >= 0,
+        FieldErrors.Require(errors, "promotion.minImprovement", double.IsFinite(minImprovement) && minImprovement >= 0,
             "The minimum improvement is a number, 0 or more.");
 
         var kind = Enum.GetValues<ImprovementKind>()
             .FirstOrDefault(k => string.Equals(k.ToString(), document.Improvement ?? nameof(ImprovementKind.Absolute), StringComparison.OrdinalIgnoreCase), (ImprovementKind)(-1));
-        PipelineValidator.Require(errors, "promotion.improvement", Enum.IsDefined(kind), $"Unknown improvement '{document.Improvement}'; use absolute or relative.");
+        FieldErrors.Require(errors, "promotion.improvement", Enum.IsDefined(kind), $"Unknown improvement '{document.Improvement}'; use absolute or relative.");
 
         var holdout = document.HoldoutFraction ?? PromotionPolicy.DefaultHoldoutFraction;
-        PipelineValidator.Require(errors, "promotion.holdoutFraction",
+        FieldErrors.Require(errors, "promotion.holdoutFraction",
             double.IsFinite(holdout) && holdout is >= PipelineValidator.MinHoldoutFraction and <= PipelineValidator.MaxHoldoutFraction,
             $"The held-out share is between {PipelineValidator.MinHoldoutFraction} and {PipelineValidator.MaxHoldoutFraction}.");
 
         var retries = document.Retries ?? PromotionPolicy.DefaultRetries;
-        PipelineValidator.Require(errors, "promotion.retries", retries is >= 0 and <= PromotionPolicy.MaxRetries,
+        FieldErrors.Require(errors, "promotion.retries", retries is >= 0 and <= PromotionPolicy.MaxRetries,
             $"Retries are between 0 and {PromotionPolicy.MaxRetries}.");
 
         var delay = document.RetryDelaySeconds ?? PromotionPolicy.DefaultRetryDelay.TotalSeconds;
-        PipelineValidator.Require(errors, "promotion.retryDelaySeconds", double.IsFinite(delay) && delay is >= 0 and <= MaxRetryDelaySeconds,
+        FieldErrors.Require(errors, "promotion.retryDelaySeconds", double.IsFinite(delay) && delay is >= 0 and <= MaxRetryDelaySeconds,
             $"The retry delay is between 0 and {MaxRetryDelaySeconds} seconds.");
 
         return errors.Count > count ? null : new PromotionPolicy(minImprovement, kind, holdout, retries, TimeSpan.FromSeconds(delay));

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 
@@ -13,7 +14,7 @@ internal static class QualityTriggerRules
         var count = errors.Count;
         var metric = LiveTriggerFields.Metric(errors, $"{Field}.metric", document.Metric);
         var threshold = document.Threshold ?? double.NaN;
-        PipelineValidator.Require(errors, $"{Field}.threshold", double.IsFinite(threshold),
+        FieldErrors.Require(errors, $"{Field}.threshold", double.IsFinite(threshold),
             "Give the threshold: a run starts when the metric is below it (a score such as accuracy) or above it (an error such as rmse).");
         var minLabelled = LiveTriggerFields.MinLabelled(errors, $"{Field}.minLabelled", document.MinLabelled);
         var window = LiveTriggerFields.Window(errors, $"{Field}.window", document.Window);

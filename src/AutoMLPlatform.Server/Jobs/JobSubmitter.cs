@@ -1,5 +1,3 @@
-using AutoMLPlatform.AutoML.Experiment;
-using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
@@ -7,6 +5,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Jobs.Specs;
 using AutoMLPlatform.Security.Quotas;
 
 namespace AutoMLPlatform.Server.Jobs;
@@ -17,48 +16,22 @@ namespace AutoMLPlatform.Server.Jobs;
 /// </summary>
 internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQueue queue, TenantQuotas quotas, TimeProvider time)
 {
-    /// <summary>Longest time budget accepted: one day.</summary>
-    public const double MaxTimeBudgetSeconds = 86_400;
-
     /// <summary>Most parts a search splits into: one per trainer of the engine.</summary>
     public static int MaxParallelism => ExperimentSettings.KnownTrainers.Count;
-
-    /// <summary>The budget when the request gives none.</summary>
-    public const double DefaultTimeBudgetSeconds = 60;
 
     public async Task<TrainingJob> SubmitAsync(TenantId tenant, SubmitJobRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>();
-        var requested = Check(errors, "task", () => TaskKindNames.ParseRequest(request.Task, "task"));
+        var requested = FieldErrors.Check(errors, "task", () => TaskKindNames.ParseRequest(request.Task, "task"));
         var task = requested.Kind;
-        var metric = Check(errors, "metric", () => request.Metric is null ? (MetricKind?)null : Metrics.Parse(request.Metric, "metric"));
-        var budget = request.TimeBudgetSeconds ?? DefaultTimeBudgetSeconds;
-        if (!double.IsFinite(budget) || budget < 1 || budget > MaxTimeBudgetSeconds)
-        {
-            errors["timeBudgetSeconds"] = [$"The time budget is between 1 and {MaxTimeBudgetSeconds} seconds."];
-        }
-
-        if (request.MaxTrials is < 1)
-        {
-            errors["maxTrials"] = ["At least one trial is needed."];
-        }
-
+        var metric = FieldErrors.Check(errors, "metric", () => request.Metric is null ? (MetricKind?)null : Metrics.Parse(request.Metric, "metric"));
+        var budget = JobSpecRules.CheckBudget(errors, request.TimeBudgetSeconds);
+        JobSpecRules.CheckLabelAndTrials(errors, request.Label, request.MaxTrials);
         var parallelism = request.Parallelism ?? 1;
-        if (parallelism < 1 || parallelism > MaxParallelism)
-        {
-            errors["parallelism"] = [$"The search splits into 1 to {MaxParallelism} parts, one trainer each at most."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Label))
-        {
-            errors["label"] = ["Name the column to predict."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.DatasetId))
-        {
-            errors["datasetId"] = ["Name the dataset to train on."];
-        }
+        FieldErrors.Require(errors, "parallelism", parallelism >= 1 && parallelism <= MaxParallelism,
+            $"The search splits into 1 to {MaxParallelism} parts, one trainer each at most.");
+        FieldErrors.Require(errors, "datasetId", !string.IsNullOrWhiteSpace(request.DatasetId), "Name the dataset to train on.");
 
         if (errors.Count > 0)
         {
@@ -70,21 +43,15 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         var version = request.DatasetVersion is { } v
             ? await datasets.FindVersionAsync(tenant, datasetId, v, cancellationToken).ConfigureAwait(false) ?? throw new DatasetNotFoundException(datasetId, v)
             : dataset.Latest;
-        var label = version.Schema.Find(request.Label!)
-            ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{request.Label}'. Its columns are: {string.Join(", ", version.Schema.Columns.Select(c => c.Name))}.", "label");
+        var label = JobSpecRules.FindLabel(version, request.Label!);
 
         // The same checks the engine makes, made now so the caller hears of a hopeless job at once.
-        var (resolvedTask, _) = TaskInference.Resolve(label, task, version.RowCount);
+        var resolvedTask = JobSpecRules.ResolveTask(version, label, task, metric);
         TorchJobRules.Check(version, label, requested.Modality, resolvedTask, request.RequireOnnx == true);
         if (parallelism > 1 && (version.Format == DatasetFormat.ImageZip || requested.Modality != DataModality.Auto))
         {
             throw new InvalidInputException("parallelism-not-for-task",
                 "Text and image classification train one TorchSharp network, which does not split into parts: leave parallelism out.", "parallelism");
-        }
-
-        if (metric is { } m && !Metrics.AppliesTo(m, resolvedTask))
-        {
-            throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolvedTask)} tasks.", "metric");
         }
 
         var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
@@ -98,18 +65,5 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         await jobs.CreateAsync(job, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(job.Id, cancellationToken).ConfigureAwait(false);
         return job;
-    }
-
-    private static T? Check<T>(Dictionary<string, string[]> errors, string field, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (InvalidInputException ex)
-        {
-            errors[field] = [ex.Message];
-            return default;
-        }
     }
 }
