@@ -49,9 +49,9 @@ public static class JobsServiceCollectionExtensions
     }
 
     /// <param name="services">The host's services.</param>
-    /// <param name="parts">What this process does: submit and schedule (<see cref="JobParts.Client"/>, the API), execute
-    /// and recover (<see cref="JobParts.Worker"/>), or both (the embedded set-up).</param>
-    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, JobParts parts = JobParts.All)
+    /// <param name="roles">What this process does: submit and schedule (<see cref="JobRoles.Client"/>, the API), execute
+    /// and recover (<see cref="JobRoles.Worker"/>), or both (the embedded set-up).</param>
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, JobRoles roles = JobRoles.All)
     {
         services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.SectionName)
@@ -74,14 +74,14 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<PipelineTrigger>();
         services.AddSingleton<JobCanceller>();
         services.AddSingleton<PipelineRunCanceller>();
-        if (parts.HasFlag(JobParts.Client))
+        if (roles.HasFlag(JobRoles.Client))
         {
             // Pipeline files are read, and schedules registered again, by the processes users talk to.
             services.AddSingleton<PipelineFileLoader>();
             services.AddHostedService<PipelineStartup>();
         }
 
-        if (parts.HasFlag(JobParts.Worker))
+        if (roles.HasFlag(JobRoles.Worker))
         {
             services.AddSingleton<JobRows>();
             services.AddSingleton<IRecoverableRows<TrainingJob>>(sp => sp.GetRequiredService<JobRows>());

@@ -47,20 +47,20 @@ internal static class RoleSetup
         {
             case PlatformRole.All:
                 services.AddBlobSweep();
-                services.AddPlatformJobs(JobParts.All);
+                services.AddPlatformJobs(JobRoles.All);
                 services.AddPlatformHangfire(builder.Configuration, runServer: true);
                 services.AddScoring();
                 services.AddServerApi();
                 break;
             case PlatformRole.Api:
                 services.AddBlobSweep();
-                services.AddPlatformJobs(JobParts.Client);
+                services.AddPlatformJobs(JobRoles.Client);
                 services.AddPlatformHangfire(builder.Configuration, runServer: false);
                 services.AddScoring();
                 services.AddServerApi();
                 break;
             case PlatformRole.Worker:
-                services.AddPlatformJobs(JobParts.Worker);
+                services.AddPlatformJobs(JobRoles.Worker);
                 services.AddPlatformHangfire(builder.Configuration, runServer: true);
                 services.AddStoredDriftSummaries(); // pipelines' drift checks read the stored counts, through Insight
                 services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter()); // the job gauges; scoring exports the rest

@@ -2,7 +2,7 @@ namespace AutoMLPlatform.Jobs;
 
 /// <summary>Which side of the job system a process runs.</summary>
 [Flags]
-public enum JobParts
+public enum JobRoles
 {
     /// <summary>Submits jobs and pipeline runs, keeps schedules registered (the API role).</summary>
     Client = 1,
