@@ -27,13 +27,13 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(labels);
         if (!table.Columns.Any(c => c.Name == labelColumn))
         {
-            throw new InvalidInputException("unknown-label", $"The table has no column '{labelColumn}'.", "label");
+            throw new InvalidInputException(TrainingErrorCodes.UnknownLabel, $"The table has no column '{labelColumn}'.", "label");
         }
 
         var labelled = LabelledRows(table, table[labelColumn]);
         if (labelled.RowCount == 0)
         {
-            throw new UnprocessableException("no-labelled-rows", $"No row has a value for '{labelColumn}'.", "label");
+            throw new UnprocessableException(TrainingErrorCodes.NoLabelledRows, $"No row has a value for '{labelColumn}'.", "label");
         }
 
         return Score(model, labelled, labelColumn, labels).Metrics();

@@ -12,6 +12,7 @@ using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.AutoML.Settings;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -83,7 +84,7 @@ public sealed partial class AutoMLExperiment
         var loop = new SearchLoop(experiment, features, _settings, budget, memory, _time, _logger);
         if (loop.ArmCount == 0)
         {
-            throw new UnprocessableException("no-usable-columns", "No column is usable as a feature and no other trainer can learn from these columns; see the column decisions for why.");
+            throw new UnprocessableException(TrainingErrorCodes.NoUsableColumns, "No column is usable as a feature and no other trainer can learn from these columns; see the column decisions for why.");
         }
 
         if (features is not null)

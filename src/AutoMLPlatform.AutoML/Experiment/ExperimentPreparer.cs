@@ -18,12 +18,12 @@ internal static class ExperimentPreparer
     public static PreparedExperiment Prepare(LoadedTable table, DatasetSchema schema, ExperimentSettings settings)
     {
         var labelProfile = schema.Find(settings.LabelColumn)
-            ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{settings.LabelColumn}'.", "label");
+            ?? throw new InvalidInputException(TrainingErrorCodes.UnknownLabel, $"The dataset has no column '{settings.LabelColumn}'.", "label");
         var (task, taskReason) = TaskInference.Resolve(labelProfile, settings.Task, table.RowCount);
         var metric = settings.Metric ?? Metrics.DefaultFor(task);
         if (!Metrics.AppliesTo(metric, task))
         {
-            throw new InvalidInputException("metric-not-for-task",
+            throw new InvalidInputException(TrainingErrorCodes.MetricNotForTask,
                 $"The metric '{Metrics.NameOf(metric)}' does not apply to {TaskKindNames.NameOf(task)} tasks.", "metric");
         }
 

@@ -1,6 +1,7 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
@@ -115,7 +116,7 @@ internal static class FeaturePipelineBuilder
 
         if (featureColumns.Count == 0)
         {
-            throw new UnprocessableException("no-usable-columns", "No column is usable as a feature; see the column decisions for why each was left out.");
+            throw new UnprocessableException(TrainingErrorCodes.NoUsableColumns, "No column is usable as a feature; see the column decisions for why each was left out.");
         }
 
         steps.Add(mlContext.Transforms.Concatenate(ReservedColumns.Features, [.. featureColumns]));

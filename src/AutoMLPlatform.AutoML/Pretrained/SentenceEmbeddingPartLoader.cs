@@ -26,7 +26,7 @@ internal sealed class SentenceEmbeddingPartLoader(PretrainedNetworks networks) :
         var encoder = networks.SentenceEncoder(part.Encoder);
         if (part.Sha256 != encoder.Spec.Model.Sha256 || part.MaxTokens != encoder.Spec.MaxTokens)
         {
-            throw new PretrainedAssetException("pretrained-asset-mismatch",
+            throw new PretrainedAssetException(PretrainedErrorCodes.AssetMismatch,
                 $"The model was trained with {part.Encoder} SHA-256 {part.Sha256} reading {part.MaxTokens} tokens; this host has SHA-256 {encoder.Spec.Model.Sha256} reading {encoder.Spec.MaxTokens}.");
         }
 

@@ -29,7 +29,7 @@ public static class HoldoutSplit
         }
 
         var profile = schema.Find(labelColumn)
-            ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{labelColumn}'.", "label");
+            ?? throw new InvalidInputException(TrainingErrorCodes.UnknownLabel, $"The dataset has no column '{labelColumn}'.", "label");
         var (resolved, _) = TaskInference.Resolve(profile, task, table.RowCount);
         var held = HeldOutRows(table[labelColumn], resolved, holdout);
         var isHeld = new bool[table.RowCount];

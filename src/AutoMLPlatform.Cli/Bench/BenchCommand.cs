@@ -26,10 +26,10 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         switch (options.Modality)
         {
             case DataModality.Image when !options.IsImageFolders:
-                throw new InvalidInputException("task-not-for-dataset",
+                throw new InvalidInputException(TrainingErrorCodes.TaskNotForDataset,
                     "image-classification needs image folders: --train DIR --test DIR, one subfolder of images per class.", "task");
             case DataModality.Text when options.IsImageFolders:
-                throw new InvalidInputException("task-not-for-dataset", "text-classification needs a table with a text column; --train is a folder of images.", "task");
+                throw new InvalidInputException(TrainingErrorCodes.TaskNotForDataset, "text-classification needs a table with a text column; --train is a folder of images.", "task");
         }
 
         if (options.IsImageFolders)

@@ -26,13 +26,13 @@ internal sealed class TextBenchCommand(TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (train, schema) = await BenchCommand.LoadAsync(options.Train, null, cancellationToken).ConfigureAwait(false);
-        var label = schema.Find(options.Label) ?? throw new InvalidInputException("unknown-label", $"The training file has no column '{options.Label}'.", "label");
+        var label = schema.Find(options.Label) ?? throw new InvalidInputException(TrainingErrorCodes.UnknownLabel, $"The training file has no column '{options.Label}'.", "label");
         var text = schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Text && c.Name != label.Name)
-            ?? throw new InvalidInputException("no-text-column", "text-classification needs a free-text column besides the label; the training file has none.", "task");
+            ?? throw new InvalidInputException(TrainingErrorCodes.NoTextColumn, "text-classification needs a free-text column besides the label; the training file has none.", "task");
         var (task, _) = TaskInference.Resolve(label, options.Task, train.RowCount);
         if (task == TaskKind.Regression)
         {
-            throw new InvalidInputException("task-not-for-dataset", "Text and image classifiers predict classes, not numbers.", "task");
+            throw new InvalidInputException(TrainingErrorCodes.TaskNotForDataset, "Text and image classifiers predict classes, not numbers.", "task");
         }
 
         var (test, _) = await BenchCommand.LoadAsync(options.Test, schema, cancellationToken).ConfigureAwait(false);

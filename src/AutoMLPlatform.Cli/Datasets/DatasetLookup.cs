@@ -16,6 +16,6 @@ internal static class DatasetLookup
         }
 
         return await client.Datasets.FindByNameAsync(nameOrId, cancellationToken).ConfigureAwait(false)
-            ?? throw new AutoMLPlatformException(HttpStatusCode.NotFound, null, "Not found.", $"There is no dataset named '{nameOrId}'.", "dataset-not-found", null, null, null);
+            ?? throw new AutoMLPlatformException(HttpStatusCode.NotFound, null, "Not found.", $"There is no dataset named '{nameOrId}'.", Core.Datasets.DatasetErrorCodes.DatasetNotFound, null, null, null);
     }
 }

@@ -12,7 +12,7 @@ public sealed class DatasetNotFoundException : NotFoundException
 
     /// <summary>For an id as the caller wrote it, which may not even be a well-formed id.</summary>
     public DatasetNotFoundException(string id, int? version = null)
-        : base("dataset-not-found", version is null
+        : base(DatasetErrorCodes.DatasetNotFound, version is null
             ? $"Dataset '{id}' was not found."
             : $"Version {version} of dataset '{id}' was not found.")
     {

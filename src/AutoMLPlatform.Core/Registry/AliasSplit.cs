@@ -28,7 +28,7 @@ public sealed record AliasSplit(int? CanaryVersion, double CanaryPercent, int? S
         {
             if (canary < 1)
             {
-                throw new InvalidInputException("invalid-canary-version", "The canary's version is a positive number.", "canary.version");
+                throw new InvalidInputException(RegistryErrorCodes.InvalidCanaryVersion, "The canary's version is a positive number.", "canary.version");
             }
 
             if (double.IsNaN(CanaryPercent) || CanaryPercent < 0 || CanaryPercent > 100)
@@ -46,7 +46,7 @@ public sealed record AliasSplit(int? CanaryVersion, double CanaryPercent, int? S
         {
             if (shadow < 1)
             {
-                throw new InvalidInputException("invalid-shadow-version", "The shadow's version is a positive number.", "shadow.version");
+                throw new InvalidInputException(RegistryErrorCodes.InvalidShadowVersion, "The shadow's version is a positive number.", "shadow.version");
             }
 
             if (shadow == version || shadow == CanaryVersion)

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoMLPlatform.Core.Common;
@@ -24,12 +25,12 @@ public static class PipelineDocumentReader
         try
         {
             return await JsonSerializer.DeserializeAsync<PipelineDocument>(json, Options, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidInputException("invalid-pipeline", "The pipeline definition is empty (null); send a JSON object.");
+                ?? throw new InvalidInputException(PipelineErrorCodes.InvalidPipeline, "The pipeline definition is empty (null); send a JSON object.");
         }
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
-            throw new InvalidInputException("invalid-pipeline-json", $"The pipeline definition is not valid JSON of the expected shape at '{field}': {FirstLine(ex.Message)}", field, ex);
+            throw new InvalidInputException(PipelineErrorCodes.InvalidPipelineJson, $"The pipeline definition is not valid JSON of the expected shape at '{field}': {FirstLine(ex.Message)}", field, ex);
         }
     }
 

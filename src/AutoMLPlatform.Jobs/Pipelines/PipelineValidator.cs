@@ -58,7 +58,7 @@ public sealed class PipelineValidator(IDatasetStore datasets)
 
         if (errors.Count > 0)
         {
-            throw new InvalidInputException("invalid-pipeline", errors);
+            throw new InvalidInputException(PipelineErrorCodes.InvalidPipeline, errors);
         }
 
         return new ValidatedPipeline(new PipelineDefinition(name!, datasetName!, document.Label!, task, metric, TimeSpan.FromSeconds(budget),

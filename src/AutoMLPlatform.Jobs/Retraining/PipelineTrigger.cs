@@ -18,7 +18,7 @@ public sealed class PipelineTrigger(IPipelineStore store, IPipelineRunQueue queu
         var slots = limits.MaxActiveJobs(tenant);
         if (await usage.ActiveJobsAsync(tenant, cancellationToken).ConfigureAwait(false) >= slots)
         {
-            throw new LimitExceededException("job-quota", $"The tenant already has {slots} jobs queued or running, and a run trains one; wait for one to end.",
+            throw new LimitExceededException(TenancyErrorCodes.JobQuota, $"The tenant already has {slots} jobs queued or running, and a run trains one; wait for one to end.",
                 TimeSpan.FromMinutes(1));
         }
 

@@ -39,7 +39,7 @@ public static class JobSpecRules
     {
         ArgumentNullException.ThrowIfNull(version);
         return version.Schema.Find(label)
-            ?? throw new InvalidInputException("unknown-label",
+            ?? throw new InvalidInputException(TrainingErrorCodes.UnknownLabel,
                 $"The dataset has no column '{label}'. Its columns are: {string.Join(", ", version.Schema.Columns.Select(c => c.Name))}.", "label");
     }
 
@@ -55,7 +55,7 @@ public static class JobSpecRules
         var (resolved, _) = TaskInference.Resolve(label, task, version.RowCount);
         if (metric is { } m && !Metrics.AppliesTo(m, resolved))
         {
-            throw new InvalidInputException("metric-not-for-task",
+            throw new InvalidInputException(TrainingErrorCodes.MetricNotForTask,
                 $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolved)} tasks (the task of '{label.Name}').", "metric");
         }
 

@@ -71,7 +71,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
         var spec = lease.Current.Spec;
         // Personal data is never read in clear, and a keyed hash of a whole text leaves no words to learn from.
         var textColumn = version.Schema.Columns.FirstOrDefault(c => c.Type == ColumnType.Text && c.Name != spec.Label && c.Sensitive is null)
-            ?? throw new UnprocessableException("no-text-column",
+            ?? throw new UnprocessableException(TrainingErrorCodes.NoTextColumn,
                 $"text-classification needs a free-text column besides the label that is not personal data; the columns are: {string.Join(", ", version.Schema.Columns.Select(Describe))}.", "task");
         var (task, metric) = Resolve(version, spec.Label, spec);
         LogNative(TorchNative.EnsureLoaded());
@@ -99,7 +99,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
     /// <summary>Binary for two classes, multiclass for more; a regression request or metric is refused.</summary>
     private static (TaskKind Task, MetricKind Metric) Resolve(DatasetVersion version, string label, JobSpec spec)
     {
-        var profile = version.Schema.Find(label) ?? throw new InvalidInputException("unknown-label", $"The dataset has no column '{label}'.", "label");
+        var profile = version.Schema.Find(label) ?? throw new InvalidInputException(TrainingErrorCodes.UnknownLabel, $"The dataset has no column '{label}'.", "label");
         var (task, _) = TaskInference.Resolve(profile, spec.Task, version.RowCount);
         if (task == TaskKind.Regression)
         {
@@ -109,7 +109,7 @@ internal sealed partial class TorchJobTrainer(IBlobStore blobs, IJobStore jobs, 
         var metric = spec.Metric ?? Metrics.DefaultFor(task);
         return Metrics.AppliesTo(metric, task)
             ? (task, metric)
-            : throw new InvalidInputException("metric-not-for-task", $"The metric '{Metrics.NameOf(metric)}' does not apply to {TaskKindNames.NameOf(task)} tasks.", "metric");
+            : throw new InvalidInputException(TrainingErrorCodes.MetricNotForTask, $"The metric '{Metrics.NameOf(metric)}' does not apply to {TaskKindNames.NameOf(task)} tasks.", "metric");
     }
 
     private async Task<ImageDataset> LoadImagesAsync(TrainingJob job, DatasetVersion version, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public static class AssetReader
         var path = Path.Combine(baseDirectory, asset.File);
         if (!File.Exists(path))
         {
-            throw new PretrainedAssetException("pretrained-asset-missing",
+            throw new PretrainedAssetException(PretrainedErrorCodes.AssetMissing,
                 $"The pretrained asset '{asset.Name}' ({asset.Package} {asset.PackageVersion}) is not installed: {path} does not exist. `dotnet restore` and a build put it there.");
         }
 
@@ -26,7 +26,7 @@ public static class AssetReader
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (bytes.LongLength != asset.SizeBytes || sha256 != asset.Sha256)
         {
-            throw new PretrainedAssetException("pretrained-asset-mismatch",
+            throw new PretrainedAssetException(PretrainedErrorCodes.AssetMismatch,
                 $"The pretrained asset '{asset.Name}' at {path} has SHA-256 {sha256} ({bytes.LongLength} bytes), not {asset.Sha256} ({asset.SizeBytes} bytes) as {asset.Package} {asset.PackageVersion} ships it.");
         }
 
@@ -60,7 +60,7 @@ public static class AssetReader
         var length = BitConverter.ToInt32(prefix);
         if (length < 0 || length != asset.SizeBytes || offset + 4 + length > file.Length)
         {
-            throw new PretrainedAssetException("pretrained-asset-mismatch",
+            throw new PretrainedAssetException(PretrainedErrorCodes.AssetMismatch,
                 $"The pretrained asset '{asset.Name}' in {path} is {length} bytes, not {asset.SizeBytes} as {asset.Package} {asset.PackageVersion} ships it.");
         }
 
@@ -69,6 +69,6 @@ public static class AssetReader
         return bytes;
     }
 
-    private static PretrainedAssetException Missing(PretrainedAsset asset, string path) => new("pretrained-asset-missing",
+    private static PretrainedAssetException Missing(PretrainedAsset asset, string path) => new(PretrainedErrorCodes.AssetMissing,
         $"{path} holds no resource '{asset.Resource}' for the pretrained asset '{asset.Name}'; is it {asset.Package} {asset.PackageVersion}?");
 }

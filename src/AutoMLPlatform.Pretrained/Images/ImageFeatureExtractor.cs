@@ -112,7 +112,7 @@ public sealed class ImageFeatureExtractor : IDisposable
             || !inputs.Values.Single().Dimensions.Select(d => (long)d).SequenceEqual(inputShape)
             || !outputs.Values.Single().Dimensions.Select(d => (long)d).SequenceEqual(outputShape))
         {
-            throw new PretrainedAssetException("pretrained-asset-mismatch",
+            throw new PretrainedAssetException(PretrainedErrorCodes.AssetMismatch,
                 $"A graph of '{asset.Name}' takes [{Describe(inputs)}] and gives [{Describe(outputs)}]; the image featurizer needs [{string.Join("x", inputShape)}] in and [{string.Join("x", outputShape)}] out.");
         }
 

@@ -38,7 +38,7 @@ public sealed class SentenceEncoder : IDisposable
         {
             _session.Dispose();
             _runOptions.Dispose();
-            throw new PretrainedAssetException("pretrained-asset-mismatch",
+            throw new PretrainedAssetException(PretrainedErrorCodes.AssetMismatch,
                 $"The network '{spec.Name}' has inputs [{string.Join(", ", _inputNames)}] and outputs [{string.Join(", ", _session.OutputMetadata.Keys)}]; a sentence encoder needs input_ids (attention_mask, token_type_ids) and last_hidden_state.");
         }
     }

@@ -69,7 +69,7 @@ internal sealed class CsvRowMapping
         var lacking = Enumerable.Range(0, columns.Count).Where(c => fieldOf[c] < 0 && !columns.Columns[c].AllowMissing).ToArray();
         if (lacking.Length > 0)
         {
-            throw new InvalidInputException("missing-column", lacking.ToDictionary(c => columns.Columns[c].Name,
+            throw new InvalidInputException(RequestErrorCodes.MissingColumn, lacking.ToDictionary(c => columns.Columns[c].Name,
                 c => new[] { $"The CSV header has no column '{columns.Columns[c].Name}', which the model reads; leave its cells empty to mean missing values." }));
         }
 

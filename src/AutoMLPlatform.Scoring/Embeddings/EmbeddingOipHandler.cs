@@ -39,7 +39,7 @@ internal sealed class EmbeddingOipHandler(EmbeddingsHandler embeddings, ScoringM
             if (request.Outputs is { } asked && asked.Any(o => o != OutputName))
             {
                 var unknown = asked.First(o => o != OutputName);
-                throw new InvalidInputException("unknown-output", $"The model has no output '{unknown}'; its only output is '{OutputName}'.", unknown);
+                throw new InvalidInputException(RequestErrorCodes.UnknownOutput, $"The model has no output '{unknown}'; its only output is '{OutputName}'.", unknown);
             }
 
             var encoder = await embeddings.EncoderAsync(name, cancellationToken).ConfigureAwait(false);
@@ -63,25 +63,25 @@ internal sealed class EmbeddingOipHandler(EmbeddingsHandler embeddings, ScoringM
     private static string[] Texts(InferRequest request)
     {
         var input = request.Inputs.FirstOrDefault(i => i.Name == InputName)
-            ?? throw new InvalidInputException("unknown-input", $"The model's only input is '{InputName}' (BYTES, shape [N]).", request.Inputs[0].Name);
+            ?? throw new InvalidInputException(RequestErrorCodes.UnknownInput, $"The model's only input is '{InputName}' (BYTES, shape [N]).", request.Inputs[0].Name);
         if (request.Inputs.Count > 1)
         {
             var other = request.Inputs.First(i => i.Name != InputName);
-            throw new InvalidInputException("unknown-input", $"The model has no input '{other.Name}'; its only input is '{InputName}'.", other.Name);
+            throw new InvalidInputException(RequestErrorCodes.UnknownInput, $"The model has no input '{other.Name}'; its only input is '{InputName}'.", other.Name);
         }
 
         if (input.DataType != OipDataType.Bytes)
         {
-            throw new InvalidInputException("invalid-request", $"Input '{InputName}' must have datatype BYTES.", InputName);
+            throw new InvalidInputException(RequestErrorCodes.InvalidRequest, $"Input '{InputName}' must have datatype BYTES.", InputName);
         }
 
         if (input.Shape.Count is < 1 or > 2 || (input.Shape.Count == 2 && input.Shape[1] != 1) || input.Shape[0] != input.Data.Count)
         {
-            throw new InvalidInputException("invalid-shape", $"Input '{InputName}' must have shape [N] or [N, 1] with N texts of data.", InputName);
+            throw new InvalidInputException(RequestErrorCodes.InvalidShape, $"Input '{InputName}' must have shape [N] or [N, 1] with N texts of data.", InputName);
         }
 
         return input.Data.Select((element, i) => element.Text
-            ?? throw new InvalidInputException("wrong-type", $"{InputName}[{i}] is not a string; every input must be a text.", $"{InputName}[{i}]")).ToArray();
+            ?? throw new InvalidInputException(RequestErrorCodes.WrongType, $"{InputName}[{i}] is not a string; every input must be a text.", $"{InputName}[{i}]")).ToArray();
     }
 
     private static void Write(Utf8JsonWriter json, string model, string? id, float[][] vectors, int dimension)

@@ -18,7 +18,7 @@ internal static class EmbeddingsRequestReader
             var json = new Utf8JsonReader(body);
             if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
             {
-                throw new InvalidInputException("invalid-body", "The body must be a JSON object with 'model' and 'inputs'.", "body");
+                throw new InvalidInputException(RequestErrorCodes.InvalidBody, "The body must be a JSON object with 'model' and 'inputs'.", "body");
             }
 
             string? model = null;
@@ -33,12 +33,12 @@ internal static class EmbeddingsRequestReader
                         model = json.GetString();
                         break;
                     case "model":
-                        throw new InvalidInputException("wrong-type", "'model' must be the name of a sentence encoder, as a string.", "model");
+                        throw new InvalidInputException(RequestErrorCodes.WrongType, "'model' must be the name of a sentence encoder, as a string.", "model");
                     case "inputs" when json.TokenType == JsonTokenType.StartArray:
                         inputs = ReadInputs(ref json, maxInputs, maxTextLength);
                         break;
                     case "inputs":
-                        throw new InvalidInputException("wrong-type", "'inputs' must be an array of strings.", "inputs");
+                        throw new InvalidInputException(RequestErrorCodes.WrongType, "'inputs' must be an array of strings.", "inputs");
                     default:
                         json.Skip();
                         break;
@@ -56,7 +56,7 @@ internal static class EmbeddingsRequestReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException("invalid-json", $"The body is not valid JSON: {ex.Message}", "body", ex);
+            throw new InvalidInputException(RequestErrorCodes.InvalidJson, $"The body is not valid JSON: {ex.Message}", "body", ex);
         }
     }
 
@@ -90,7 +90,7 @@ internal static class EmbeddingsRequestReader
             if (json.TokenType != JsonTokenType.String)
             {
                 json.Skip();
-                throw new InvalidInputException("wrong-type", $"inputs[{inputs.Count}] is not a string; every input must be a text.", $"inputs[{inputs.Count}]");
+                throw new InvalidInputException(RequestErrorCodes.WrongType, $"inputs[{inputs.Count}] is not a string; every input must be a text.", $"inputs[{inputs.Count}]");
             }
 
             var text = json.GetString()!;

@@ -23,11 +23,11 @@ internal static class FeedbackCsv
         }
 
         var header = fields.ToArray();
-        var id = Find(header, "predictionId") ?? throw new InvalidInputException("missing-column", "The CSV needs a predictionId column.", "predictionId");
+        var id = Find(header, "predictionId") ?? throw new InvalidInputException(RequestErrorCodes.MissingColumn, "The CSV needs a predictionId column.", "predictionId");
         var (label, value, observedAt) = (Find(header, "label"), Find(header, "value"), Find(header, "observedAt"));
         if (label is null && value is null)
         {
-            throw new InvalidInputException("missing-column", "The CSV needs a label column (classification) or a value column (regression).", "label");
+            throw new InvalidInputException(RequestErrorCodes.MissingColumn, "The CSV needs a label column (classification) or a value column (regression).", "label");
         }
 
         int accepted = 0, replaced = 0, rejected = 0, index = 0;

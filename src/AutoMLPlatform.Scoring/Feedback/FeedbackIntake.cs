@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Common;
 using System.Globalization;
 using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Modeling;
@@ -109,12 +110,12 @@ internal sealed class FeedbackIntake(IPredictionLogStore store, IModelRegistry r
         {
             return row.Value is { } value && double.IsFinite(value)
                 ? null
-                : Refused(index, row, 400, "wrong-type", $"Model '{version.ModelName}' predicts a number: send value as a finite number.");
+                : Refused(index, row, 400, RequestErrorCodes.WrongType, $"Model '{version.ModelName}' predicts a number: send value as a finite number.");
         }
 
         if (row.Label is null)
         {
-            return Refused(index, row, 400, "wrong-type", $"Model '{version.ModelName}' predicts a class: send label, one of {string.Join(", ", version.Classes)}.");
+            return Refused(index, row, 400, RequestErrorCodes.WrongType, $"Model '{version.ModelName}' predicts a class: send label, one of {string.Join(", ", version.Classes)}.");
         }
 
         return version.Classes.Contains(row.Label, StringComparer.Ordinal)

@@ -20,7 +20,7 @@ internal static class FeedbackJsonReader
             var json = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = maxDepth });
             if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
             {
-                throw new InvalidInputException("invalid-body", "The body must be a JSON array of { predictionId, label | value, observedAt? }.", "body");
+                throw new InvalidInputException(RequestErrorCodes.InvalidBody, "The body must be a JSON array of { predictionId, label | value, observedAt? }.", "body");
             }
 
             while (json.Read() && json.TokenType != JsonTokenType.EndArray)
@@ -32,7 +32,7 @@ internal static class FeedbackJsonReader
 
                 if (json.TokenType != JsonTokenType.StartObject)
                 {
-                    throw new InvalidInputException("invalid-row", $"Item {rows.Count} is not an object.", $"[{rows.Count}]");
+                    throw new InvalidInputException(RequestErrorCodes.InvalidRow, $"Item {rows.Count} is not an object.", $"[{rows.Count}]");
                 }
 
                 rows.Add(ReadRow(ref json));
@@ -42,10 +42,10 @@ internal static class FeedbackJsonReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException("invalid-json", $"The body is not valid JSON: {ex.Message}", "body", ex);
+            throw new InvalidInputException(RequestErrorCodes.InvalidJson, $"The body is not valid JSON: {ex.Message}", "body", ex);
         }
 
-        return rows.Count == 0 ? throw new InvalidInputException("empty-batch", "The array holds no feedback.", "body") : rows;
+        return rows.Count == 0 ? throw new InvalidInputException(RequestErrorCodes.EmptyBatch, "The array holds no feedback.", "body") : rows;
     }
 
     private static FeedbackInput ReadRow(ref Utf8JsonReader json)

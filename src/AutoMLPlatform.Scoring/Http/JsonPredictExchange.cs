@@ -98,7 +98,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
             } : -1;
             if (rows < 0)
             {
-                throw new InvalidInputException("invalid-body", "The body must be a JSON object (one row) or an array of objects.", "body");
+                throw new InvalidInputException(RequestErrorCodes.InvalidBody, "The body must be a JSON object (one row) or an array of objects.", "body");
             }
 
             // Anything after the root value is malformed JSON; reading on makes the reader say so.
@@ -108,7 +108,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException("invalid-json", $"The body is not valid JSON: {ex.Message}", "body", ex);
+            throw new InvalidInputException(RequestErrorCodes.InvalidJson, $"The body is not valid JSON: {ex.Message}", "body", ex);
         }
         finally
         {
@@ -156,7 +156,7 @@ internal sealed class JsonPredictExchange(ModelCache cache, ScoringMetrics metri
 
         if (rows == 0)
         {
-            throw new InvalidInputException("empty-batch", "The array holds no rows to predict.", "body");
+            throw new InvalidInputException(RequestErrorCodes.EmptyBatch, "The array holds no rows to predict.", "body");
         }
 
         writer.WriteEndArray();

@@ -28,7 +28,7 @@ public readonly record struct ModelSelector(int? Version, string Alias)
     public static ModelSelector From(int? version, string? alias) => (version, alias) switch
     {
         (not null, not null) => throw new InvalidInputException("ambiguous-selector", "Give either ?version= or ?alias=, not both.", "version"),
-        ({ } v, null) when v < 1 => throw new InvalidInputException("invalid-version", "A version is a positive number.", "version"),
+        ({ } v, null) when v < 1 => throw new InvalidInputException(RegistryErrorCodes.InvalidVersion, "A version is a positive number.", "version"),
         ({ } v, null) => ForVersion(v),
         (null, ModelAliases.Production) => Production,
         (null, { } a) => ForAlias(ModelAliases.ValidateAlias(a)),

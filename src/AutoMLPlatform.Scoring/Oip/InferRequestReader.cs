@@ -63,7 +63,7 @@ internal static class InferRequestReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException("invalid-json", $"The body is not valid JSON: {ex.Message}", "body", ex);
+            throw new InvalidInputException(RequestErrorCodes.InvalidJson, $"The body is not valid JSON: {ex.Message}", "body", ex);
         }
     }
 
@@ -74,7 +74,7 @@ internal static class InferRequestReader
         {
             if (inputs.Count == limits.MaxInputs)
             {
-                throw new InvalidInputException("too-many-inputs", $"The request has more than {limits.MaxInputs} inputs, the most one request may carry.", "inputs");
+                throw new InvalidInputException(RequestErrorCodes.TooManyInputs, $"The request has more than {limits.MaxInputs} inputs, the most one request may carry.", "inputs");
             }
 
             inputs.Add(ReadInput(ref json, inputs.Count, limits.MaxElements));
@@ -197,7 +197,7 @@ internal static class InferRequestReader
         };
         if (!fits)
         {
-            throw new InvalidInputException("wrong-type", $"Input '{input}' is declared {OipDataTypes.WireName(type)} but holds a value that is not one.", input);
+            throw new InvalidInputException(RequestErrorCodes.WrongType, $"Input '{input}' is declared {OipDataTypes.WireName(type)} but holds a value that is not one.", input);
         }
     }
 
@@ -237,5 +237,5 @@ internal static class InferRequestReader
         return outputs;
     }
 
-    private static InvalidInputException Invalid(string field, string message) => new("invalid-request", message, field);
+    private static InvalidInputException Invalid(string field, string message) => new(RequestErrorCodes.InvalidRequest, message, field);
 }

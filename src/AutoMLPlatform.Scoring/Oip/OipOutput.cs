@@ -43,7 +43,7 @@ internal sealed record OipOutput(string Name, OipDataType DataType, int Width)
         }
 
         return requested.Select(name => all.FirstOrDefault(o => o.Name == name)
-            ?? throw new InvalidInputException("unknown-output", $"The model has no output '{name}'; it has {string.Join(", ", all.Select(o => o.Name))}.", "outputs")).ToArray();
+            ?? throw new InvalidInputException(RequestErrorCodes.UnknownOutput, $"The model has no output '{name}'; it has {string.Join(", ", all.Select(o => o.Name))}.", "outputs")).ToArray();
     }
 
     /// <summary>The shape in metadata: -1 for the batch dimension.</summary>

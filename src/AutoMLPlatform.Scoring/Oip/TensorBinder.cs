@@ -39,7 +39,7 @@ internal sealed class TensorBinder
                 ColumnMatchKind.Exact or ColumnMatchKind.IgnoringCase => match.Index,
                 ColumnMatchKind.Ambiguous => throw new InvalidInputException("ambiguous-input",
                     $"Input '{input.Name}' matches the columns {string.Join(" and ", columns.MatchesIgnoringCase(input.Name).Select(c => $"'{c}'"))} only ignoring case; name the one meant exactly.", input.Name),
-                _ => throw new InvalidInputException("unknown-input", $"Input '{input.Name}' is not a column the model reads.", input.Name),
+                _ => throw new InvalidInputException(RequestErrorCodes.UnknownInput, $"Input '{input.Name}' is not a column the model reads.", input.Name),
             };
 
             tensorOf[column] = tensorOf[column] is null
@@ -54,8 +54,8 @@ internal sealed class TensorBinder
 
         return rows switch
         {
-            0 => throw new InvalidInputException("empty-batch", "The inputs hold no rows to predict.", "inputs"),
-            > int.MaxValue or null => throw new InvalidInputException("invalid-request", "The request has no inputs.", "inputs"),
+            0 => throw new InvalidInputException(RequestErrorCodes.EmptyBatch, "The inputs hold no rows to predict.", "inputs"),
+            > int.MaxValue or null => throw new InvalidInputException(RequestErrorCodes.InvalidRequest, "The request has no inputs.", "inputs"),
             var n when n > maxRows => throw new Http.PayloadTooLargeRowsException(maxRows),
             var n => new TensorBinder(tensorOf, (int)n),
         };
@@ -100,18 +100,18 @@ internal sealed class TensorBinder
         var shape = input.Shape;
         if (shape.Count is < 1 or > 2 || (shape.Count == 2 && shape[1] != 1))
         {
-            throw new InvalidInputException("invalid-shape", $"Input '{input.Name}' has shape [{string.Join(", ", shape)}]; a column tensor is [N] or [N, 1].", input.Name);
+            throw new InvalidInputException(RequestErrorCodes.InvalidShape, $"Input '{input.Name}' has shape [{string.Join(", ", shape)}]; a column tensor is [N] or [N, 1].", input.Name);
         }
 
         if (shape[0] != input.Data.Count)
         {
-            throw new InvalidInputException("invalid-shape", $"Input '{input.Name}' has shape [{string.Join(", ", shape)}] but {input.Data.Count} elements.", input.Name);
+            throw new InvalidInputException(RequestErrorCodes.InvalidShape, $"Input '{input.Name}' has shape [{string.Join(", ", shape)}] but {input.Data.Count} elements.", input.Name);
         }
 
         var numeric = columns.IsNumeric(column);
         if (numeric && input.DataType == OipDataType.Bytes)
         {
-            throw new InvalidInputException("wrong-type", $"Input '{input.Name}' is BYTES but column '{columns.Columns[column].Name}' is numeric; send FP32 (or another numeric type).", input.Name);
+            throw new InvalidInputException(RequestErrorCodes.WrongType, $"Input '{input.Name}' is BYTES but column '{columns.Columns[column].Name}' is numeric; send FP32 (or another numeric type).", input.Name);
         }
 
         return input;

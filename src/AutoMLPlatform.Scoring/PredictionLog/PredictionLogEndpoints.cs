@@ -45,7 +45,7 @@ public static class PredictionLogEndpoints
         IPredictionLogStore store, PredictionLogSwitchboard switchboard, IAuditLog audit, TimeProvider time, HttpContext http, ICurrentTenant tenant,
         CancellationToken cancellationToken)
     {
-        var settings = (body ?? throw new InvalidInputException("invalid-body", "Send { \"sampleRate\": 0–1, \"retentionDays\": N }.", "body")).ToSettings();
+        var settings = (body ?? throw new InvalidInputException(RequestErrorCodes.InvalidBody, "Send { \"sampleRate\": 0–1, \"retentionDays\": N }.", "body")).ToSettings();
         var model = await FindAsync(registry, tenant.Id, name, cancellationToken).ConfigureAwait(false);
         await store.SetSettingsAsync(tenant.Id, model.Name, settings, cancellationToken).ConfigureAwait(false);
         switchboard.Apply(tenant.Id, model.Name, settings);

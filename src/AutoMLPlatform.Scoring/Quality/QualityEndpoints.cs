@@ -46,7 +46,7 @@ public static class QualityEndpoints
         var start = from ?? end - TimeSpan.FromDays(7);
         if (start >= end)
         {
-            throw new InvalidInputException("invalid-range", "from must be before to.", "from");
+            throw new InvalidInputException(RequestErrorCodes.InvalidRange, "from must be before to.", "from");
         }
 
         if ((end - start) / step > MaxWindows)

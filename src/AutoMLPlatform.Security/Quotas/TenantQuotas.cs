@@ -24,7 +24,7 @@ public sealed class TenantQuotas(ITenantUsage usage, IOptions<SecurityOptions> o
         var used = await usage.StoredBytesAsync(tenant, cancellationToken).ConfigureAwait(false);
         if (used + newBytes > limit)
         {
-            throw new LimitExceededException("storage-quota", $"This would store {used + newBytes} bytes; the tenant's quota is {limit}. Delete datasets or models first.", RetryAfter);
+            throw new LimitExceededException(TenancyErrorCodes.StorageQuota, $"This would store {used + newBytes} bytes; the tenant's quota is {limit}. Delete datasets or models first.", RetryAfter);
         }
     }
 }

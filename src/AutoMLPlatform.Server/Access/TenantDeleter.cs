@@ -55,5 +55,5 @@ internal sealed class TenantDeleter(ITenantStore tenants, IPipelineStore pipelin
     }
 
     public static NotFoundException NotFound(string id) =>
-        new("tenant-not-found", $"Tenant '{id}' was not found (the system tenant cannot be deleted).");
+        new(TenancyErrorCodes.TenantNotFound, $"Tenant '{id}' was not found (the system tenant cannot be deleted).");
 }

@@ -31,7 +31,7 @@ internal sealed class DatasetUploader(IBlobStore blobs, IDatasetStore datasets, 
         var existing = await datasets.FindByNameAsync(tenant, name, cancellationToken).ConfigureAwait(false);
         if (mode == UploadMode.Append)
         {
-            var dataset = existing ?? throw new NotFoundException("dataset-not-found",
+            var dataset = existing ?? throw new NotFoundException(DatasetErrorCodes.DatasetNotFound,
                 $"There is no dataset named '{name}' to append to; upload its first version without mode=append.");
             DatasetFormats.EnsureDelimited(format);
             var appended = await appender.AppendAsync(tenant, dataset, upload.File, format, cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,7 @@ public static class FeedbackDatasetEndpoints
         var from = request.From ?? to - TimeSpan.FromDays(30);
         if (from >= to)
         {
-            throw new InvalidInputException("invalid-range", "from must be before to.", "from");
+            throw new InvalidInputException(RequestErrorCodes.InvalidRange, "from must be before to.", "from");
         }
 
         var found = await registry.FindVersionAsync(tenant.Id, name, version, cancellationToken).ConfigureAwait(false)

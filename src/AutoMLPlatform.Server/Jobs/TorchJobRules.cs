@@ -25,12 +25,12 @@ internal static class TorchJobRules
 
         if (isImages && modality == DataModality.Text)
         {
-            throw new InvalidInputException("task-not-for-dataset", "text-classification needs a table with a text column; this dataset holds images.", "task");
+            throw new InvalidInputException(TrainingErrorCodes.TaskNotForDataset, "text-classification needs a table with a text column; this dataset holds images.", "task");
         }
 
         if (!isImages && modality == DataModality.Image)
         {
-            throw new InvalidInputException("task-not-for-dataset", "image-classification needs an image dataset: upload a zip with one folder of images per class.", "task");
+            throw new InvalidInputException(TrainingErrorCodes.TaskNotForDataset, "image-classification needs an image dataset: upload a zip with one folder of images per class.", "task");
         }
 
         if (isImages && label.Name != ImageDatasetSchema.LabelColumn)
@@ -40,12 +40,12 @@ internal static class TorchJobRules
 
         if (modality == DataModality.Text && !version.Schema.Columns.Any(c => c.Type == ColumnType.Text && c.Name != label.Name))
         {
-            throw new InvalidInputException("no-text-column", "text-classification needs a free-text column besides the label; this dataset has none.", "task");
+            throw new InvalidInputException(TrainingErrorCodes.NoTextColumn, "text-classification needs a free-text column besides the label; this dataset has none.", "task");
         }
 
         if ((isImages || modality == DataModality.Text) && task == TaskKind.Regression)
         {
-            throw new InvalidInputException("task-not-for-dataset", "Text and image classifiers predict classes, not numbers.", "task");
+            throw new InvalidInputException(TrainingErrorCodes.TaskNotForDataset, "Text and image classifiers predict classes, not numbers.", "task");
         }
     }
 }

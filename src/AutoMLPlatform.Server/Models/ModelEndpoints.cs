@@ -126,7 +126,7 @@ public static class ModelEndpoints
         ModelAliases.ValidateAlias(alias);
         if (request.Version is not { } version || version < 1)
         {
-            throw new InvalidInputException("invalid-version", "Give the version the alias should point at, a positive number.", "version");
+            throw new InvalidInputException(RegistryErrorCodes.InvalidVersion, "Give the version the alias should point at, a positive number.", "version");
         }
 
         var split = SplitOf(request);
@@ -162,12 +162,12 @@ public static class ModelEndpoints
         double percent = 0;
         if (request.Canary is { } c)
         {
-            canary = c.Version ?? throw new InvalidInputException("invalid-canary-version", "Give the canary's version, a positive number.", "canary.version");
+            canary = c.Version ?? throw new InvalidInputException(RegistryErrorCodes.InvalidCanaryVersion, "Give the canary's version, a positive number.", "canary.version");
             percent = c.Percent ?? throw new InvalidInputException("missing-canary-percent", "Give the canary's share of requests, a percent from 0 to 100.", "canary.percent");
         }
 
         int? shadow = request.Shadow is { } s
-            ? s.Version ?? throw new InvalidInputException("invalid-shadow-version", "Give the shadow's version, a positive number.", "shadow.version")
+            ? s.Version ?? throw new InvalidInputException(RegistryErrorCodes.InvalidShadowVersion, "Give the shadow's version, a positive number.", "shadow.version")
             : null;
         return canary is null && shadow is null ? AliasSplit.None : new AliasSplit(canary, percent, shadow);
     }

@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Blobs;
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Insight;
+using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
@@ -41,7 +42,7 @@ internal sealed class VersionEvaluator(IDatasetStore datasets, IBlobStore blobs,
         var scored = ModelEvaluator.Score(model, table);
         if (scored.Rows == 0)
         {
-            throw new InvalidInputException("no-labelled-rows",
+            throw new InvalidInputException(TrainingErrorCodes.NoLabelledRows,
                 $"Dataset version {number} has no row with a value for '{version.Label}', so there is nothing to evaluate on.", "datasetId");
         }
 

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoMLPlatform.Core.Common;
@@ -27,7 +28,7 @@ internal static class PipelineRequests
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException("invalid-pipeline-json", $"The body is not JSON: {ex.Message}", "$", ex);
+            throw new InvalidInputException(PipelineErrorCodes.InvalidPipelineJson, $"The body is not JSON: {ex.Message}", "$", ex);
         }
 
         if (body is JsonObject fields)

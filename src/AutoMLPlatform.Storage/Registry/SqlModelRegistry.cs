@@ -58,7 +58,7 @@ internal sealed class SqlModelRegistry(StoreDatabase database, TimeProvider time
         if (await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM tenants WHERE id = @Tenant AND deleted_at IS NOT NULL",
                 key, transaction, cancellationToken)).ConfigureAwait(false) > 0)
         {
-            throw new Core.Common.NotFoundException("tenant-not-found", $"Tenant {key.Tenant} was deleted; nothing is registered for it.");
+            throw new Core.Common.NotFoundException(TenancyErrorCodes.TenantNotFound, $"Tenant {key.Tenant} was deleted; nothing is registered for it.");
         }
 
         // One upsert creates the model or bumps its counter, atomically in both databases: concurrent registrations

@@ -39,7 +39,7 @@ internal static class TenantUsageSql
         var after = used + (known > 0 ? 0 : sizeBytes);
         if (after > limit)
         {
-            throw new LimitExceededException("storage-quota",
+            throw new LimitExceededException(TenancyErrorCodes.StorageQuota,
                 $"This would store {after} bytes; the tenant's quota is {limit}. Delete datasets or models first.", RetryAfter);
         }
     }
@@ -53,7 +53,7 @@ internal static class TenantUsageSql
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (active >= limit)
         {
-            throw new LimitExceededException("job-quota", $"The tenant already has {limit} jobs queued or running; wait for one to end.", RetryAfter);
+            throw new LimitExceededException(TenancyErrorCodes.JobQuota, $"The tenant already has {limit} jobs queued or running; wait for one to end.", RetryAfter);
         }
     }
 }
