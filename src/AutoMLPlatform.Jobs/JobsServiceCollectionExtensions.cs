@@ -107,6 +107,7 @@ public static class JobsServiceCollectionExtensions
             services.AddSingleton<IPipelineRunner, PipelineRunner>();
             services.AddTransient<PipelineScheduleJob>();
             services.AddTransient<PipelineDriftCheckJob>();
+            services.AddTransient<LiveQualityReader>();
             services.AddTransient<PipelineQualityCheckJob>();
             services.AddTransient<PipelineCanaryCheckJob>();
             services.AddTransient<PipelineRunJob>();

@@ -1,10 +1,8 @@
 using AutoMLPlatform.Core.Audit;
-using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
-using AutoMLPlatform.Insight.Quality;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +15,7 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// wins by the margin, promotes it (<see cref="IModelRegistry.PromoteCanaryAsync"/>, audited as <c>model.canary-promote</c>)
 /// and records a finished run with trigger <c>canary</c> whose decision holds both live scores. No training happens.
 /// </summary>
-public sealed partial class PipelineCanaryCheckJob(IPipelineStore store, IModelRegistry registry, IPredictionLogStore log, IAuditLog audit,
+public sealed partial class PipelineCanaryCheckJob(IPipelineStore store, IModelRegistry registry, LiveQualityReader live, IAuditLog audit,
     TimeProvider time, ILogger<PipelineCanaryCheckJob> logger)
 {
     [AutomaticRetry(Attempts = 0, LogEvents = false)]
@@ -25,13 +23,13 @@ public sealed partial class PipelineCanaryCheckJob(IPipelineStore store, IModelR
     public async Task<PipelineRun?> CheckAsync(Guid tenantId, string pipeline, CancellationToken cancellationToken)
     {
         var tenant = TenantId.FromGuid(tenantId);
-        var found = await store.FindAsync(tenant, pipeline, cancellationToken).ConfigureAwait(false);
-        if (found?.Definition.Schedule.CanaryTrigger is not { } rule)
+        if (await live.FindTriggerAsync(tenant, pipeline, s => s.CanaryTrigger, cancellationToken).ConfigureAwait(false) is not { } found)
         {
-            return null; // deleted, or its trigger removed, since the check was scheduled
+            return null;
         }
 
-        var definition = found.Definition;
+        var (definition, rule) = found;
+
         var target = await registry.FindAliasAsync(tenant, definition.ModelName, definition.Alias, cancellationToken).ConfigureAwait(false);
         if (target?.Split.CanaryVersion is not { } canaryNumber
             || await registry.FindVersionAsync(tenant, definition.ModelName, target.Version, cancellationToken).ConfigureAwait(false) is not { } champion
@@ -42,10 +40,10 @@ public sealed partial class PipelineCanaryCheckJob(IPipelineStore store, IModelR
 
         var now = time.GetUtcNow();
         var metric = Metrics.NameOf(rule.Metric);
-        var championQuality = await LiveAsync(tenant, champion, now - rule.Window, now, cancellationToken).ConfigureAwait(false);
-        var canaryQuality = await LiveAsync(tenant, canary, now - rule.Window, now, cancellationToken).ConfigureAwait(false);
-        if (championQuality.Labelled < rule.MinLabelled || canaryQuality.Labelled < rule.MinLabelled
-            || !championQuality.Metrics.TryGetValue(metric, out var championScore) || !canaryQuality.Metrics.TryGetValue(metric, out var canaryScore)
+        var championQuality = await live.ReadAsync(tenant, champion, rule.Window, now, cancellationToken).ConfigureAwait(false);
+        var canaryQuality = await live.ReadAsync(tenant, canary, rule.Window, now, cancellationToken).ConfigureAwait(false);
+        if (LiveQualityReader.Score(championQuality, metric, rule.MinLabelled) is not { } championScore
+            || LiveQualityReader.Score(canaryQuality, metric, rule.MinLabelled) is not { } canaryScore
             || !rule.CanaryWins(canaryScore, championScore))
         {
             return null;
@@ -87,10 +85,6 @@ public sealed partial class PipelineCanaryCheckJob(IPipelineStore store, IModelR
         LogPromoted(pipeline, run.Id, reason);
         return succeeded;
     }
-
-    private async Task<QualityWindow> LiveAsync(TenantId tenant, ModelVersion version, DateTimeOffset from, DateTimeOffset to,
-        CancellationToken cancellationToken) =>
-        QualityCalculator.Compute(version, await log.ReadAsync(tenant, version.ModelName, version.Version, from, to, cancellationToken).ConfigureAwait(false), from, to);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline {Pipeline} promoted its canary in run {RunId}: {Reason}")]
     private partial void LogPromoted(string pipeline, PipelineRunId runId, string reason);

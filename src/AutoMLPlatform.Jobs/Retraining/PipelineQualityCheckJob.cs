@@ -1,9 +1,7 @@
-using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
-using AutoMLPlatform.Insight.Quality;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +14,7 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// drift, a champion starts at most one quality run: a challenger that lost leaves the same champion, whose quality
 /// does not recover by checking again.
 /// </summary>
-public sealed partial class PipelineQualityCheckJob(IPipelineStore store, IModelRegistry registry, IPredictionLogStore log, PipelineTrigger trigger,
+public sealed partial class PipelineQualityCheckJob(IPipelineStore store, IModelRegistry registry, LiveQualityReader live, PipelineTrigger trigger,
     TimeProvider time, ILogger<PipelineQualityCheckJob> logger)
 {
     [AutomaticRetry(Attempts = 0, LogEvents = false)]
@@ -24,24 +22,22 @@ public sealed partial class PipelineQualityCheckJob(IPipelineStore store, IModel
     public async Task<PipelineRun?> CheckAsync(Guid tenantId, string pipeline, CancellationToken cancellationToken)
     {
         var tenant = TenantId.FromGuid(tenantId);
-        var found = await store.FindAsync(tenant, pipeline, cancellationToken).ConfigureAwait(false);
-        if (found?.Definition.Schedule.QualityTrigger is not { } rule)
+        if (await live.FindTriggerAsync(tenant, pipeline, s => s.QualityTrigger, cancellationToken).ConfigureAwait(false) is not { } found)
         {
-            return null; // deleted, or its trigger removed, since the check was scheduled
+            return null;
         }
 
-        var definition = found.Definition;
+        var (definition, rule) = found;
+
         var champion = await registry.ResolveAliasAsync(tenant, definition.ModelName, definition.Alias, cancellationToken).ConfigureAwait(false);
         if (champion is null)
         {
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var rows = await log.ReadAsync(tenant, definition.ModelName, champion.Version, now - rule.Window, now, cancellationToken).ConfigureAwait(false);
-        var quality = QualityCalculator.Compute(champion, rows, now - rule.Window, now);
+        var quality = await live.ReadAsync(tenant, champion, rule.Window, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var metric = Metrics.NameOf(rule.Metric);
-        if (quality.Labelled < rule.MinLabelled || !quality.Metrics.TryGetValue(metric, out var value) || !rule.IsDegraded(value))
+        if (LiveQualityReader.Score(quality, metric, rule.MinLabelled) is not { } value || !rule.IsDegraded(value))
         {
             return null;
         }
