@@ -88,7 +88,7 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
             }
 
             await store.AppendAsync(logged, cancellationToken).ConfigureAwait(false);
-            queue.CountWritten(logged.Length);
+            queue.CountHandled(logged.Length);
             _batch.Clear();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -54,7 +54,7 @@ internal sealed partial class ShadowScorer(ShadowQueue queue, PredictionLogQueue
                 Bind(row, session.Row);
                 session.Predict();
                 log.TryEnqueue(PendingPrediction.CopyShadow(row.Tenant, shadow, session, row.At, row.Answered));
-                queue.CountScored();
+                queue.CountHandled();
             }
             finally
             {
