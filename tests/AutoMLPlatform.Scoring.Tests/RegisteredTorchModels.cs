@@ -6,6 +6,7 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.TestSupport;
 using AutoMLPlatform.Torch.External;

@@ -2,6 +2,7 @@ using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.TestSupport;
 using AutoMLPlatform.Torch;
 using AutoMLPlatform.Torch.Images;

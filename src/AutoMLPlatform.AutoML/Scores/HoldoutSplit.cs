@@ -4,6 +4,7 @@ using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Splitting;
 using AutoMLPlatform.Core.Tables;
 
 namespace AutoMLPlatform.AutoML.Scores;
@@ -13,7 +14,7 @@ namespace AutoMLPlatform.AutoML.Scores;
 /// the label's values, the task, and the <see cref="HoldoutSpec"/>: the trainer and the evaluator of a retraining
 /// run each compute it and get the same rows. Only labelled rows are held out, stratified by class for
 /// classification (each class keeps at least one training row); rows with a missing label stay in the training part,
-/// where the engine drops them.
+/// where the engine drops them. The rows are chosen by <see cref="StratifiedSplit"/>.
 /// </summary>
 public static class HoldoutSplit
 {
@@ -46,20 +47,7 @@ public static class HoldoutSplit
     {
         var texts = LabelEncoder.Texts(label).ToArray();
         var labelled = Enumerable.Range(0, texts.Length).Where(row => texts[row].Length > 0);
-        var groups = task == TaskKind.Regression
-            ? [labelled.ToArray()]
-            : labelled.GroupBy(row => texts[row], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToArray()).ToArray();
-
-        var random = new Random(holdout.Seed);
-        var held = new List<int>();
-        foreach (var rows in groups)
-        {
-            random.Shuffle(rows);
-            var take = rows.Length < 2 ? 0 : Math.Clamp((int)Math.Round(rows.Length * holdout.Fraction), 1, rows.Length - 1);
-            held.AddRange(rows.Take(take));
-        }
-
-        held.Sort();
-        return [.. held];
+        var classes = task == TaskKind.Regression ? [labelled.ToArray()] : StratifiedSplit.ClassesOf(texts, labelled);
+        return StratifiedSplit.Split(classes, holdout.Fraction, holdout.Seed).SetAside;
     }
 }

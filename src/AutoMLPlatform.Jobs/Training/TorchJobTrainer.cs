@@ -7,6 +7,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tables;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.Jobs.Leasing;
 using AutoMLPlatform.Jobs.Searching;
 using AutoMLPlatform.Pretrained;

@@ -4,8 +4,8 @@ using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tables;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.Security.Quotas;
-using AutoMLPlatform.Torch.Images;
 using Microsoft.Extensions.Options;
 
 namespace AutoMLPlatform.Server.Datasets;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AutoMLPlatform.Core.Tables;
-using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Datasets.Images;
 
 namespace AutoMLPlatform.Server.Datasets;
 

@@ -1,7 +1,7 @@
 using AutoMLPlatform.Core.Common;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
-using AutoMLPlatform.Torch.Images;
+using AutoMLPlatform.Datasets.Images;
 
 namespace AutoMLPlatform.Server.Jobs;
 

@@ -1,3 +1,4 @@
+using AutoMLPlatform.Core.Splitting;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Native;
 using AutoMLPlatform.Torch.Training;
@@ -42,7 +43,7 @@ public sealed class ImageClassificationTrainer : IEstimator<ImageClassificationT
             throw new ArgumentException("Training a classifier needs images of at least two classes.", nameof(data));
         }
 
-        var (train, validation) = StratifiedSplit.Split(data.Labels, _options.ValidationFraction, _options.Seed);
+        var (train, validation) = StratifiedSplit.Split(StratifiedSplit.ClassesOf(data.Labels), _options.ValidationFraction, _options.Seed);
         return Fit(data, train, validation, progress, cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using AutoMLPlatform.Datasets.Images;
+
 namespace AutoMLPlatform.Torch.Images;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Datasets.Images;
 using SkiaSharp;
 
 namespace AutoMLPlatform.Torch.Images;

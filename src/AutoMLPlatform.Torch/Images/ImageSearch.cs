@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Splitting;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Training;
@@ -53,7 +54,7 @@ public sealed class ImageSearch
     {
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
-        var (train, validation) = StratifiedSplit.Split(data.Labels, TorchTrainingOptions.DefaultValidationFraction, _options.Seed);
+        var (train, validation) = StratifiedSplit.Split(StratifiedSplit.ClassesOf(data.Labels), TorchTrainingOptions.DefaultValidationFraction, _options.Seed);
         var candidates = new List<TrainingCandidate>();
         var notes = new List<string>();
         var scratch = new List<ImageClassificationTransformer>();

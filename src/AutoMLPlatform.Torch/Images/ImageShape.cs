@@ -1,3 +1,5 @@
+using AutoMLPlatform.Datasets.Images;
+
 namespace AutoMLPlatform.Torch.Images;
 
 /// <summary>The tensor shape images are decoded to: channels (1 grey, 3 colour), height and width.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AutoMLPlatform.Core.Splitting;
 using AutoMLPlatform.Torch.Mapping;
 using AutoMLPlatform.Torch.Native;
 using AutoMLPlatform.Torch.Training;
@@ -41,7 +42,7 @@ public sealed class TextClassificationTrainer : IEstimator<TextClassificationTra
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfNotEqual(labels.Count, texts.Count, nameof(labels));
         var (classes, targets) = Encode(labels);
-        var (train, validation) = StratifiedSplit.Split(targets, _options.ValidationFraction, _options.Seed);
+        var (train, validation) = StratifiedSplit.Split(StratifiedSplit.ClassesOf(targets), _options.ValidationFraction, _options.Seed);
         return Fit(texts, targets, classes, train, validation, progress, cancellationToken);
     }
 

@@ -57,4 +57,19 @@ public class HoldoutSplitTests
 
         Assert.That(((StringColumn)holdout["y"]).Values, Has.None.Empty);
     }
+
+    [Test]
+    public async Task A_seed_holds_out_the_rows_it_held_out_before_the_split_moved_to_core()
+    {
+        // Pinned from the holdout's own split before it became Core's StratifiedSplit: a retraining run's trainer and
+        // evaluator, and runs stored before the move, must agree on the held-out rows.
+        var csv = "x,y\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"{i},{(i % 5 == 0 ? "" : i % 3 == 0 ? "a" : "b")}\n"));
+        var (table, schema) = await TestTables.LoadAsync(csv);
+
+        var (_, holdout) = HoldoutSplit.Split(table, schema, "y", null, new HoldoutSpec(0.25, 42));
+
+        Assert.That(((NumericColumn)holdout["x"]).Values, Is.EqualTo(PinnedHeldOut));
+    }
+
+    private static readonly float[] PinnedHeldOut = [6, 7, 13, 16, 21, 23];
 }

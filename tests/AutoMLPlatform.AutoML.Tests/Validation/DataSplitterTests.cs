@@ -32,4 +32,18 @@ public class DataSplitterTests
 
         Assert.That(second.Validation, Is.EqualTo(first.Validation));
     }
+
+    [Test]
+    public void A_seed_picks_the_rows_it_picked_before_the_split_moved_to_core()
+    {
+        // Pinned from the engine's own split before it became Core's StratifiedSplit: model-quality benchmarks and
+        // stored results compare runs by seed, so the rows a seed picks are part of the contract.
+        var label = new StringColumn("y", ColumnType.Categorical, Enumerable.Range(0, 30).Select(i => (i % 3 == 0 ? "c" : i % 2 == 0 ? "a" : "b")).ToArray());
+
+        var (_, validation) = DataSplitter.Split(label, TaskKind.Multiclass, 0.3, seed: 42);
+
+        Assert.That(validation, Is.EqualTo(PinnedValidation));
+    }
+
+    private static readonly int[] PinnedValidation = [8, 10, 11, 13, 15, 18, 20, 23, 24];
 }

@@ -56,4 +56,17 @@ public class FoldSplitterTests
 
         Assert.That(second.Select(f => f.Validation), Is.EqualTo(first.Select(f => f.Validation)));
     }
+
+    [Test]
+    public void A_seed_deals_the_folds_it_dealt_before_the_split_moved_to_core()
+    {
+        // Pinned from the engine's own folds before the dealing became Core's StratifiedSplit (see DataSplitterTests).
+        var label = new StringColumn("y", ColumnType.Categorical, Enumerable.Range(0, 20).Select(i => i % 4 == 0 ? "rare" : "common").ToArray());
+
+        var folds = FoldSplitter.KFold(label, TaskKind.Binary, 3, seed: 42);
+
+        Assert.That(folds.Select(f => f.Validation), Is.EqualTo(PinnedFolds));
+    }
+
+    private static readonly int[][] PinnedFolds = [[0, 4, 11, 13, 14, 17, 18], [1, 3, 6, 7, 8, 15, 16], [2, 5, 9, 10, 12, 19]];
 }

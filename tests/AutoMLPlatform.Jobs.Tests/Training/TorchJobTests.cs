@@ -5,6 +5,7 @@ using AutoMLPlatform.Core.Jobs;
 using AutoMLPlatform.Core.Modeling;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.Jobs.Training;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.TestSupport;

@@ -9,7 +9,7 @@ namespace AutoMLPlatform.Server.Tests.Architecture;
 public class NamespaceCycleTests
 {
     private static readonly string[] Projects =
-        ["Core", "Security", "Storage", "AutoML", "Pretrained", "Torch", "Insight", "Jobs", "Hosting", "Scoring", "Server", "Client"];
+        ["Core", "Security", "Storage", "Datasets", "AutoML", "Pretrained", "Torch", "Insight", "Jobs", "Hosting", "Scoring", "Server", "Client"];
 
     [TestCaseSource(nameof(Projects))]
     public void The_folders_of_a_project_depend_one_way(string project)

@@ -1,5 +1,6 @@
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.TestSupport;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Training;

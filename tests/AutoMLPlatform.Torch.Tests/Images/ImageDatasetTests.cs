@@ -1,3 +1,4 @@
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.TestSupport;
 using AutoMLPlatform.Torch.Images;
 using SkiaSharp;

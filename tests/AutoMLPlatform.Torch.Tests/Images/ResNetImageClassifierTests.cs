@@ -2,6 +2,8 @@ using System.IO.Compression;
 using AutoMLPlatform.AutoML.Packaging;
 using AutoMLPlatform.Core.Datasets;
 using AutoMLPlatform.Core.Modeling;
+using AutoMLPlatform.Core.Splitting;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.Pretrained;
 using AutoMLPlatform.Pretrained.Assets;
 using AutoMLPlatform.Pretrained.Images;
@@ -35,7 +37,7 @@ public sealed class ResNetImageClassifierTests
             CancellationToken.None);
         var extractor = _networks.ResNet18();
         var features = extractor.ExtractAll(_train.Pixels, _train.Count, _train.Shape.Channels, _train.Shape.Height, _train.Shape.Width, CancellationToken.None);
-        var (train, validation) = StratifiedSplit.Split(_train.Labels, 0.1, 1);
+        var (train, validation) = StratifiedSplit.Split(StratifiedSplit.ClassesOf(_train.Labels), 0.1, 1);
         _model = new ResNetHeadTrainer(new MLContext(1), new ResNetHeadTrainer.Options { ImageColumn = "image" })
             .Fit(_train, extractor, features, train, validation, new ImageDecodeBudget(ImageDecodeLimits.Default), null, CancellationToken.None);
     }

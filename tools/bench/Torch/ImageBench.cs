@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.Torch.Images;
 using AutoMLPlatform.Torch.Training;
 using Microsoft.ML;

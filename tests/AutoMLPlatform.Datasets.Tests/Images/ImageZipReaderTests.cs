@@ -1,8 +1,8 @@
 using AutoMLPlatform.Core.Common;
+using AutoMLPlatform.Datasets.Images;
 using AutoMLPlatform.TestSupport;
-using AutoMLPlatform.Torch.Images;
 
-namespace AutoMLPlatform.Torch.Tests.Images;
+namespace AutoMLPlatform.Datasets.Tests.Images;
 
 public class ImageZipReaderTests
 {

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using AutoMLPlatform.Core.Common;
 
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>
 /// Reads an image dataset uploaded as a zip of one folder per class (<c>cat/1.png</c>, <c>dog/7.jpg</c>; one shared

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>What an image zip holds: its classes (folder names, in ordinal order) with their image counts, and image sizes.</summary>
 public sealed record ImageZipSummary(IReadOnlyList<ImageClassCount> Classes, int ImageCount, ImageSizeRange Sizes);

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>Bounds on an uploaded image zip, so a hostile archive (a zip bomb, millions of entries) is refused early.</summary>
 public sealed record ImageZipLimits

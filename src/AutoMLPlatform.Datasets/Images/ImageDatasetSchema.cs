@@ -1,6 +1,6 @@
 using AutoMLPlatform.Core.Datasets;
 
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>
 /// How an image dataset looks as a table: column <c>image</c> (one row per image; at prediction time the image is

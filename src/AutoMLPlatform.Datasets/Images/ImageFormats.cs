@@ -1,9 +1,9 @@
 using SkiaSharp;
 
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>Recognises the image formats we accept by their first bytes, then reads their size without decoding pixels.</summary>
-internal static class ImageFormats
+public static class ImageFormats
 {
     public const string Accepted = "PNG, JPEG, GIF, BMP or WebP";
 

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>
 /// The naming rules of an image zip. Entries are never written to disk, but a name is still refused if extracting

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using AutoMLPlatform.Core.Common;
 
-namespace AutoMLPlatform.Torch.Images;
+namespace AutoMLPlatform.Datasets.Images;
 
 /// <summary>
 /// Counts a zip's entries before <see cref="System.IO.Compression.ZipArchive"/> reads its central directory, which it
