@@ -80,7 +80,7 @@ internal sealed class ImageBenchCommand(TextWriter stdout, TextWriter stderr)
         }
         catch (ArgumentException ex)
         {
-            throw new InvalidInputException("not-an-image", ex.Message, "train");
+            throw new InvalidInputException(ImageDecodingErrorCodes.NotAnImage, ex.Message, "train");
         }
     }
 

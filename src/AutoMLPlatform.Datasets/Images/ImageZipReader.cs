@@ -27,7 +27,7 @@ public static class ImageZipReader
         using var zip = Open(zipStream);
         if (zip.Entries.Count > limits.MaxEntries)
         {
-            throw new InvalidInputException("zip-too-many-entries", $"The zip has {zip.Entries.Count} entries; at most {limits.MaxEntries} are accepted.", Field);
+            throw new InvalidInputException(ImageZipErrorCodes.ZipTooManyEntries, $"The zip has {zip.Entries.Count} entries; at most {limits.MaxEntries} are accepted.", Field);
         }
 
         var files = Files(zip);

@@ -175,7 +175,7 @@ internal static class ZipDirectoryProbe
     }
 
     private static InvalidInputException TooManyEntries(long entries, ImageZipLimits limits, string field) =>
-        new("zip-too-many-entries", $"The zip has {(entries > limits.MaxEntries + 1 ? entries.ToString(System.Globalization.CultureInfo.InvariantCulture) : "more than " + limits.MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture))} entries; at most {limits.MaxEntries} are accepted.", field);
+        new(ImageZipErrorCodes.ZipTooManyEntries, $"The zip has {(entries > limits.MaxEntries + 1 ? entries.ToString(System.Globalization.CultureInfo.InvariantCulture) : "more than " + limits.MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture))} entries; at most {limits.MaxEntries} are accepted.", field);
 
     private static InvalidInputException DirectoryTooLarge(ImageZipLimits limits, string field) =>
         new("zip-directory-too-large", $"The zip's list of entries is larger than {limits.MaxDirectoryBytes} bytes, the limit.", field);

@@ -57,7 +57,7 @@ public sealed class ImageDecodeBudget
                 var remaining = deadline - Environment.TickCount64;
                 if (remaining <= 0 || !Monitor.Wait(_gate, TimeSpan.FromMilliseconds(remaining)))
                 {
-                    throw new LimitExceededException("image-decoding-busy",
+                    throw new LimitExceededException(ImageDecodingErrorCodes.ImageDecodingBusy,
                         $"Other predictions are decoding {_inUse} pixels of the {Limits.BudgetPixels} this server decodes at once; retry shortly.",
                         TimeSpan.FromSeconds(1));
                 }

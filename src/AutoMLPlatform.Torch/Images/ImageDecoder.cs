@@ -24,7 +24,7 @@ internal static class ImageDecoder
         using var codec = SKCodec.Create(data);
         if (codec is null || !ImageFormats.IsAccepted(codec.EncodedFormat) || codec.Info.Width <= 0 || codec.Info.Height <= 0)
         {
-            throw new InvalidInputException("not-an-image", $"The value is not an image ({ImageFormats.Accepted} are accepted).");
+            throw new InvalidInputException(ImageDecodingErrorCodes.NotAnImage, $"The value is not an image ({ImageFormats.Accepted} are accepted).");
         }
 
         var size = codec.Info;
@@ -33,7 +33,7 @@ internal static class ImageDecoder
         var target = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
         if (!decoded.TryAllocPixels(target))
         {
-            throw new LimitExceededException("image-decoding-busy", "The server has no memory for this image's pixels now; retry shortly.", TimeSpan.FromSeconds(1));
+            throw new LimitExceededException(ImageDecodingErrorCodes.ImageDecodingBusy, "The server has no memory for this image's pixels now; retry shortly.", TimeSpan.FromSeconds(1));
         }
 
         var result = codec.GetPixels(target, decoded.GetPixels());

@@ -28,7 +28,7 @@ internal sealed class ResNetImageClassifierPartLoader(PretrainedNetworks network
             TorchPartArchive.EnsureFormat(c.Format);
             if (!string.Equals(c.Network, installed.Name, StringComparison.Ordinal) || !string.Equals(c.NetworkSha256, installed.Sha256, StringComparison.Ordinal))
             {
-                throw new PretrainedAssetException("pretrained-asset-mismatch",
+                throw new PretrainedAssetException(PretrainedErrorCodes.AssetMismatch,
                     $"The model was trained on the features of '{c.Network}' (SHA-256 {c.NetworkSha256}); this installation has '{installed.Name}' ({installed.Sha256}).");
             }
 
