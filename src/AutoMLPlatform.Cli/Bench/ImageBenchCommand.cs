@@ -52,12 +52,9 @@ internal sealed class ImageBenchCommand(TextWriter stdout, TextWriter stderr)
         }
 
         await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"model: {result.Trainer}; fit {fitSeconds:F1}s")).ConfigureAwait(false);
-        Func<string, IReadOnlyList<float>> predict = model switch
-        {
-            ResNetImageClassificationTransformer resnet => resnet.PredictProbabilities,
-            ImageClassificationTransformer scratch => scratch.PredictProbabilities,
-            _ => throw new InvalidOperationException($"An image search gave a {model.GetType().Name}."),
-        };
+        Func<string, IReadOnlyList<float>> predict = model is ImageClassifierTransformer classifier
+            ? classifier.PredictProbabilities
+            : throw new InvalidOperationException($"An image search gave a {model.GetType().Name}.");
 
         var classes = data.Classes;
         var probabilities = testImages.SelectMany(image => predict(Convert.ToBase64String(image))).ToArray();

@@ -12,7 +12,7 @@ namespace AutoMLPlatform.Torch.Images;
 /// of a host shares.
 /// </summary>
 internal sealed class ImageModel(nn.Module<Tensor, Tensor> network, ImageShape shape, PixelNormalization normalization, IReadOnlyList<string> classes,
-    ImageDecodeBudget budget) : IDisposable
+    ImageDecodeBudget budget) : IImageClassifierModel
 {
     /// <summary>A <see cref="ConvNet"/>, or a <see cref="ConvNetEnsemble"/> of them.</summary>
     public nn.Module<Tensor, Tensor> Network { get; } = network;

@@ -11,7 +11,7 @@ namespace AutoMLPlatform.Torch.Images;
 /// Thread-safe for prediction. Images are decoded within <paramref name="budget"/>, shared by every model of a host.
 /// </summary>
 internal sealed class ResNetImageModel(ImageFeatureExtractor extractor, nn.Module<Tensor, Tensor> head, ImageShape shape, FeatureScaling scaling,
-    IReadOnlyList<string> classes, ImageDecodeBudget budget) : IDisposable
+    IReadOnlyList<string> classes, ImageDecodeBudget budget) : IImageClassifierModel
 {
     public ImageFeatureExtractor Extractor { get; } = extractor;
 
