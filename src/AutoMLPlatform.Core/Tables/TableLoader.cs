@@ -8,7 +8,7 @@ public static class TableLoader
 {
     /// <summary>
     /// Every row of a stored dataset version, as uploaded, typed by its schema: the one way a dataset version becomes a
-    /// table (training, held-out scoring, evaluation, ONNX parity rows). An image dataset is refused (422).
+    /// table (training, held-out scoring, evaluation, ONNX parity rows). An image dataset is refused (400, <c>unsupported-format</c>).
     /// </summary>
     public static async Task<LoadedTable> LoadAsync(IBlobStore blobs, DatasetVersion version, CancellationToken cancellationToken)
     {

@@ -74,7 +74,7 @@ public sealed class PipelineValidator(IDatasetStore datasets)
             var profile = JobSpecRules.FindLabel(newest, label);
             if (judgeTask)
             {
-                JobSpecRules.ResolveTask(newest, profile, task, metric);
+                JobSpecRules.CheckMetric(metric, JobSpecRules.ResolveTask(newest, profile, task), profile.Name);
             }
         }
         catch (AutoMLPlatformException ex) when (ex is InvalidInputException or UnprocessableException)

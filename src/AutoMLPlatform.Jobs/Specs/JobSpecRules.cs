@@ -43,22 +43,21 @@ public static class JobSpecRules
                 $"The dataset has no column '{label}'. Its columns are: {string.Join(", ", version.Schema.Columns.Select(c => c.Name))}.", "label");
     }
 
-    /// <summary>
-    /// The task the engine will train for <paramref name="label"/>, as it will infer it; refused now rather than in a
-    /// worker when the label cannot be learnt (422) or the metric does not apply (<c>metric-not-for-task</c>, field
-    /// <c>metric</c>).
-    /// </summary>
-    public static TaskKind ResolveTask(DatasetVersion version, ColumnProfile label, TaskKind? task, MetricKind? metric)
+    /// <summary>The task the engine will train for <paramref name="label"/>, as it will infer it; refused now rather than in a worker when the label cannot be learnt (422).</summary>
+    public static TaskKind ResolveTask(DatasetVersion version, ColumnProfile label, TaskKind? task)
     {
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(label);
-        var (resolved, _) = TaskInference.Resolve(label, task, version.RowCount);
-        if (metric is { } m && !Metrics.AppliesTo(m, resolved))
+        return TaskInference.Resolve(label, task, version.RowCount).Task;
+    }
+
+    /// <summary>Refuses a <paramref name="metric"/> that does not apply to the label's <paramref name="task"/> (<c>metric-not-for-task</c>, field <c>metric</c>).</summary>
+    public static void CheckMetric(MetricKind? metric, TaskKind task, string label)
+    {
+        if (metric is { } m && !Metrics.AppliesTo(m, task))
         {
             throw new InvalidInputException(TrainingErrorCodes.MetricNotForTask,
-                $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(resolved)} tasks (the task of '{label.Name}').", "metric");
+                $"The metric '{Metrics.NameOf(m)}' does not apply to {TaskKindNames.NameOf(task)} tasks (the task of '{label}').", "metric");
         }
-
-        return resolved;
     }
 }

@@ -46,13 +46,15 @@ internal sealed class JobSubmitter(IDatasetStore datasets, IJobStore jobs, IJobQ
         var label = JobSpecRules.FindLabel(version, request.Label!);
 
         // The same checks the engine makes, made now so the caller hears of a hopeless job at once.
-        var resolvedTask = JobSpecRules.ResolveTask(version, label, task, metric);
+        var resolvedTask = JobSpecRules.ResolveTask(version, label, task);
         TorchJobRules.Check(version, label, requested.Modality, resolvedTask, request.RequireOnnx == true);
         if (parallelism > 1 && (version.Format == DatasetFormat.ImageZip || requested.Modality != DataModality.Auto))
         {
             throw new InvalidInputException("parallelism-not-for-task",
                 "Text and image classification train one TorchSharp network, which does not split into parts: leave parallelism out.", "parallelism");
         }
+
+        JobSpecRules.CheckMetric(metric, resolvedTask, label.Name);
 
         var modelName = ModelAliases.ValidateModelName(request.ModelName ?? DatasetNames.FromFileName(dataset.Name).Replace(' ', '-'));
         var spec = new JobSpec(datasetId, version.Version, label.Name, task, metric, TimeSpan.FromSeconds(budget), modelName,

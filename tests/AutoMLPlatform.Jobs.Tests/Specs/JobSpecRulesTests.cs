@@ -44,8 +44,10 @@ public sealed class JobSpecRulesTests
     public void A_metric_of_another_task_is_refused_and_a_fitting_one_resolves_the_task()
     {
         var label = JobSpecRules.FindLabel(Version, "y");
-        Assert.That(JobSpecRules.ResolveTask(Version, label, null, MetricKind.Auc), Is.EqualTo(TaskKind.Binary));
-        var error = Assert.Throws<InvalidInputException>(() => JobSpecRules.ResolveTask(Version, label, null, MetricKind.Rmse));
+        var task = JobSpecRules.ResolveTask(Version, label, null);
+        Assert.That(task, Is.EqualTo(TaskKind.Binary));
+        Assert.DoesNotThrow(() => JobSpecRules.CheckMetric(MetricKind.Auc, task, label.Name));
+        var error = Assert.Throws<InvalidInputException>(() => JobSpecRules.CheckMetric(MetricKind.Rmse, task, label.Name));
         Assert.That(error!.ErrorCode, Is.EqualTo("metric-not-for-task"));
         Assert.That(error.Field, Is.EqualTo("metric"));
     }
