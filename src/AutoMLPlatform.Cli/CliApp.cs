@@ -24,7 +24,7 @@ internal static class CliApp
     /// <summary>The usage of <c>bench</c>, whose own parser (<see cref="BenchOptions"/>) quotes its first line in its errors.</summary>
     public const string Usage =
         "usage: automl bench --train TRAIN.csv --test TEST.csv --label COLUMN [--task auto|binary|multiclass|regression|text-classification] --time SECONDS\n" +
-        "                    [--seed N] [--tuner costfrugal|random|tpe] [--trainers NAME,NAME...] [--max-trials N] [--no-ensemble] [--no-pretrained]\n" +
+        "                    [--seed N] [--tuner costfrugal|random|tpe] [--trainers NAME,NAME...] [--max-trials N] [--metric NAME] [--no-ensemble] [--no-pretrained]\n" +
         "       automl bench --train DIR --test DIR [--task image-classification] --time SECONDS [--seed N]   (image folders, one subfolder per class)";
 
     /// <param name="args">The command line.</param>

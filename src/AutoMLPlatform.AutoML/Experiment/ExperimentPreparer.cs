@@ -37,7 +37,8 @@ internal static class ExperimentPreparer
         var data = labelled.Project(kept.Select(d => d.Name).Append(settings.LabelColumn));
         var withMissing = kept.Select(d => data[d.Name]).Where(HasMissing).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
-        var validation = ValidationPlanner.Plan(data[settings.LabelColumn], task, settings.Validation, settings.Folds, settings.ValidationFraction, settings.Seed);
+        var validation = ValidationPlanner.Plan(data[settings.LabelColumn], task, settings.Validation, settings.Folds, settings.ValidationFraction, settings.Seed,
+            freeText: kept.Any(d => d.Role == ColumnRole.Text), classes: labels.Classes.Count);
         var evaluationRows = validation.Kind == ValidationKind.KFold
             ? Enumerable.Range(0, data.RowCount).ToArray()
             : validation.Folds[0].Validation;

@@ -1,5 +1,6 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
+using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.AutoML.Runtime;
@@ -38,7 +39,8 @@ internal static class FeatureSetBuilder
             var sets = offered.Select(text =>
             {
                 var featurizer = FeaturePipelineBuilder.Build(mlContext, experiment.Features, experiment.ColumnsWithMissing, text, vectorColumns).Fit(input);
-                return new FeatureSet(text, featurizer, FeaturizedData.Materialize(featurizer.Transform(input), experiment.LabelOnlyView(), cancellationToken));
+                return new FeatureSet(text, featurizer, FeaturizedData.Materialize(featurizer.Transform(input), experiment.LabelOnlyView(), cancellationToken),
+                    text != TextFeatures.Embeddings && experiment.Features.Any(d => d.Role == ColumnRole.Text));
             }).ToArray();
             return new FeatureSets(sets, embeddings);
         }, cancellationToken).ConfigureAwait(false), note);

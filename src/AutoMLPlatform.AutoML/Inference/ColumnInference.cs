@@ -94,7 +94,7 @@ public static partial class ColumnInference
             case ColumnType.DateTime:
                 return Keep(column, ColumnRole.DateTime, "Dates: split into year, month, day, weekday, day of year, hour, minute and days since 2000.");
             case ColumnType.Text:
-                return Keep(column, ColumnRole.Text, "Free text: word unigrams and bigrams plus character trigrams, TF-IDF weighted, normalized.");
+                return Keep(column, ColumnRole.Text, "Free text: word unigrams and bigrams plus character 1–4-grams, IDF weighted, each block normalized.");
             case ColumnType.Image:
                 return Keep(column, ColumnRole.Image, "Image paths: read only by image trainers, when one takes part in the search.");
             case ColumnType.Categorical when manyRows && distinctRatio >= IdentifierDistinctRatio:

@@ -186,7 +186,7 @@ internal sealed partial class SearchLoop
         foreach (var (set, setIndex) in (features?.Sets ?? []).Select((s, i) => (s, i)))
         {
             var shape = new DataShape(folds[0].Train.Length, set.Data.Dimension, task == TaskKind.Binary ? 2 : _experiment.Classes,
-                _experiment.NonNegativeLabel, set.Data.HasCategoricalSlots, _experiment.Deterministic, _settings.RequireOnnx);
+                _experiment.NonNegativeLabel, set.Data.HasCategoricalSlots, _experiment.Deterministic, _settings.RequireOnnx, set.HasTextNgrams);
             var runner = new MLNetTrialRunner(_experiment, set, features!.HasChoice, _budget, memory, time, _settings.Seed);
             var candidates = TrainerCatalog.For(task, shape, _settings.Trainers);
             foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)))

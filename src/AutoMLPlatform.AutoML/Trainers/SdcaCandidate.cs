@@ -23,11 +23,13 @@ internal sealed class SdcaCandidate : TrainerCandidate
         ArgumentNullException.ThrowIfNull(shape);
 
         // SDCA's steps scale with 1/(λn): below λ ≈ 0.1/n it was seen to diverge (least squares on 200 rows gave
-        // scores off by thousands at λ = 1e-4). Start at λ = 1/n, search down to 0.1/n.
+        // scores off by thousands at λ = 1e-4). Start at λ = 1/n, search down to 0.1/n; on text n-grams, whose rows
+        // have unit norm per block, start at the bottom (L-BFGS's 0.1 over a sum of losses is 0.1/n over their mean).
         var rows = Math.Max(1, shape.Rows);
+        var lowest = Math.Clamp(0.1 / rows, 1e-7, 0.01);
         List<Hyperparameter> parameters =
         [
-            Hyperparameter.Float("l2Regularization", Math.Clamp(0.1 / rows, 1e-7, 0.01), 10, Math.Clamp(1.0 / rows, 1e-6, 0.1), log: true),
+            Hyperparameter.Float("l2Regularization", lowest, 10, shape.HasTextNgrams ? lowest : Math.Clamp(1.0 / rows, 1e-6, 0.1), log: true),
             Hyperparameter.Float("l1Regularization", 1e-6, 1, 1e-6, log: true),
             Hyperparameter.Integer("maximumNumberOfIterations", 4, 256, 8, log: true),
             Normalization.Choice(shape),

@@ -50,6 +50,7 @@ internal sealed class BenchCommand(TextWriter stdout, TextWriter stderr)
         {
             LabelColumn = options.Label,
             Task = options.Task,
+            Metric = options.Metric,
             TimeBudget = options.Time,
             Seed = options.Seed,
             Tuner = options.Tuner,

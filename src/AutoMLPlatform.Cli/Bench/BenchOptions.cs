@@ -8,7 +8,8 @@ namespace AutoMLPlatform.Cli.Bench;
 /// <summary>
 /// The arguments of <c>automl bench</c>, parsed and checked. <c>--task</c> takes every name a job's <c>task</c> does
 /// (<see cref="TaskKindNames.ParseRequest"/>): a task kind (<see cref="Task"/>, null to infer it) or a learner
-/// (<see cref="Modality"/>: <c>text-classification</c>, <c>image-classification</c>).
+/// (<see cref="Modality"/>: <c>text-classification</c>, <c>image-classification</c>). <c>--metric</c> takes every name a
+/// job's <c>metric</c> does: what the search optimises (the task's default when absent), not what the report leads with.
 /// </summary>
 internal sealed record BenchOptions(
     string Train,
@@ -22,7 +23,8 @@ internal sealed record BenchOptions(
     IReadOnlyList<string>? Trainers,
     int? MaxTrials,
     bool Ensemble,
-    bool Pretrained = true)
+    bool Pretrained = true,
+    MetricKind? Metric = null)
 {
     public const int DefaultSeed = 1;
 
@@ -48,7 +50,7 @@ internal sealed record BenchOptions(
                 case "--no-pretrained":
                     pretrained = false;
                     break;
-                case "--train" or "--test" or "--label" or "--task" or "--time" or "--seed" or "--tuner" or "--trainers" or "--max-trials":
+                case "--train" or "--test" or "--label" or "--task" or "--time" or "--seed" or "--tuner" or "--trainers" or "--max-trials" or "--metric":
                     if (i + 1 >= args.Count)
                     {
                         throw new CliUsageException($"Option {args[i]} needs a value.");
@@ -79,7 +81,8 @@ internal sealed record BenchOptions(
             values.TryGetValue("--trainers", out var trainers) ? trainers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null,
             values.TryGetValue("--max-trials", out var max) ? (int)PositiveNumber(max, "--max-trials") : null,
             ensemble,
-            pretrained);
+            pretrained,
+            values.TryGetValue("--metric", out var metric) ? Metrics.Parse(metric, "metric") : null);
     }
 
     private static string Required(Dictionary<string, string> values, string name) =>

@@ -69,8 +69,26 @@ public class FeaturePipelineBuilderTests
 
         var first = model.Transform(TabularDataView.WithoutLabel(Training.Select([1]))).GetColumn<VBuffer<float>>(ReservedColumns.Features).Single();
 
-        // Slot 0 is age's missing indicator, slot 1 age itself (mean of 30, 50 and 40).
-        Assert.That(first.DenseValues().Take(2), Is.EqualTo(new[] { 1f, 40f }));
+        // Slot 0 is age's missing indicator, slot 1 age itself: the mean of 30, 50 and 40, divided by the largest
+        // age (50), because beside text n-grams numbers are min-max scaled in the chain.
+        Assert.That(first.DenseValues().Take(2), Is.EqualTo(new[] { 1f, 0.8f }).Within(1e-6));
+    }
+
+    [Test]
+    public void Numbers_are_scaled_in_the_chain_only_beside_text_n_grams()
+    {
+        var table = new LoadedTable([new NumericColumn("a", [1, 2, 4]), new StringColumn("t", ColumnType.Text, ["x y", "y z", "z x"])], 3);
+        ColumnDecision[] withText = [new("a", ColumnType.Numeric, ColumnRole.Numeric, ""), new("t", ColumnType.Text, ColumnRole.Text, "")];
+        ColumnDecision[] numbersOnly = [withText[0]];
+
+        float FirstSlotOfLastRow(ColumnDecision[] decisions) => FeaturePipelineBuilder.Build(new MLContext(1), decisions, []).Fit(TabularDataView.WithoutLabel(table))
+            .Transform(TabularDataView.WithoutLabel(table)).GetColumn<VBuffer<float>>(ReservedColumns.Features).Last().GetItemOrDefault(0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FirstSlotOfLastRow(withText), Is.EqualTo(1f));
+            Assert.That(FirstSlotOfLastRow(numbersOnly), Is.EqualTo(4f));
+        });
     }
 
     [Test]

@@ -31,6 +31,28 @@ public class TrainerCatalogTests
     }
 
     [Test]
+    public void On_text_n_grams_linear_learners_take_the_features_unscaled_and_start_lightly_regularized()
+    {
+        var shape = Shape(184_000, classes: 6) with { HasTextNgrams = true };
+
+        var spaces = TrainerCatalog.For(TaskKind.Multiclass, shape, null).ToDictionary(c => c.Name, c => c.CreateSpace(TaskKind.Multiclass, shape).Parameters);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(spaces.Keys, Is.EquivalentTo(new[] { "Sdca", "Lbfgs" }));
+            foreach (var parameters in spaces.Values)
+            {
+                var normalization = parameters.Single(p => p.Name == Normalization.Parameter);
+                Assert.That(normalization.Choices, Is.EqualTo(new[] { "none" }));
+            }
+
+            Assert.That(spaces["Lbfgs"].Single(p => p.Name == "l2Regularization").Init, Is.EqualTo(0.03).Within(1e-9));
+            var sdcaL2 = spaces["Sdca"].Single(p => p.Name == "l2Regularization");
+            Assert.That(sdcaL2.Init, Is.EqualTo(sdcaL2.Low), "SDCA starts at its weakest penalty");
+        });
+    }
+
+    [Test]
     public void Many_classes_leave_out_the_one_versus_all_trees()
     {
         var names = TrainerCatalog.For(TaskKind.Multiclass, Shape(16, classes: 31), null).Select(c => c.Name);

@@ -36,6 +36,25 @@ public class ValidationPlannerTests
         });
     }
 
+    [TestCase(TaskKind.Binary, 2, 4_000, ValidationKind.KFold)]
+    [TestCase(TaskKind.Binary, 2, 9_000, ValidationKind.KFold)]
+    [TestCase(TaskKind.Multiclass, 3, 6_000, ValidationKind.KFold)]
+    [TestCase(TaskKind.Multiclass, 6, 3_000, ValidationKind.KFold)]
+    [TestCase(TaskKind.Multiclass, 6, 9_559, ValidationKind.Holdout)]
+    [TestCase(TaskKind.Regression, 1, 9_000, ValidationKind.KFold)]
+    [TestCase(TaskKind.Binary, 2, ValidationPlanner.TextKFoldMaxWork, ValidationKind.Holdout)]
+    public void With_free_text_k_fold_stops_where_rows_times_weight_vectors_reach_the_text_limit(TaskKind task, int classes, int rows, ValidationKind expected)
+    {
+        var plan = ValidationPlanner.Plan(Label(rows), task, ValidationKind.Auto, 5, 0.2, seed: 1, freeText: true, classes: classes);
+        var withoutText = ValidationPlanner.Plan(Label(rows), task, ValidationKind.Auto, 5, 0.2, seed: 1, classes: classes);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Kind, Is.EqualTo(expected));
+            Assert.That(withoutText.Kind, Is.EqualTo(rows < ValidationPlanner.KFoldMaxRows ? ValidationKind.KFold : ValidationKind.Holdout));
+        });
+    }
+
     [Test]
     public void An_explicit_choice_overrides_the_automatic_one()
     {

@@ -35,6 +35,24 @@ public class BenchCommandTests
 
     [Test]
     [Category("Slow")]
+    public async Task The_metric_option_is_what_the_search_optimises_and_one_that_does_not_fit_the_task_is_refused()
+    {
+        var run = await CliRun.RunAsync("bench", "--train", Penguins("train.csv"), "--test", Penguins("test.csv"), "--label", "species", "--time", "60",
+            "--max-trials", "2", "--metric", "accuracy");
+        var refused = await CliRun.RunAsync("bench", "--train", Penguins("train.csv"), "--test", Penguins("test.csv"), "--label", "species", "--time", "60",
+            "--max-trials", "2", "--metric", "rmse");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, string.Join('\n', run.Stderr));
+            Assert.That(run.Stderr, Has.Some.Match(@"\] #1 \w+ accuracy="), "trials are scored by accuracy, not the default logloss");
+            Assert.That(refused.ExitCode, Is.EqualTo(2));
+            Assert.That(refused.Stderr, Has.Some.Contains("does not apply to multiclass"));
+        });
+    }
+
+    [Test]
+    [Category("Slow")]
     public async Task A_table_whose_columns_differ_only_in_case_or_carry_the_engine_s_names_benches_like_any_other()
     {
         using var directory = new TempDirectory();
@@ -55,6 +73,7 @@ public class BenchCommandTests
     [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y", "--time", "10", "--colour", "red")]
     [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y", "--time", "10", "--task", "ranking")]
     [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y", "--time", "10", "--tuner", "genetic")]
+    [TestCase("bench", "--train", "a.csv", "--test", "b.csv", "--label", "y", "--time", "10", "--metric", "speed")]
     [TestCase("fly")]
     public async Task A_bad_command_line_is_one_line_on_stderr_and_exit_code_2(params string[] args)
     {
