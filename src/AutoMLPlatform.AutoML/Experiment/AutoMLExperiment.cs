@@ -100,7 +100,9 @@ public sealed partial class AutoMLExperiment
         await loop.RunAsync(monitor, cancellationToken).ConfigureAwait(false);
         if (loop.Best is null)
         {
-            throw new NoSuccessfulTrialException("No trial finished successfully within the budget; see the trials for their errors.");
+            throw new NoSuccessfulTrialException(loop.StopReason is { } reason
+                ? $"No trial finished successfully: the search stopped because {reason}."
+                : "No trial finished successfully within the budget; see the trials for their errors.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();

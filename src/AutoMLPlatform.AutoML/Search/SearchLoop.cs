@@ -31,6 +31,7 @@ internal sealed partial class SearchLoop
     private readonly IReadOnlyList<SearchArm> _arms;
     private readonly ITrainerSelector _selector;
     private readonly ILogger _logger;
+    private readonly MemoryGuard _memory;
     private readonly List<TrialOutcome> _trials = [];
     private readonly List<TrialOutcome> _leaders = [];
 
@@ -41,6 +42,7 @@ internal sealed partial class SearchLoop
         _settings = settings;
         _budget = budget;
         _logger = logger;
+        _memory = memory;
         _selector = TunerFactory.Selector(settings.Tuner, settings.Seed, LossScale.For(experiment.Metric));
         _arms = BuildArms(features, memory, time);
     }
@@ -54,6 +56,9 @@ internal sealed partial class SearchLoop
     public IReadOnlyList<TrialOutcome> Leaders => _leaders;
 
     public int ArmCount => _arms.Count;
+
+    /// <summary>Why the search stopped before its budget or trial limit; null when it did not.</summary>
+    public string? StopReason { get; private set; }
 
     /// <summary>Rows each trainer is warmed up on (see <see cref="MLNetArm.WarmUp"/>).</summary>
     public const int WarmUpRows = 200;
@@ -102,6 +107,16 @@ internal sealed partial class SearchLoop
             // Without any model yet, keep trying while any time is left; after that, stop when only the reserve is.
             if (Best is null ? _budget.Remaining <= _budget.MinimumTrial : !_budget.CanStartTrial)
             {
+                break;
+            }
+
+            // No trial runs now, so what the process holds is the search's own: over the limit, every trial would be
+            // stopped the moment it started.
+            MemoryGuard.CollectIfLarge();
+            if (_memory.Exceeded(out var used))
+            {
+                StopReason = $"between trials the process used {used >> 20} MB, above the memory limit of {_memory.LimitBytes >> 20} MB";
+                LogMemoryStop(StopReason);
                 break;
             }
 
@@ -211,4 +226,7 @@ internal sealed partial class SearchLoop
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trial {TrialNumber} ({Trainer}) scored {Metric}={Score} in {ElapsedMs} ms {Error}")]
     private partial void LogTrial(int trialNumber, string trainer, string metric, double? score, long elapsedMs, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search stopped: {Reason}")]
+    private partial void LogMemoryStop(string reason);
 }
