@@ -28,6 +28,7 @@ public sealed partial class DriftMonitor : IDriftSummaries, IDisposable
     private readonly ConcurrentDictionary<Key, DriftSink> _sinks = new();
     private readonly SemaphoreSlim _builds = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly DriftReferenceBuilder _builder;
     private readonly IDriftStore _store;
     private readonly IOptions<ScoringOptions> _options;
@@ -153,9 +154,15 @@ public sealed partial class DriftMonitor : IDriftSummaries, IDisposable
         }
     }
 
-    /// <summary>Stops reference builds in progress or waiting.</summary>
+    /// <summary>Stops reference builds in progress or waiting. Idempotent: a host may dispose it more than once
+    /// (CI saw a test host's teardown fail on the second call's <c>Cancel</c> of the disposed source).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _stopping.Dispose();
     }

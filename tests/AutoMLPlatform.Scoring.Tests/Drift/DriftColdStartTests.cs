@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AutoMLPlatform.Core.Drift;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Scoring.Drift;
 using AutoMLPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Scoring.Tests.Drift;
 
@@ -48,6 +50,16 @@ public class DriftColdStartTests
 
     [OneTimeTearDown]
     public void Delete() => _directory.Dispose();
+
+    [Test]
+    public async Task A_host_that_handed_out_drift_summaries_stops_cleanly()
+    {
+        // DriftMonitor is registered as itself and as IDriftSummaries: the container disposes it once per registration.
+        var host = await ScoringHost.StartAsync(_directory, versions: 0);
+        Assert.That(host.Services.GetRequiredService<IDriftSummaries>(), Is.SameAs(host.Services.GetRequiredService<DriftMonitor>()));
+
+        Assert.That(host.Dispose, Throws.Nothing);
+    }
 
     [Test]
     public async Task A_cold_model_answers_its_first_prediction_while_its_drift_reference_is_not_built()
