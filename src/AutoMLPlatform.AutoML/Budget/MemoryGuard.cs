@@ -13,10 +13,14 @@ internal sealed class MemoryGuard(long limitBytes)
     public const double DefaultShareOfAvailable = 0.8;
 
     /// <summary>
-    /// Between trials, a working set above this is collected and handed back to the system: trials on wide text
-    /// n-grams leave hundreds of megabytes of large arrays behind, and the next trial's peak stacks on top of them.
+    /// Between trials, once the managed heap has grown by this much since the guard last collected, it is collected
+    /// and the memory handed back to the system: trials on wide text n-grams leave hundreds of megabytes of large
+    /// arrays behind, and the next trial's peak stacks on top of them. Growth, not size, so a host that holds a lot
+    /// for other reasons (loaded models, caches) does not pay a full collection for every small trial.
     /// </summary>
-    public const long CollectBetweenTrialsAboveBytes = 512L << 20;
+    public const long CollectBetweenTrialsAfterGrowthBytes = 256L << 20;
+
+    private long _heapAfterCollecting = GC.GetTotalMemory(forceFullCollection: false);
 
     public long LimitBytes { get; } = limitBytes;
 
@@ -39,14 +43,18 @@ internal sealed class MemoryGuard(long limitBytes)
         return currentBytes > LimitBytes;
     }
 
-    /// <summary>Collects when the working set is above <see cref="CollectBetweenTrialsAboveBytes"/>; for the search loop, between trials.</summary>
-    public static void CollectIfLarge()
+    /// <summary>Collects when the heap grew by <see cref="CollectBetweenTrialsAfterGrowthBytes"/> since the last time; for the search loop, between trials.</summary>
+    public void CollectIfGrown()
     {
-        if (CurrentBytes() > CollectBetweenTrialsAboveBytes)
+        if (GC.GetTotalMemory(forceFullCollection: false) - Volatile.Read(ref _heapAfterCollecting) > CollectBetweenTrialsAfterGrowthBytes)
         {
             Collect();
         }
     }
 
-    private static void Collect() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private void Collect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Volatile.Write(ref _heapAfterCollecting, GC.GetTotalMemory(forceFullCollection: false));
+    }
 }

@@ -112,7 +112,7 @@ internal sealed partial class SearchLoop
 
             // No trial runs now, so what the process holds is the search's own: over the limit, every trial would be
             // stopped the moment it started.
-            MemoryGuard.CollectIfLarge();
+            _memory.CollectIfGrown();
             if (_memory.Exceeded(out var used))
             {
                 StopReason = $"between trials the process used {used >> 20} MB, above the memory limit of {_memory.LimitBytes >> 20} MB";

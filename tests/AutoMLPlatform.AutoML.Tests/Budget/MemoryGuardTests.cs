@@ -39,6 +39,25 @@ public class MemoryGuardTests
         return blocks;
     }
 
+    [Test]
+    public void Between_trials_a_heap_grown_past_the_threshold_is_collected()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var guard = new MemoryGuard(long.MaxValue);
+        var baseline = GC.GetTotalMemory(forceFullCollection: false);
+
+        LeaveGarbage(Megabytes);
+        var grown = GC.GetTotalMemory(forceFullCollection: false) - baseline;
+        guard.CollectIfGrown();
+        var left = GC.GetTotalMemory(forceFullCollection: false) - baseline;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(grown, Is.GreaterThan(MemoryGuard.CollectBetweenTrialsAfterGrowthBytes), "the garbage was still on the heap");
+            Assert.That(left, Is.LessThan(MemoryGuard.CollectBetweenTrialsAfterGrowthBytes / 4), $"{left >> 20} MB left of {grown >> 20} MB");
+        });
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (bool Exceeded, long Bytes) CheckWhileHolding(MemoryGuard guard, int megabytes)
     {
