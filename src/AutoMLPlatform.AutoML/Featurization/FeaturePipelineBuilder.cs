@@ -35,6 +35,10 @@ internal static class FeaturePipelineBuilder
     /// <summary>True when at least one column can become a feature of an ML.NET trainer.</summary>
     public static bool HasFeatures(IReadOnlyList<ColumnDecision> decisions) => decisions.Any(d => IsFeature(d.Role));
 
+    /// <summary>True when the chain built with <paramref name="text"/> holds <see cref="TextNgrams"/> of some column.</summary>
+    public static bool HasTextNgrams(IReadOnlyList<ColumnDecision> decisions, TextFeatures text) =>
+        text != TextFeatures.Embeddings && decisions.Any(d => d.Role == ColumnRole.Text);
+
     public static bool IsFeature(ColumnRole role) =>
         role is ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.HashedCategorical or ColumnRole.Text or ColumnRole.DateTime;
 
@@ -56,7 +60,7 @@ internal static class FeaturePipelineBuilder
         var steps = used.Select((d, i) => (d, i)).Where(u => inputs[u.i] != u.d.Name)
             .Select(u => mlContext.Transforms.CopyColumns(inputs[u.i], u.d.Name)).ToList<IEstimator<ITransformer>>();
         var featureColumns = new List<string>();
-        var scaleNumbers = text != TextFeatures.Embeddings && used.Any(d => d.Role == ColumnRole.Text);
+        var scaleNumbers = HasTextNgrams(used, text);
         foreach (var (decision, index) in used.Select((d, i) => (d, i)))
         {
             var input = inputs[index];

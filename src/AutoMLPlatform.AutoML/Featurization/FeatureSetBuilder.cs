@@ -1,6 +1,5 @@
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Experiment;
-using AutoMLPlatform.AutoML.Inference;
 using AutoMLPlatform.AutoML.Planning;
 using AutoMLPlatform.AutoML.Pretrained;
 using AutoMLPlatform.AutoML.Runtime;
@@ -40,7 +39,7 @@ internal static class FeatureSetBuilder
             {
                 var featurizer = FeaturePipelineBuilder.Build(mlContext, experiment.Features, experiment.ColumnsWithMissing, text, vectorColumns).Fit(input);
                 return new FeatureSet(text, featurizer, FeaturizedData.Materialize(featurizer.Transform(input), experiment.LabelOnlyView(), cancellationToken),
-                    text != TextFeatures.Embeddings && experiment.Features.Any(d => d.Role == ColumnRole.Text));
+                    FeaturePipelineBuilder.HasTextNgrams(experiment.Features, text));
             }).ToArray();
             return new FeatureSets(sets, embeddings);
         }, cancellationToken).ConfigureAwait(false), note);

@@ -10,7 +10,8 @@ namespace AutoMLPlatform.AutoML.Trainers;
 /// <param name="Deterministic">Train single-threaded where threads change results, so that a seed repeats a run.</param>
 /// <param name="RequireOnnx">Offer only choices whose model exports to ONNX (<see cref="Settings.ExperimentSettings.RequireOnnx"/>).</param>
 /// <param name="HasTextNgrams">Some features are n-grams of free text (<see cref="Featurization.TextNgrams"/>): weighted and
-/// normalized already, so linear learners start unscaled and with a weaker L2 penalty.</param>
+/// normalized already (the numbers beside them scaled by the featurizer), so linear learners take them unscaled and
+/// start with a weaker L2 penalty.</param>
 internal sealed record DataShape(int Rows, int Features, int Classes, bool NonNegativeLabel, bool HasCategoricalSlots, bool Deterministic,
     bool RequireOnnx = false, bool HasTextNgrams = false)
 {
