@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreDatabase>(sp => CreateDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<LegacyPredictionLog>();
         // The quotas (ITenantLimits) come from the security registration; the stores check them inside their write
         // transactions, so they are given explicitly and a host without them fails at start instead of storing unchecked.
         services.AddSingleton<IDatasetStore>(sp => new SqlDatasetStore(sp.GetRequiredService<StoreDatabase>(), sp.GetRequiredService<TimeProvider>(),

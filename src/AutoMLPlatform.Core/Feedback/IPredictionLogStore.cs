@@ -16,7 +16,11 @@ public interface IPredictionLogStore
     /// <summary>Every model whose logging is on, for the scoring hosts' switchboard.</summary>
     Task<IReadOnlyList<(TenantId Tenant, string ModelName, PredictionLogSettings Settings)>> ListEnabledAsync(CancellationToken cancellationToken);
 
-    /// <summary>Appends a batch in one transaction (rows of several tenants and models may mix).</summary>
+    /// <summary>
+    /// Appends a batch in one transaction (rows of several tenants and models may mix). Each row's id must be a
+    /// time-ordered id stamped with its prediction time (<see cref="PredictionId.New(DateTimeOffset)"/>): the store finds
+    /// rows by it. A batch with any other id is refused whole (<see cref="ArgumentException"/>).
+    /// </summary>
     Task AppendAsync(IReadOnlyList<LoggedPrediction> batch, CancellationToken cancellationToken);
 
     /// <summary>Stores each feedback row on its prediction of <paramref name="tenant"/>'s <paramref name="modelName"/>; one outcome per row, in order.</summary>

@@ -23,12 +23,20 @@ internal sealed class InputColumns
     {
         ArgumentNullException.ThrowIfNull(columns);
         Columns = columns;
+        Names = columns.Select(c => c.Name).ToArray();
+        HasKeyedHash = columns.Any(c => c.KeyedHash);
         _lookup = new ColumnNameLookup(columns.Select(c => c.Name).ToArray());
         _utf8Names = columns.Select(c => Encoding.UTF8.GetBytes(c.Name)).ToArray();
         _numeric = columns.Select(c => c.Type == ColumnType.Numeric).ToArray();
     }
 
     public IReadOnlyList<ModelInputColumn> Columns { get; }
+
+    /// <summary>The columns' names in order (one list per model version, shared by what is logged of its rows).</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>True when some column is read as a keyed hash of its text.</summary>
+    public bool HasKeyedHash { get; }
 
     public int Count => Columns.Count;
 

@@ -54,7 +54,7 @@ internal sealed class PendingPrediction
     /// <summary>Numeric inputs by column (NaN is missing).</summary>
     public float[] Numbers { get; }
 
-    /// <summary>Text inputs by column (null for numeric columns, empty is missing).</summary>
+    /// <summary>Text inputs by column (null for numeric columns, empty is missing); the writer hashes keyed-hash columns in place.</summary>
     public string[] Texts { get; }
 
     public string? Label { get; }
@@ -71,9 +71,9 @@ internal sealed class PendingPrediction
 
     public static PendingPrediction Copy(TenantId tenant, ScoringModel model, ScoringSession session, DateTimeOffset at) =>
         // Time-ordered ids (UUID v7) append to the log's primary key index instead of landing at random pages in it.
-        new(PredictionId.FromGuid(Guid.CreateVersion7(at)), tenant, model, at, session.Row, session.Output);
+        new(PredictionId.New(at), tenant, model, at, session.Row, session.Output);
 
     /// <summary>A shadow version's output for a row another version answered (<paramref name="shadowOf"/>, when that answer was logged).</summary>
     public static PendingPrediction CopyShadow(TenantId tenant, ScoringModel shadow, ScoringSession session, DateTimeOffset at, PredictionId? shadowOf) =>
-        new(PredictionId.FromGuid(Guid.CreateVersion7(at)), tenant, shadow, at, session.Row, session.Output) { Shadow = true, ShadowOf = shadowOf };
+        new(PredictionId.New(at), tenant, shadow, at, session.Row, session.Output) { Shadow = true, ShadowOf = shadowOf };
 }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
@@ -13,7 +10,7 @@ namespace AutoMLPlatform.Scoring.PredictionLog;
 /// <summary>
 /// Drains the <see cref="PredictionLogQueue"/> in batches of up to <see cref="PredictionLogOptions.BatchSize"/> rows
 /// (gathered for up to <see cref="PredictionLogOptions.BatchDelay"/>), each one insert transaction. Inputs are written
-/// as the model sees them: a keyed-hash column's value is replaced by its tenant's hash here, before anything is serialised, so no raw value of such a column reaches the store; columns
+/// as the model sees them: a keyed-hash column's value is replaced by its tenant's hash here, before the store sees it, so no raw value of such a column reaches the store; columns
 /// dropped at training are not model inputs and were never read. A batch the store refuses is counted as dropped.
 /// At a graceful stop what is queued is written; a crash loses the queue (at most <see cref="PredictionLogOptions.QueueCapacity"/> rows).
 /// </summary>
@@ -21,14 +18,6 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
     IOptions<ScoringOptions> options, TimeProvider time, ILogger<PredictionLogWriter> logger) : BackgroundService
 {
     private readonly List<PendingPrediction> _batch = new(options.Value.PredictionLog.BatchSize);
-    private readonly ArrayBufferWriter<byte> _json = new(4096);
-    private Utf8JsonWriter? _writer;
-
-    public override void Dispose()
-    {
-        _writer?.Dispose();
-        base.Dispose();
-    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +71,7 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
             {
                 var row = _batch[i];
                 var hasher = await HasherAsync(hashersByTenant, row, cancellationToken).ConfigureAwait(false);
-                logged[i] = new LoggedPrediction(row.Id, row.Tenant, row.ModelName, row.Version, row.At, InputsJson(row, hasher),
+                logged[i] = new LoggedPrediction(row.Id, row.Tenant, row.ModelName, row.Version, row.At, Inputs(row, hasher),
                     row.Label, float.IsNaN(row.Value) ? null : row.Value, row.Probabilities)
                 { Shadow = row.Shadow, ShadowOf = row.ShadowOf };
             }
@@ -104,7 +93,7 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
 
     private async Task<IKeyedHasher?> HasherAsync(Dictionary<TenantId, IKeyedHasher> known, PendingPrediction row, CancellationToken cancellationToken)
     {
-        if (!row.Columns.Columns.Any(c => c.KeyedHash))
+        if (!row.Columns.HasKeyedHash)
         {
             return null;
         }
@@ -118,44 +107,19 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
         return hasher;
     }
 
-    /// <summary>The row's inputs as a JSON object by column name: missing values null, keyed-hash columns hashed.</summary>
-    private string InputsJson(PendingPrediction row, IKeyedHasher? hasher)
+    /// <summary>The row's inputs as the model saw them: keyed-hash columns replaced by their hash, here, before anything is stored.</summary>
+    private static LoggedInputs Inputs(PendingPrediction row, IKeyedHasher? hasher)
     {
-        // One writer over one buffer for the writer's lifetime: a row costs its string, not a writer and a buffer.
-        _json.ResetWrittenCount();
-        var writer = _writer ??= new Utf8JsonWriter(_json);
-        writer.Reset(_json);
+        var columns = row.Columns.Columns;
+        for (var i = 0; hasher is not null && i < columns.Count; i++)
         {
-            writer.WriteStartObject();
-            var columns = row.Columns.Columns;
-            for (var i = 0; i < columns.Count; i++)
+            if (columns[i].KeyedHash && row.Texts[i] is { Length: > 0 } text)
             {
-                if (row.Columns.IsNumeric(i))
-                {
-                    if (float.IsNaN(row.Numbers[i]))
-                    {
-                        writer.WriteNull(columns[i].Name);
-                    }
-                    else
-                    {
-                        writer.WriteNumber(columns[i].Name, row.Numbers[i]);
-                    }
-                }
-                else if (row.Texts[i].Length == 0)
-                {
-                    writer.WriteNull(columns[i].Name);
-                }
-                else
-                {
-                    writer.WriteString(columns[i].Name, columns[i].KeyedHash ? hasher!.Hash(row.Texts[i]) : row.Texts[i]);
-                }
+                row.Texts[i] = hasher.Hash(text);
             }
-
-            writer.WriteEndObject();
-            writer.Flush();
         }
 
-        return Encoding.UTF8.GetString(_json.WrittenSpan);
+        return new LoggedInputs(row.Columns.Names, row.Numbers, row.Texts);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write {Rows} logged predictions; they are counted as dropped")]

@@ -325,5 +325,38 @@ internal static class Migrations
             ALTER TABLE prediction_log ADD COLUMN shadow_of TEXT NULL;
             CREATE INDEX ix_prediction_log_shadow_of ON prediction_log (shadow_of) WHERE shadow_of IS NOT NULL;
             """),
+
+        // The prediction log in blocks (docs/feedback.md#cost): one row per block of a tenant's and model's logged rows
+        // spanning at most a minute, outputs readable, inputs sealed, found by time (ids are time-ordered and carry it).
+        // One SQL row and its index entries per logged prediction cost more than the prediction. Feedback moves to its
+        // own table, one row per labelled prediction. The blocks are bytes (BYTEA: PostgreSQL's byte string; SQLite keeps a
+        // BLOB as given under any declared type), because base64 text made every block 2.7 times its size in memory. prediction_log and prediction_inputs are only read once more, to
+        // move their rows into blocks at start (LegacyPredictionLog).
+        new(15, "prediction log in blocks, feedback in its own table", """
+            CREATE TABLE prediction_blocks (
+                id TEXT PRIMARY KEY,
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                first_at BIGINT NOT NULL,
+                last_at BIGINT NOT NULL,
+                row_count INTEGER NOT NULL,
+                outputs BYTEA NOT NULL,
+                sealed BYTEA NOT NULL
+            );
+            CREATE INDEX ix_prediction_blocks_model_time ON prediction_blocks (tenant_id, model_name, last_at);
+            CREATE INDEX ix_prediction_blocks_time ON prediction_blocks (last_at);
+            CREATE TABLE prediction_feedback (
+                tenant_id TEXT NOT NULL,
+                model_name TEXT NOT NULL,
+                prediction_id TEXT NOT NULL,
+                predicted_at BIGINT NOT NULL,
+                true_label TEXT NULL,
+                true_value DOUBLE PRECISION NULL,
+                observed_at BIGINT NOT NULL,
+                feedback_at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, model_name, prediction_id)
+            );
+            CREATE INDEX ix_prediction_feedback_time ON prediction_feedback (tenant_id, model_name, predicted_at);
+            """),
     ];
 }

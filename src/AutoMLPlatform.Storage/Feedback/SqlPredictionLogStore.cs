@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using AutoMLPlatform.Core.Feedback;
 using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
@@ -9,16 +7,20 @@ using Dapper;
 namespace AutoMLPlatform.Storage.Feedback;
 
 /// <summary>
-/// The prediction log in <c>prediction_log</c>, its inputs sealed per written block in <c>prediction_inputs</c>, and
-/// each model's switch in <c>prediction_log_settings</c>. A block is one tenant's and model's rows of one appended
-/// batch, encrypted as one JSON array under the tenant's data key, so sealing costs once per batch rather than per row.
+/// The prediction log in <c>prediction_blocks</c> (<see cref="PredictionBlocks"/>: one row per block of a tenant's and
+/// model's logged rows, outputs readable, inputs sealed under the tenant's data key), feedback in
+/// <c>prediction_feedback</c>, and each model's switch in <c>prediction_log_settings</c>. Rows are found by their
+/// time: by an id's (<see cref="BlockLookup"/>) or by a window's.
 /// </summary>
 internal sealed class SqlPredictionLogStore(StoreDatabase database, IBlobCipher cipher) : IPredictionLogStore
 {
-    private const long DayMs = 86_400_000;
+    /// <summary>
+    /// How much earlier than a shadow row the answer it shadowed may have been made: the shadow version scores rows
+    /// from a queue, off the request path.
+    /// </summary>
+    private const long ShadowLagMs = 3_600_000;
 
-    /// <summary>Retention deletes in slices of this many rows, so a SQLite writer never holds the lock for long.</summary>
-    private const int DeleteSlice = 5_000;
+    private readonly PredictionBlocks _blocks = new(cipher);
 
     public async Task<PredictionLogSettings> GetSettingsAsync(TenantId tenant, string modelName, CancellationToken cancellationToken)
     {
@@ -53,27 +55,19 @@ internal sealed class SqlPredictionLogStore(StoreDatabase database, IBlobCipher 
     public async Task AppendAsync(IReadOnlyList<LoggedPrediction> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var blocks = new List<object>();
-        var rows = new List<(LoggedPrediction, string, int)>(batch.Count);
-        foreach (var group in batch.GroupBy(p => (p.Tenant, p.ModelName)))
+        foreach (var row in batch)
         {
-            var members = group.ToArray();
-            var blockId = Guid.CreateVersion7().ToString("D");
-            blocks.Add(new
+            if (!row.Id.TryGetTime(out var idTime) || Math.Abs((idTime - row.PredictedAt).TotalMilliseconds) > PredictionBlocks.IdSkewMs)
             {
-                Id = blockId, Tenant = group.Key.Tenant.ToString(), Name = group.Key.ModelName,
-                CreatedAt = members.Max(p => p.PredictedAt).ToUnixTimeMilliseconds(),
-                Sealed = await SealAsync(group.Key.Tenant, members, cancellationToken).ConfigureAwait(false),
-            });
-            rows.AddRange(members.Select((p, i) => (p, blockId, i)));
+                throw new ArgumentException($"Logged prediction {row.Id} does not carry its prediction time; ids are made by PredictionId.New(at).",
+                    nameof(batch));
+            }
         }
 
+        var blocks = await _blocks.BuildAsync(batch, cancellationToken).ConfigureAwait(false);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO prediction_inputs (id, tenant_id, model_name, created_at, sealed) VALUES (@Id, @Tenant, @Name, @CreatedAt, @Sealed)",
-            blocks, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await PredictionRowsInsert.RunAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        await PredictionBlocks.InsertAsync(connection, transaction, blocks, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -81,98 +75,67 @@ internal sealed class SqlPredictionLogStore(StoreDatabase database, IBlobCipher 
         DateTimeOffset now, CancellationToken cancellationToken) =>
         FeedbackSql.AddAsync(database, tenant, modelName, feedback, now, cancellationToken);
 
-    public Task<IReadOnlyDictionary<PredictionId, int>> FindVersionsAsync(TenantId tenant, string modelName, IReadOnlyList<PredictionId> ids,
-        CancellationToken cancellationToken) =>
-        FeedbackSql.FindVersionsAsync(database, tenant, modelName, ids, cancellationToken);
+    public async Task<IReadOnlyDictionary<PredictionId, int>> FindVersionsAsync(TenantId tenant, string modelName, IReadOnlyList<PredictionId> ids,
+        CancellationToken cancellationToken)
+    {
+        var located = await BlockLookup.FindAsync(database, tenant, modelName, ids, cancellationToken).ConfigureAwait(false);
+        return located.ToDictionary(l => l.Key, l => l.Value.Row.Version);
+    }
 
     public async Task<IReadOnlyList<LabelledPrediction>> ReadAsync(TenantId tenant, string modelName, int version, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Id, long At, string? Label, double? Value, string? Probabilities, string? TrueLabel, double? TrueValue)>(
-            new CommandDefinition("""
-                SELECT id, predicted_at, predicted_label, predicted_value, probabilities_json, true_label, true_value FROM prediction_log
-                WHERE tenant_id = @Tenant AND model_name = @Name AND version = @Version AND predicted_at >= @From AND predicted_at < @To
-                ORDER BY predicted_at, id
-                """, new { Tenant = tenant.ToString(), Name = modelName, Version = version, From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() },
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        var rows = new List<BlockRow>();
+        await using (var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var blocks = await connection.QueryAsync<byte[]>(new CommandDefinition("""
+                SELECT outputs FROM prediction_blocks
+                WHERE tenant_id = @Tenant AND model_name = @Name AND last_at >= @From AND last_at < @Beyond AND first_at < @To
+                """, new { Tenant = tenant.ToString(), Name = modelName, From = fromMs, To = toMs, Beyond = toMs + PredictionBlocks.MaxSpanMs },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new LabelledPrediction(PredictionId.Parse(r.Id), UnixTime.FromMs(r.At), r.Label, r.Value,
-            r.Probabilities is null ? [] : JsonSerializer.Deserialize<float[]>(r.Probabilities)!, r.TrueLabel, r.TrueValue)).ToArray();
+            foreach (var block in blocks)
+            {
+                rows.AddRange(BlockOutputs.Decode(block).Where(r => r.Version == version && r.AtMs >= fromMs && r.AtMs < toMs));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // A shadow row is labelled by the feedback on the answer it shadowed, which was made a little earlier.
+        var truths = await FeedbackSql.ReadAsync(database, tenant, modelName, fromMs - ShadowLagMs, toMs + PredictionBlocks.IdSkewMs, cancellationToken)
+            .ConfigureAwait(false);
+        return rows.OrderBy(r => r.AtMs).ThenBy(r => r.Id.Value).Select(r =>
+        {
+            var (label, value) = truths.TryGetValue(r.ShadowOf ?? r.Id, out var truth) ? truth : default;
+            return new LabelledPrediction(r.Id, UnixTime.FromMs(r.AtMs), r.Label, r.Value, r.Probabilities, label, value);
+        }).ToArray();
     }
 
     public async Task<IReadOnlyDictionary<PredictionId, string>> ReadInputsAsync(TenantId tenant, string modelName, IReadOnlyList<PredictionId> ids,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ids);
+        var located = await BlockLookup.FindAsync(database, tenant, modelName, ids, cancellationToken).ConfigureAwait(false);
         var found = new Dictionary<PredictionId, string>();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var slice in ids.Distinct().Chunk(500))
+        foreach (var block in located.Values.GroupBy(l => l.BlockId))
         {
-            var (list, parameters) = FeedbackSql.IdList(tenant, modelName, slice);
-            var rows = await connection.QueryAsync<(string Id, int Index, string Sealed)>(new CommandDefinition($"""
-                SELECT l.id, l.inputs_index, i.sealed FROM prediction_log l JOIN prediction_inputs i ON i.id = l.inputs_id
-                WHERE l.tenant_id = @Tenant AND l.model_name = @Name AND l.id IN ({list})
-                """, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            foreach (var block in rows.GroupBy(r => r.Sealed))
+            var sealedInputs = await connection.QuerySingleAsync<byte[]>(new CommandDefinition(
+                "SELECT sealed FROM prediction_blocks WHERE id = @Id", new { Id = block.Key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var plain = await _blocks.OpenAsync(tenant, sealedInputs, cancellationToken).ConfigureAwait(false);
+            var inputs = BlockInputs.ReadJson(plain, block.Select(l => l.Index).ToHashSet());
+            foreach (var row in block)
             {
-                using var inputs = await OpenAsync(tenant, block.Key, cancellationToken).ConfigureAwait(false);
-                foreach (var (id, index, _) in block)
-                {
-                    found[PredictionId.Parse(id)] = inputs.RootElement[index].GetRawText();
-                }
+                found[row.Row.Id] = inputs[row.Index];
             }
         }
 
         return found;
     }
 
-    public async Task<long> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // A model whose settings row is gone (its tenant deleted, say) keeps the default retention.
-        const string Expired = """
-            {0} < @Now - @DayMs * COALESCE((SELECT s.retention_days FROM prediction_log_settings s
-                WHERE s.tenant_id = {1}.tenant_id AND s.model_name = {1}.model_name), @DefaultDays)
-            """;
-        var parameters = new { Now = now.ToUnixTimeMilliseconds(), DayMs, DefaultDays = PredictionLogSettings.Off.RetentionDays, Slice = DeleteSlice };
-        long deleted = 0;
-        foreach (var (table, time) in new[] { ("prediction_log", "predicted_at"), ("prediction_inputs", "created_at") })
-        {
-            var sql = $"DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE {string.Format(System.Globalization.CultureInfo.InvariantCulture, Expired, time, table)} LIMIT @Slice)";
-            int slice;
-            do
-            {
-                await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-                slice = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                deleted += table == "prediction_log" ? slice : 0;
-            }
-            while (slice == DeleteSlice);
-        }
-
-        return deleted;
-    }
-
-    private async Task<JsonDocument> OpenAsync(TenantId tenant, string sealedBase64, CancellationToken cancellationToken)
-    {
-        await using var plain = await cipher.DecryptFromAsync(tenant, new MemoryStream(Convert.FromBase64String(sealedBase64)), cancellationToken)
-            .ConfigureAwait(false);
-        return await JsonDocument.ParseAsync(plain, cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<string> SealAsync(TenantId tenant, IReadOnlyList<LoggedPrediction> members, CancellationToken cancellationToken)
-    {
-        var json = new StringBuilder("[");
-        for (var i = 0; i < members.Count; i++)
-        {
-            json.Append(i == 0 ? string.Empty : ",").Append(members[i].InputsJson);
-        }
-
-        var plain = Encoding.UTF8.GetBytes(json.Append(']').ToString());
-        using var buffer = new MemoryStream();
-        await using (var sealing = await cipher.EncryptToAsync(tenant, buffer, cancellationToken).ConfigureAwait(false))
-        {
-            await sealing.WriteAsync(plain, cancellationToken).ConfigureAwait(false);
-        }
-
-        return Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    public Task<long> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExpiredPredictions.DeleteAsync(database, now, cancellationToken);
 }

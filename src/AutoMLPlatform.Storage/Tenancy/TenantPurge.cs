@@ -30,6 +30,8 @@ internal static class TenantPurge
         "DELETE FROM model_drift WHERE {0}",
         "DELETE FROM prediction_log WHERE {0}",
         "DELETE FROM prediction_inputs WHERE {0}",
+        "DELETE FROM prediction_blocks WHERE {0}",
+        "DELETE FROM prediction_feedback WHERE {0}",
         "DELETE FROM prediction_log_settings WHERE {0}",
         "DELETE FROM alias_history WHERE {0}",
         "DELETE FROM model_aliases WHERE {0}",

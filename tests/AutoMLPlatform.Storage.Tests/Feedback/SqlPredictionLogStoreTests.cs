@@ -19,8 +19,8 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = Store(fixture);
         var us = await AddTenantAsync(fixture, "us");
-        var first = Row(us, Noon, """{"x":1.5,"color":"red"}""", "yes", [0.2f, 0.8f]);
-        var second = Row(us, Noon.AddMinutes(1), """{"x":null,"color":"blue"}""", "no", [0.9f, 0.1f]);
+        var first = Row(us, Noon, Inputs(("x", 1.5f), ("color", "red")), "yes", [0.2f, 0.8f]);
+        var second = Row(us, Noon.AddMinutes(1), Inputs(("x", float.NaN), ("color", "blue")), "no", [0.9f, 0.1f]);
 
         await store.AppendAsync([second, first], CancellationToken.None);
         var read = await store.ReadAsync(us, "churn", 1, Noon, Noon.AddHours(1), CancellationToken.None);
@@ -31,8 +31,8 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
             Assert.That(read.Select(r => r.PredictedLabel), Is.EqualTo(new[] { "yes", "no" }));
             Assert.That(read[0].Probabilities, Is.EqualTo(new[] { 0.2f, 0.8f }));
             Assert.That(read[0].PredictedAt, Is.EqualTo(Noon));
-            Assert.That(inputs[first.Id], Is.EqualTo(first.InputsJson));
-            Assert.That(inputs[second.Id], Is.EqualTo(second.InputsJson));
+            Assert.That(inputs[first.Id], Is.EqualTo("""{"x":1.5,"color":"red"}"""));
+            Assert.That(inputs[second.Id], Is.EqualTo("""{"x":null,"color":"blue"}"""));
         });
     }
 
@@ -42,8 +42,8 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = Store(fixture);
         var us = await AddTenantAsync(fixture, "us");
-        var rows = Enumerable.Range(0, 250).Select(i => Row(us, Noon.AddSeconds(i), $$"""{"i":{{i}}}""", "yes", [])).ToArray();
-        var other = new LoggedPrediction(PredictionId.New(), us, "other", 2, Noon, "{}", null, 1.5, []);
+        var rows = Enumerable.Range(0, 250).Select(i => Row(us, Noon.AddSeconds(i), Inputs(("i", i)), "yes", [])).ToArray();
+        var other = new LoggedPrediction(PredictionId.New(Noon), us, "other", 2, Noon, Inputs(), null, 1.5, []);
 
         await store.AppendAsync([.. rows, other], CancellationToken.None);
         var read = await store.ReadAsync(us, "churn", 1, Noon, Noon.AddHours(1), CancellationToken.None);
@@ -65,11 +65,16 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         var store = Store(fixture);
         var us = await AddTenantAsync(fixture, "us");
 
-        await store.AppendAsync([Row(us, Noon, """{"color":"plaintext-marker"}""", "yes", [])], CancellationToken.None);
+        await store.AppendAsync([Row(us, Noon, Inputs(("color", "plaintext-marker")), "yes", [])], CancellationToken.None);
         await using var connection = await fixture.Database.OpenAsync(CancellationToken.None);
-        var stored = await connection.QuerySingleAsync<string>("SELECT sealed FROM prediction_inputs");
+        var stored = await connection.QuerySingleAsync<byte[]>("SELECT sealed FROM prediction_blocks");
+        var outputs = await connection.QuerySingleAsync<byte[]>("SELECT outputs FROM prediction_blocks");
 
-        Assert.That(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(stored)), Does.Not.Contain("plaintext-marker"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Text.Encoding.UTF8.GetString(stored), Does.Not.Contain("plaintext-marker"));
+            Assert.That(System.Text.Encoding.UTF8.GetString(outputs), Does.Not.Contain("plaintext-marker"));
+        });
     }
 
     [Test]
@@ -78,12 +83,12 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         await using var fixture = await StoreFixture.CreateAsync(provider);
         var store = Store(fixture);
         var us = await AddTenantAsync(fixture, "us");
-        var row = Row(us, Noon, "{}", "yes", [0.3f, 0.7f]);
+        var row = Row(us, Noon, Inputs(), "yes", [0.3f, 0.7f]);
         await store.AppendAsync([row], CancellationToken.None);
 
         var first = await store.AddFeedbackAsync(us, "churn", [new PredictionFeedback(row.Id, "no", null, Noon)], Noon, CancellationToken.None);
         var second = await store.AddFeedbackAsync(us, "churn",
-            [new PredictionFeedback(row.Id, "yes", null, Noon.AddHours(1)), new PredictionFeedback(PredictionId.New(), "yes", null, Noon)], Noon, CancellationToken.None);
+            [new PredictionFeedback(row.Id, "yes", null, Noon.AddHours(1)), new PredictionFeedback(PredictionId.New(Noon), "yes", null, Noon)], Noon, CancellationToken.None);
         var read = await store.ReadAsync(us, "churn", 1, Noon, Noon.AddHours(1), CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -101,7 +106,7 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         var store = Store(fixture);
         var us = await AddTenantAsync(fixture, "us");
         var acme = await AddTenantAsync(fixture);
-        var theirs = Row(acme, Noon, "{}", "yes", []);
+        var theirs = Row(acme, Noon, Inputs(), "yes", []);
         await store.AppendAsync([theirs], CancellationToken.None);
 
         var outcome = await store.AddFeedbackAsync(us, "churn", [new PredictionFeedback(theirs.Id, "no", null, Noon)], Noon, CancellationToken.None);
@@ -123,21 +128,25 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         var store = Store(fixture);
         var us = await AddTenantAsync(fixture, "us");
         await store.SetSettingsAsync(us, "churn", new PredictionLogSettings(1, 7), CancellationToken.None);
-        var old = Row(us, Noon.AddDays(-8), "{}", "yes", []);
-        var recent = Row(us, Noon.AddDays(-6), "{}", "no", []);
+        var old = Row(us, Noon.AddDays(-8), Inputs(), "yes", []);
+        var recent = Row(us, Noon.AddDays(-6), Inputs(), "no", []);
         await store.AppendAsync([old], CancellationToken.None);
         await store.AppendAsync([recent], CancellationToken.None);
+        await store.AddFeedbackAsync(us, "churn", [new PredictionFeedback(old.Id, "no", null, Noon), new PredictionFeedback(recent.Id, "no", null, Noon)],
+            Noon, CancellationToken.None);
 
         var deleted = await store.DeleteExpiredAsync(Noon, CancellationToken.None);
         var left = await store.ReadAsync(us, "churn", 1, Noon.AddDays(-30), Noon, CancellationToken.None);
         await using var connection = await fixture.Database.OpenAsync(CancellationToken.None);
-        var blocks = await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM prediction_inputs");
+        var blocks = await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM prediction_blocks");
+        var feedback = await connection.QuerySingleAsync<long>("SELECT COUNT(*) FROM prediction_feedback");
 
         Assert.Multiple(() =>
         {
             Assert.That(deleted, Is.EqualTo(1));
             Assert.That(left.Single().PredictedLabel, Is.EqualTo("no"));
             Assert.That(blocks, Is.EqualTo(1));
+            Assert.That(feedback, Is.EqualTo(1));
         });
     }
 
@@ -162,16 +171,21 @@ public class SqlPredictionLogStoreTests(StorageProvider provider)
         });
     }
 
-    private static SqlPredictionLogStore Store(StoreFixture fixture) =>
+    internal static SqlPredictionLogStore Store(StoreFixture fixture) =>
         new(fixture.Database, new AesGcmBlobCipher(new TenantKeyRing(new SqlTenantStore(fixture.Database, TimeProvider.System), MasterKey.Generate())));
 
-    private static async Task<TenantId> AddTenantAsync(StoreFixture fixture, string name = "acme")
+    internal static async Task<TenantId> AddTenantAsync(StoreFixture fixture, string name = "acme")
     {
         var tenant = new Tenant(TenantId.New(), name, DateTimeOffset.UnixEpoch);
         await new SqlTenantStore(fixture.Database, TimeProvider.System).TryCreateAsync(tenant, CancellationToken.None);
         return tenant.Id;
     }
 
-    private static LoggedPrediction Row(TenantId tenant, DateTimeOffset at, string inputs, string label, float[] probabilities) =>
-        new(PredictionId.New(), tenant, "churn", 1, at, inputs, label, null, probabilities);
+    private static LoggedPrediction Row(TenantId tenant, DateTimeOffset at, LoggedInputs inputs, string label, float[] probabilities) =>
+        new(PredictionId.New(at), tenant, "churn", 1, at, inputs, label, null, probabilities);
+
+    /// <summary>Inputs by column: a float is a number (NaN missing), a string a text.</summary>
+    internal static LoggedInputs Inputs(params (string Name, object Value)[] columns) =>
+        new(columns.Select(c => c.Name).ToArray(), columns.Select(c => c.Value is float f ? f : c.Value is int i ? i : 0f).ToArray(),
+            columns.Select(c => c.Value as string).ToArray());
 }
