@@ -3,7 +3,7 @@
 # pooled run-time-typed path in process, then wrk against the standalone scoring host (single-row JSON, /alive) and
 # one CSV batch. Progress on stderr; the last stdout line is one JSON object.
 # Usage (from the repository root): tools/bench/scoring.sh [--seconds 3] [--rounds 4] [--trainer Sdca|LightGbm|…] [--trials 1] [--drift true|false]
-#   [--breakdown] [--key-pairs 3] [--log-pairs 0] [--wrk "-t2 -c32 -d10s"] [--warmup 10] [--batch-rows 1000000] [--no-http] [--work DIR]
+#   [--breakdown] [--key-pairs 3] [--log-pairs 0] [--shadow-pairs 0] [--wrk "-t2 -c32 -d10s"] [--warmup 10] [--batch-rows 1000000] [--no-http] [--work DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -94,12 +94,25 @@ internal sealed partial class HttpBench(string dataDirectory, string apiKey, str
     /// <summary>The host's prediction log counters (rows written, rows dropped), from /metrics.</summary>
     public async Task<(long Written, long Dropped)> PredictionLogCountsAsync(CancellationToken cancellationToken)
     {
+        var counts = await CountersAsync(["scoring_prediction_log_written_total", "scoring_prediction_log_dropped_total"], cancellationToken);
+        return (counts[0], counts[1]);
+    }
+
+    /// <summary>The host's shadow counters (rows a shadow version scored, rows dropped), from /metrics.</summary>
+    public async Task<(long Scored, long Dropped)> ShadowCountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = await CountersAsync(["scoring_shadow_scored_total", "scoring_shadow_dropped_total"], cancellationToken);
+        return (counts[0], counts[1]);
+    }
+
+    /// <summary>Each counter's value on the host's /metrics (0 when it has none yet).</summary>
+    private async Task<long[]> CountersAsync(string[] series, CancellationToken cancellationToken)
+    {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", metricsKey);
         var text = await http.GetStringAsync(Url("/metrics"), cancellationToken);
-        long Count(string series) => Regex.Match(text, $@"^{series}(\{{[^}}]*\}})? (\d+)", RegexOptions.Multiline) is { Success: true } m
-            ? long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-        return (Count("scoring_prediction_log_written_total"), Count("scoring_prediction_log_dropped_total"));
+        return series.Select(name => Regex.Match(text, $@"^{name}(\{{[^}}]*\}})? (\d+)", RegexOptions.Multiline) is { Success: true } m
+            ? long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0).ToArray();
     }
 
     /// <summary>Engines the host created for the model: the warmed pool, plus one per burst beyond it (churn costs latency).</summary>

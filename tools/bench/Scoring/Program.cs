@@ -19,7 +19,7 @@ using Microsoft.Extensions.Logging;
 
 // Usage: AutoMLPlatform.Bench.Scoring --datasets DIR [--work DIR] [--seconds 3] [--wrk "-t2 -c32 -d10s"] [--warmup 10]
 //        [--batch-rows 1000000] [--no-http] [--drift true|false] [--trainer Sdca|LightGbm|…] [--trials 1]
-//        [--breakdown] [--key-pairs 3] [--log-pairs 0] [--rounds 4]
+//        [--breakdown] [--key-pairs 3] [--log-pairs 0] [--shadow-pairs 0] [--rounds 4]
 //        or: cold-start --datasets DIR [--training-rows 100000] [--restarts 5] (a cold model's first answer, ColdStartBench)
 // Progress goes to stderr; the last stdout line is one JSON object.
 if (args.Length > 0 && args[0] == NoKeyCheckHost.Command)
@@ -66,6 +66,14 @@ Console.Error.WriteLine($"training credit ({options.Trials} trial(s), {options.T
 var blobs = host.Services.GetRequiredService<IBlobStore>();
 var version = await CreditModel.TrainAndRegisterAsync(Path.Combine(options.Datasets, "credit", "train.csv"), blobs,
     host.Services.GetRequiredService<IDatasetStore>(), host.Services.GetRequiredService<IModelRegistry>(), options.Trainer, options.Trials, cancellationToken);
+var registry = host.Services.GetRequiredService<IModelRegistry>();
+if (options.ShadowPairs > 0)
+{
+    // The shadow: a second version of the same artifact, so the shadow's cost is the platform's, not a costlier model's.
+    await registry.RegisterAsync(new NewModelVersion(version.TenantId, version.ModelName, version.Task, version.Label, version.Metric, version.Metrics,
+        version.Inputs, version.Classes, version.Lineage, version.ArtifactSha256, version.ArtifactSizeBytes), cancellationToken);
+}
+
 var testCsv = Path.Combine(options.Datasets, "credit", "test.csv");
 var rows = await CreditModel.ReadRowsAsync(testCsv, cancellationToken);
 Console.Error.WriteLine($"model {version.ModelName} v{version.Version} ({version.Lineage.Trainer}), {rows.Count} held-out rows");
@@ -147,6 +155,31 @@ if (options.Http)
         Console.Error.WriteLine($"log pair {pair + 1}: {on.RequestsPerSecond:N0} rps logging every row, {off.RequestsPerSecond:N0} without");
     }
 
+    // A shadow version's cost: the same load with the production alias's split off and with a shadow scoring every row
+    // (its outputs logged, never returned), in alternating pairs. The host follows the split from the registry.
+    var shadowPairs = new List<(double Off, double On)>();
+    for (var pair = 0; pair < options.ShadowPairs; pair++)
+    {
+        await SetShadowAsync(registry, version, null, cancellationToken);
+        var off = await http.PredictAsync(row, checkKey: true, cancellationToken);
+        await SetShadowAsync(registry, version, version.Version + 1, cancellationToken);
+        var on = await http.PredictAsync(row, checkKey: true, cancellationToken);
+        shadowPairs.Add((off.RequestsPerSecond, on.RequestsPerSecond));
+        Console.Error.WriteLine($"shadow pair {pair + 1}: {on.RequestsPerSecond:N0} rps with a shadow version, {off.RequestsPerSecond:N0} without");
+    }
+
+    if (shadowPairs.Count > 0)
+    {
+        await SetShadowAsync(registry, version, null, cancellationToken);
+        var (scored, dropped) = await http.ShadowCountsAsync(cancellationToken);
+        result["predict_rps_shadow_off"] = Math.Round(InterleavedRates.Median(shadowPairs.Select(p => p.Off)));
+        result["predict_rps_shadow_on"] = Math.Round(InterleavedRates.Median(shadowPairs.Select(p => p.On)));
+        result["shadow_http_ratio"] = Math.Round(InterleavedRates.Median(shadowPairs.Select(p => p.On / p.Off)), 3);
+        result["shadow_http_ratio_range"] = new[] { Math.Round(shadowPairs.Min(p => p.On / p.Off), 3), Math.Round(shadowPairs.Max(p => p.On / p.Off), 3) };
+        result["shadow_rows_scored"] = scored;
+        result["shadow_rows_dropped"] = dropped;
+    }
+
     var csv = await WriteBatchAsync(Path.Combine(options.Work, "batch.csv"), rows, options.BatchRows, cancellationToken);
     await http.BatchAsync(await WriteBatchAsync(Path.Combine(options.Work, "warm.csv"), rows, 50_000, cancellationToken), 50_000, cancellationToken);
     var batch = await http.BatchAsync(csv, options.BatchRows, cancellationToken);
@@ -181,6 +214,14 @@ if (options.Http)
 
 Console.WriteLine(JsonSerializer.Serialize(result));
 
+// Sets (or clears) the production alias's shadow, then gives the host's registry watcher (1 s poll) time to load it.
+static async Task SetShadowAsync(IModelRegistry registry, ModelVersion champion, int? shadow, CancellationToken cancellationToken)
+{
+    await registry.SetAliasSplitAsync(champion.TenantId, champion.ModelName, ModelAliases.Production, champion.Version,
+        new AliasSplit(null, 0, shadow), cancellationToken);
+    await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+}
+
 // The held-out rows (label dropped) repeated to the wanted count.
 static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, string>> rows, long count, CancellationToken cancellationToken)
 {
@@ -198,7 +239,7 @@ static async Task<string> WriteBatchAsync(string path, List<Dictionary<string, s
 
 /// <summary>Command-line settings of the benchmark.</summary>
 internal sealed record BenchOptions(string Datasets, string Work, int Seconds, string Wrk, int WarmUp, long BatchRows, bool Http, string Commit, bool Drift,
-    string? Trainer, bool Breakdown, int KeyPairs, int Rounds, int Trials, int LogPairs)
+    string? Trainer, bool Breakdown, int KeyPairs, int Rounds, int Trials, int LogPairs, int ShadowPairs)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -223,6 +264,7 @@ internal sealed record BenchOptions(string Datasets, string Work, int Seconds, s
             int.Parse(Value("--key-pairs", "3"), CultureInfo.InvariantCulture),
             int.Parse(Value("--rounds", "4"), CultureInfo.InvariantCulture),
             int.Parse(Value("--trials", "1"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--log-pairs", "0"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--log-pairs", "0"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--shadow-pairs", "0"), CultureInfo.InvariantCulture));
     }
 }
