@@ -54,7 +54,7 @@ internal sealed class PendingPrediction
     /// <summary>Numeric inputs by column (NaN is missing).</summary>
     public float[] Numbers { get; }
 
-    /// <summary>Text inputs by column (null for numeric columns, empty is missing); the writer hashes keyed-hash columns in place.</summary>
+    /// <summary>Text inputs by column (null for numeric columns, empty is missing): raw; the writer stores keyed-hash columns hashed.</summary>
     public string[] Texts { get; }
 
     public string? Label { get; }

@@ -107,19 +107,28 @@ internal sealed partial class PredictionLogWriter(PredictionLogQueue queue, IPre
         return hasher;
     }
 
-    /// <summary>The row's inputs as the model saw them: keyed-hash columns replaced by their hash, here, before anything is stored.</summary>
+    /// <summary>
+    /// The row's inputs as the model saw them: keyed-hash columns replaced by their hash, here, before anything is
+    /// stored. The hashes go into a copy: a batch cut short by a stop is built again from the same rows.
+    /// </summary>
     private static LoggedInputs Inputs(PendingPrediction row, IKeyedHasher? hasher)
     {
-        var columns = row.Columns.Columns;
-        for (var i = 0; hasher is not null && i < columns.Count; i++)
+        if (hasher is null)
         {
-            if (columns[i].KeyedHash && row.Texts[i] is { Length: > 0 } text)
+            return new LoggedInputs(row.Columns.Names, row.Numbers, row.Texts);
+        }
+
+        var columns = row.Columns.Columns;
+        var texts = (string?[])row.Texts.Clone();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].KeyedHash && texts[i] is { Length: > 0 } text)
             {
-                row.Texts[i] = hasher.Hash(text);
+                texts[i] = hasher.Hash(text);
             }
         }
 
-        return new LoggedInputs(row.Columns.Names, row.Numbers, row.Texts);
+        return new LoggedInputs(row.Columns.Names, row.Numbers, texts);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write {Rows} logged predictions; they are counted as dropped")]
