@@ -7,16 +7,24 @@ namespace AutoMLPlatform.Storage.Feedback;
 
 /// <summary>
 /// A block's inputs in a compact binary form, sealed as one piece: the column-name lists its rows use, once each,
-/// then per row the index of its list and a tagged value per column (missing, a float, or a text). They are read back
-/// as JSON objects by column name, as the model saw them.
+/// then per row the index of its list and a tagged value per column: missing; a whole number in as few bytes as it
+/// needs, or any other number in 4; a text the block has not held yet, which joins its texts, or the number of one it
+/// has. They are read back as JSON objects by column name, as the model saw them. Blocks of the first format (format
+/// byte 1) hold no whole numbers and no text numbers, and read the same way.
 /// </summary>
 internal static class BlockInputs
 {
-    private const byte Format = 1;
+    private const byte FirstFormat = 1;
+    private const byte Format = 2;
 
     private const byte Missing = 0;
     private const byte Number = 1;
     private const byte Text = 2;
+    private const byte WholeNumber = 3;
+    private const byte KnownText = 4;
+
+    /// <summary>Whole numbers up to this size are stored as whole numbers: every one of them is a float exactly.</summary>
+    private const float WholeLimit = 1 << 24;
 
     public static byte[] Encode(IReadOnlyList<LoggedPrediction> rows)
     {
@@ -39,6 +47,7 @@ internal static class BlockInputs
             }
         }
 
+        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var inputs = row.Inputs;
@@ -52,13 +61,11 @@ internal static class BlockInputs
                 }
                 else if (text is null)
                 {
-                    writer.Byte(Number);
-                    writer.Single(number);
+                    Value(writer, number);
                 }
                 else
                 {
-                    writer.Byte(Text);
-                    writer.Text(text);
+                    Value(writer, texts, text);
                 }
             }
         }
@@ -66,11 +73,40 @@ internal static class BlockInputs
         return writer.ToArray();
     }
 
+    private static void Value(BlockWriter writer, float number)
+    {
+        // -0 is whole, but would come back as 0.
+        if (float.IsInteger(number) && Math.Abs(number) <= WholeLimit && !(number == 0 && float.IsNegative(number)))
+        {
+            writer.Byte(WholeNumber);
+            writer.Signed((long)number);
+        }
+        else
+        {
+            writer.Byte(Number);
+            writer.Single(number);
+        }
+    }
+
+    private static void Value(BlockWriter writer, Dictionary<string, int> texts, string text)
+    {
+        if (texts.TryGetValue(text, out var index))
+        {
+            writer.Byte(KnownText);
+            writer.Count(index);
+            return;
+        }
+
+        writer.Byte(Text);
+        writer.Text(text);
+        texts.Add(text, texts.Count);
+    }
+
     /// <summary>The inputs of the rows at <paramref name="indexes"/>, each as a JSON object by column name (missing values null).</summary>
     public static IReadOnlyDictionary<int, string> ReadJson(byte[] plain, IReadOnlySet<int> indexes)
     {
         var reader = new BlockReader(plain);
-        if (reader.Byte() != Format)
+        if (reader.Byte() is not (Format or FirstFormat))
         {
             throw new InvalidDataException("A prediction block's inputs are in an unknown format.");
         }
@@ -85,6 +121,7 @@ internal static class BlockInputs
             }
         }
 
+        var texts = new List<string>();
         var found = new Dictionary<int, string>(indexes.Count);
         var json = new ArrayBufferWriter<byte>(1024);
         using var writer = new Utf8JsonWriter(json);
@@ -106,11 +143,27 @@ internal static class BlockInputs
                     case Number:
                         reader.Single();
                         break;
-                    case Text when wanted:
-                        writer.WriteString(name, reader.Text());
+                    case WholeNumber when wanted:
+                        writer.WriteNumber(name, (float)reader.Signed());
+                        break;
+                    case WholeNumber:
+                        reader.Signed();
                         break;
                     case Text:
-                        reader.SkipText();
+                        texts.Add(reader.Text());
+                        if (wanted)
+                        {
+                            writer.WriteString(name, texts[^1]);
+                        }
+
+                        break;
+                    case KnownText:
+                        var known = KnownTextValue(ref reader, texts);
+                        if (wanted)
+                        {
+                            writer.WriteString(name, known);
+                        }
+
                         break;
                     case Missing when wanted:
                         writer.WriteNull(name);
@@ -132,6 +185,10 @@ internal static class BlockInputs
 
         return found;
     }
+
+    /// <summary>A text the block already holds, by its number.</summary>
+    private static string KnownTextValue(ref BlockReader reader, List<string> texts) =>
+        reader.Count() is var index && index < texts.Count ? texts[index] : throw new InvalidDataException("A prediction block names a text it does not hold.");
 
     /// <summary>
     /// A JSON object of inputs (the log's earlier format) as <see cref="LoggedInputs"/>: numbers as numbers, strings as

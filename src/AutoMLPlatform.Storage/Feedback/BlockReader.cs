@@ -11,21 +11,17 @@ internal ref struct BlockReader(ReadOnlySpan<byte> bytes)
 
     public byte Byte() => Take(1)[0];
 
-    public int Count()
-    {
-        var value = 0;
-        for (var shift = 0; shift < 35; shift += 7)
-        {
-            var next = Byte();
-            value |= (next & 0x7F) << shift;
-            if (next < 0x80)
-            {
-                return value;
-            }
-        }
+    public int Count() => Varint() is var value && value <= int.MaxValue
+        ? (int)value
+        : throw new InvalidDataException("A prediction block holds a malformed count.");
 
-        throw new InvalidDataException("A prediction block holds a malformed count.");
+    public long Signed()
+    {
+        var zigzag = Varint();
+        return (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
     }
+
+    public ReadOnlySpan<byte> Bytes(int count) => Take(count);
 
     public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
@@ -37,8 +33,21 @@ internal ref struct BlockReader(ReadOnlySpan<byte> bytes)
 
     public string Text() => Encoding.UTF8.GetString(Take(Count()));
 
-    /// <summary>Moves past a text without decoding it.</summary>
-    public void SkipText() => Take(Count());
+    private ulong Varint()
+    {
+        var value = 0UL;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            var next = Byte();
+            value |= (ulong)(next & 0x7F) << shift;
+            if (next < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("A prediction block holds a malformed number.");
+    }
 
     private ReadOnlySpan<byte> Take(int count)
     {
