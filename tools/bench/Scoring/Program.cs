@@ -132,7 +132,7 @@ if (options.Http)
 
     // The key's cost: the same single-row load on the host without the key check and on the real one, in alternating
     // pairs (runs are noisy on a shared machine), each pair's ratio taken within the pair.
-    var pairs = new List<(double Unchecked, double Checked)>();
+    var pairs = new List<(double Off, double On)>();
     for (var pair = 0; pair < options.KeyPairs; pair++)
     {
         var without = await http.PredictAsync(row, checkKey: false, cancellationToken);
@@ -144,6 +144,7 @@ if (options.Http)
     // The prediction log's cost: the same single-row load with logging off and at 100 %, in alternating pairs on the
     // real host (the writer shares the host's cores, as in production), each pair's ratio taken within the pair.
     var logPairs = new List<(double Off, double On)>();
+    var logStartBytes = DatabaseBytes(dataDirectory);
     for (var pair = 0; pair < options.LogPairs; pair++)
     {
         await http.SetPredictionLogAsync(0, cancellationToken);
@@ -153,6 +154,17 @@ if (options.Http)
         await http.SetPredictionLogAsync(0, cancellationToken);
         logPairs.Add((off.RequestsPerSecond, on.RequestsPerSecond));
         Console.Error.WriteLine($"log pair {pair + 1}: {on.RequestsPerSecond:N0} rps logging every row, {off.RequestsPerSecond:N0} without");
+    }
+
+    if (logPairs.Count > 0)
+    {
+        // What the log takes on disk: the database's growth over the rows written (the writer gathers for 200 ms; give it a second).
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        var (written, dropped) = await http.PredictionLogCountsAsync(cancellationToken);
+        Summarize(result, "predict_rps_log_off", "predict_rps_log_all", "log_http_ratio", logPairs);
+        result["log_rows_written"] = written;
+        result["log_rows_dropped"] = dropped;
+        result["log_disk_bytes_per_row"] = written == 0 ? 0 : Math.Round((double)(DatabaseBytes(dataDirectory) - logStartBytes) / written, 1);
     }
 
     // A shadow version's cost: the same load with the production alias's split off and with a shadow scoring every row
@@ -172,10 +184,7 @@ if (options.Http)
     {
         await SetShadowAsync(registry, version, null, cancellationToken);
         var (scored, dropped) = await http.ShadowCountsAsync(cancellationToken);
-        result["predict_rps_shadow_off"] = Math.Round(InterleavedRates.Median(shadowPairs.Select(p => p.Off)));
-        result["predict_rps_shadow_on"] = Math.Round(InterleavedRates.Median(shadowPairs.Select(p => p.On)));
-        result["shadow_http_ratio"] = Math.Round(InterleavedRates.Median(shadowPairs.Select(p => p.On / p.Off)), 3);
-        result["shadow_http_ratio_range"] = new[] { Math.Round(shadowPairs.Min(p => p.On / p.Off), 3), Math.Round(shadowPairs.Max(p => p.On / p.Off), 3) };
+        Summarize(result, "predict_rps_shadow_off", "predict_rps_shadow_on", "shadow_http_ratio", shadowPairs);
         result["shadow_rows_scored"] = scored;
         result["shadow_rows_dropped"] = dropped;
     }
@@ -191,20 +200,7 @@ if (options.Http)
     result["alive_rps"] = Math.Round(alive.RequestsPerSecond);
     result["alive_p99_ms"] = alive.P99Milliseconds;
     result["http_vs_alive"] = Math.Round(predict.RequestsPerSecond / alive.RequestsPerSecond, 3);
-    result["predict_rps_key_checked"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Checked)));
-    result["predict_rps_key_unchecked"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Unchecked)));
-    result["key_check_http_ratio"] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Checked / p.Unchecked)), 3);
-    result["key_check_http_ratio_range"] = new[] { Math.Round(pairs.Min(p => p.Checked / p.Unchecked), 3), Math.Round(pairs.Max(p => p.Checked / p.Unchecked), 3) };
-    if (logPairs.Count > 0)
-    {
-        var (written, dropped) = await http.PredictionLogCountsAsync(cancellationToken);
-        result["predict_rps_log_off"] = Math.Round(InterleavedRates.Median(logPairs.Select(p => p.Off)));
-        result["predict_rps_log_all"] = Math.Round(InterleavedRates.Median(logPairs.Select(p => p.On)));
-        result["log_http_ratio"] = Math.Round(InterleavedRates.Median(logPairs.Select(p => p.On / p.Off)), 3);
-        result["log_http_ratio_range"] = new[] { Math.Round(logPairs.Min(p => p.On / p.Off), 3), Math.Round(logPairs.Max(p => p.On / p.Off), 3) };
-        result["log_rows_written"] = written;
-        result["log_rows_dropped"] = dropped;
-    }
+    Summarize(result, "predict_rps_key_unchecked", "predict_rps_key_checked", "key_check_http_ratio", pairs);
 
     result["engines_created"] = await http.EnginesCreatedAsync(cancellationToken);
     result["batch_rows"] = options.BatchRows;
@@ -213,6 +209,19 @@ if (options.Http)
 }
 
 Console.WriteLine(JsonSerializer.Serialize(result));
+
+// One setting's alternating pairs (off, on): the median rate of each side, and the median and range of the ratio on/off within a pair.
+static void Summarize(Dictionary<string, object?> result, string off, string on, string ratio, IReadOnlyList<(double Off, double On)> pairs)
+{
+    result[off] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.Off)));
+    result[on] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.On)));
+    result[ratio] = Math.Round(InterleavedRates.Median(pairs.Select(p => p.On / p.Off)), 3);
+    result[ratio + "_range"] = new[] { Math.Round(pairs.Min(p => p.On / p.Off), 3), Math.Round(pairs.Max(p => p.On / p.Off), 3) };
+}
+
+// The bytes of the host's SQLite database, its write-ahead log included.
+static long DatabaseBytes(string dataDirectory) =>
+    new DirectoryInfo(dataDirectory).EnumerateFiles("*.db*").Sum(f => f.Length);
 
 // Sets (or clears) the production alias's shadow, then gives the host's registry watcher (1 s poll) time to load it.
 static async Task SetShadowAsync(IModelRegistry registry, ModelVersion champion, int? shadow, CancellationToken cancellationToken)
