@@ -5,7 +5,7 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
-namespace AutoMLPlatform.Server.Tests.Architecture;
+namespace AutoMLPlatform.TestSupport.Architecture;
 
 /// <summary>
 /// Which namespaces of one compiled assembly use which others, read from its metadata: base types, interfaces, field

@@ -1,4 +1,4 @@
-namespace AutoMLPlatform.Server.Tests.Architecture;
+namespace AutoMLPlatform.TestSupport.Architecture;
 
 /// <summary>Tarjan's algorithm: the strongly connected components of a directed graph, each sorted, in a stable order.</summary>
 public static class StronglyConnected
