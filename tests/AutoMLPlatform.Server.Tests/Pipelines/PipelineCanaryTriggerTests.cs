@@ -6,7 +6,6 @@ using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Server.Tests.Pipelines;
 
@@ -19,32 +18,19 @@ namespace AutoMLPlatform.Server.Tests.Pipelines;
 [Category("Slow")]
 public class PipelineCanaryTriggerTests
 {
-    private PlatformFactory _factory = null!;
-    private ApiClient _api = null!;
+    private PipelineTriggerPlatform _platform = null!;
 
     [OneTimeSetUp]
     public async Task TrainSplitPredictAndLabelAsync()
     {
-        _factory = new PlatformFactory();
-        _api = _factory.Api();
-        var dataset = await _api.UploadOkAsync("rule.csv", TestTables.BinaryCsv(200, 5), "rule");
-        for (var seed = 1; seed <= 2; seed++)
-        {
-            var submitted = await _api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = "rule", seed });
-            var job = await _api.WaitForJobAsync((string)submitted["id"]!, TimeSpan.FromMinutes(2));
-            Assert.That((string?)job["status"], Is.EqualTo("succeeded"), job.ToJsonString());
-        }
+        _platform = await PipelineTriggerPlatform.StartAsync(TestTables.BinaryCsv(200, 5));
+        await _platform.TrainAsync("rule", seed: 1);
+        await _platform.TrainAsync("rule", seed: 2);
+        await _platform.CreatePipelineAsync("strict", "rule", "canaryTrigger", """{"metric": "accuracy", "minLabelled": 1000}""");
+        await _platform.CreatePipelineAsync("rule", "rule", "canaryTrigger", """{"metric": "accuracy", "minLabelled": 5}""");
 
-        foreach (var (name, minLabelled) in new[] { ("strict", 1000), ("rule", 5) })
-        {
-            await PipelineApiTests.CreateAsync(_api, $$"""
-                {"name": "{{name}}", "modelName": "rule", "dataset": "rule", "label": "y", "schedule": {"cron": "0 3 * * *",
-                 "canaryTrigger": {"metric": "accuracy", "minLabelled": {{minLabelled}} } } }
-                """);
-        }
-
-        await SendOkAsync(HttpMethod.Put, "/api/models/rule/aliases/production", new { version = 1, canary = new { version = 2, percent = 50 } });
-        await SendOkAsync(HttpMethod.Put, "/api/models/rule/prediction-log", new { sampleRate = 1.0, retentionDays = 7 });
+        await _platform.SendOkAsync(HttpMethod.Put, "/api/models/rule/aliases/production", new { version = 1, canary = new { version = 2, percent = 50 } });
+        await _platform.LogEveryPredictionAsync("rule");
         var outcomes = new List<object>();
         for (var key = 0; key < 40; key++)
         {
@@ -53,58 +39,30 @@ public class PipelineCanaryTriggerTests
                 Content = JsonContent.Create(new { x1 = key % 2 == 0 ? 0.6 : -0.6, x2 = 0.1, color = "red" }),
             };
             request.Headers.Add("X-Routing-Key", $"customer-{key}");
-            using var response = await _api.Http.SendAsync(request);
+            using var response = await _platform.Api.Http.SendAsync(request);
             var answer = await ApiClient.ReadObjectAsync(response, HttpStatusCode.OK);
             var predicted = (string)answer["predictedLabel"]!;
             var right = (int)answer["version"]! == 2;
             outcomes.Add(new { predictionId = (string)answer["predictionId"]!, label = right ? predicted : predicted == "yes" ? "no" : "yes" });
         }
 
-        await SendFeedbackAsync(outcomes);
+        await _platform.SendFeedbackAsync("rule", () => JsonContent.Create(outcomes), outcomes.Count);
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task SendOkAsync(HttpMethod method, string path, object body)
-    {
-        using var response = await _api.Http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task SendFeedbackAsync(List<object> outcomes)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            // The log is written off the request path: outcomes for rows not yet written are refused as unknown; send again.
-            using var sent = await _api.Http.PostAsJsonAsync(new Uri("/api/models/rule/feedback", UriKind.Relative), outcomes);
-            var answer = JsonNode.Parse(await sent.Content.ReadAsStringAsync())!;
-            if ((int)answer["accepted"]! + (int)answer["replaced"]! == outcomes.Count)
-            {
-                return;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), answer.ToJsonString());
-            await Task.Delay(200);
-        }
-    }
+    public void Stop() => _platform?.Dispose();
 
     [Test]
     public async Task A_canary_that_wins_live_is_promoted_once_it_has_enough_labelled_predictions_and_the_run_records_both_scores()
     {
         var tooFew = await CheckAsync("strict");
-        var aliasBefore = await _api.GetObjectAsync("/api/models/rule/aliases/production");
+        var aliasBefore = await _platform.Api.GetObjectAsync("/api/models/rule/aliases/production");
 
         var promoted = await CheckAsync("rule");
-        var alias = await _api.GetObjectAsync("/api/models/rule/aliases/production");
-        var run = (await _api.GetObjectAsync("/api/pipelines/rule/runs"))["items"]!.AsArray().Single()!;
+        var alias = await _platform.Api.GetObjectAsync("/api/models/rule/aliases/production");
+        var run = (await _platform.Api.GetObjectAsync("/api/pipelines/rule/runs"))["items"]!.AsArray().Single()!;
         var decision = run["decision"]!;
-        var audit = await _api.GetObjectAsync("/api/audit?limit=50");
+        var audit = await _platform.Api.GetObjectAsync("/api/audit?limit=50");
 
         Assert.Multiple(() =>
         {
@@ -123,7 +81,7 @@ public class PipelineCanaryTriggerTests
     [Test]
     public async Task A_bad_canary_trigger_is_a_400_naming_the_field()
     {
-        using var response = await _api.Http.PostAsync(new Uri("/api/pipelines", UriKind.Relative), new StringContent("""
+        using var response = await _platform.Api.Http.PostAsync(new Uri("/api/pipelines", UriKind.Relative), new StringContent("""
             {"name": "bad", "modelName": "rule", "dataset": "rule", "label": "y", "schedule": {"cron": "0 3 * * *",
              "canaryTrigger": {"metric": "accuracy", "minImprovement": -0.1} } }
             """, Encoding.UTF8, "application/json"));
@@ -135,14 +93,10 @@ public class PipelineCanaryTriggerTests
     [Test]
     public void The_pipeline_has_a_recurring_canary_check()
     {
-        var jobs = PipelineApiTests.RecurringJobs(_factory);
+        var jobs = PipelineApiTests.RecurringJobs(_platform.Factory);
 
         Assert.That(jobs.Where(j => j.Id == $"pipeline:{TenantId.Default}:rule:canary").Select(j => j.Cron), Is.EqualTo(new[] { "*/15 * * * *" }));
     }
 
-    private async Task<PipelineRun?> CheckAsync(string pipeline)
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PipelineCanaryCheckJob>().CheckAsync(TenantId.Default.Value, pipeline, CancellationToken.None);
-    }
+    private Task<PipelineRun?> CheckAsync(string pipeline) => _platform.CheckAsync<PipelineCanaryCheckJob>(pipeline, job => job.CheckAsync);
 }

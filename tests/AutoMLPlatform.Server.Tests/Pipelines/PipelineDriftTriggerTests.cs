@@ -1,11 +1,7 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using AutoMLPlatform.Core.Pipelines;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Jobs.Retraining;
 using AutoMLPlatform.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Server.Tests.Pipelines;
 
@@ -18,42 +14,28 @@ namespace AutoMLPlatform.Server.Tests.Pipelines;
 public class PipelineDriftTriggerTests
 {
     private static readonly string TrainingCsv = TestTables.BinaryCsv(300, 3);
-    private PlatformFactory _factory = null!;
-    private ApiClient _api = null!;
+    private PipelineTriggerPlatform _platform = null!;
 
     [OneTimeSetUp]
     public async Task TrainAndScoreAsync()
     {
-        _factory = new PlatformFactory();
-        _api = _factory.Api();
-        var dataset = await _api.UploadOkAsync("rule.csv", TrainingCsv, "rule");
+        _platform = await PipelineTriggerPlatform.StartAsync(TrainingCsv);
         foreach (var (model, scored) in new[] { ("steady", TrainingCsv), ("shifted", TestTables.Shift(TrainingCsv, column: 0, by: 0.8)) })
         {
-            var submitted = await _api.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 5, maxTrials = 1, modelName = model });
-            var job = await _api.WaitForJobAsync((string)submitted["id"]!, TimeSpan.FromMinutes(2));
-            Assert.That((string?)job["status"], Is.EqualTo("succeeded"), job.ToJsonString());
-            await PipelineApiTests.CreateAsync(_api, $$"""
-                {"name": "{{model}}", "modelName": "{{model}}", "dataset": "rule", "label": "y", "schedule": {"cron": "0 3 * * *",
-                 "driftTrigger": {"maxPsi": 0.25, "minRows": 200, "checkEvery": "00:05:00"} } }
-                """);
-            using var response = await _api.Http.PostAsync(new Uri($"/api/predict/{model}/batch", UriKind.Relative),
-                new StringContent(scored, Encoding.UTF8, "text/csv"));
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+            await _platform.TrainAsync(model);
+            await _platform.CreatePipelineAsync(model, model, "driftTrigger", """{"maxPsi": 0.25, "minRows": 200, "checkEvery": "00:05:00"}""");
+            await _platform.PredictBatchAsync(model, scored);
         }
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _factory.Dispose();
-    }
+    public void Stop() => _platform?.Dispose();
 
     [Test]
     public async Task A_champion_that_scored_shifted_rows_starts_a_run_recording_the_drifted_column()
     {
         var started = await CheckAsync("shifted");
-        var runs = await _api.GetObjectAsync("/api/pipelines/shifted/runs");
+        var runs = await _platform.Api.GetObjectAsync("/api/pipelines/shifted/runs");
         var run = runs["items"]!.AsArray().Single()!;
 
         Assert.Multiple(() =>
@@ -70,7 +52,7 @@ public class PipelineDriftTriggerTests
     public async Task A_champion_that_scored_training_like_rows_starts_no_run()
     {
         var started = await CheckAsync("steady");
-        var runs = await _api.GetObjectAsync("/api/pipelines/steady/runs");
+        var runs = await _platform.Api.GetObjectAsync("/api/pipelines/steady/runs");
 
         Assert.Multiple(() =>
         {
@@ -82,14 +64,10 @@ public class PipelineDriftTriggerTests
     [Test]
     public async Task A_pipeline_with_a_drift_trigger_has_a_recurring_drift_check()
     {
-        var jobs = PipelineApiTests.RecurringJobs(_factory);
+        var jobs = PipelineApiTests.RecurringJobs(_platform.Factory);
 
         Assert.That(jobs.Where(j => j.Id == $"pipeline:{TenantId.Default}:shifted:drift").Select(j => j.Cron), Is.EqualTo(new[] { "*/5 * * * *" }));
     }
 
-    private async Task<PipelineRun?> CheckAsync(string pipeline)
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PipelineDriftCheckJob>().CheckAsync(TenantId.Default.Value, pipeline, CancellationToken.None);
-    }
+    private Task<PipelineRun?> CheckAsync(string pipeline) => _platform.CheckAsync<PipelineDriftCheckJob>(pipeline, job => job.CheckAsync);
 }
