@@ -14,38 +14,28 @@ namespace AutoMLPlatform.Scoring.Tests.Models;
 [Category("Slow")]
 public sealed class PretrainedImageScoringTests
 {
-    private readonly TempDirectory _directory = new();
     private ModelVersion[] _versions = null!;
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
     private IReadOnlyList<(string Class, string Name, byte[] Bytes)> _digits = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        using (var networks = new PretrainedNetworks())
-        await using (var stores = await PlatformStores.StartAsync(_directory.Path))
+        _scoring = await RunningScoringHost.StartAsync(async stores =>
         {
+            using var networks = new PretrainedNetworks();
             _versions = [await RegisteredTorchModels.ResNetDigitsAsync(stores, networks, "digits", seed: 1), await RegisteredTorchModels.ResNetDigitsAsync(stores, networks, "digits", seed: 2)];
-        }
-
+        });
         _digits = SharedImages.Read("digits", "test", perClass: 1);
-        _host = await ScoringHost.StartAsync(_directory);
-        _client = _host.CreateClient();
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public void Two_versions_store_two_small_packages_and_no_copy_of_the_network()
     {
-        var largest = Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories).Max(f => new FileInfo(f).Length);
+        var largest = _scoring.LargestStoredFileBytes();
 
         Assert.Multiple(() =>
         {
@@ -60,9 +50,9 @@ public sealed class PretrainedImageScoringTests
     {
         var image = Convert.ToBase64String(_digits.Single(d => d.Class == "3").Bytes);
 
-        using var first = await _host.PostJsonAsync(_client, "/api/predict/digits?version=1", $$"""{"image": "{{image}}"}""");
-        using var second = await _host.PostJsonAsync(_client, "/api/predict/digits?version=2", $$"""{"image": "{{image}}"}""");
-        var networks = _host.Services.GetRequiredService<PretrainedNetworks>();
+        using var first = await _scoring.PostJsonAsync("/api/predict/digits?version=1", $$"""{"image": "{{image}}"}""");
+        using var second = await _scoring.PostJsonAsync("/api/predict/digits?version=2", $$"""{"image": "{{image}}"}""");
+        var networks = _scoring.Host.Services.GetRequiredService<PretrainedNetworks>();
 
         Assert.Multiple(async () =>
         {
@@ -77,7 +67,7 @@ public sealed class PretrainedImageScoringTests
     {
         var csv = "image\n" + string.Join('\n', _digits.Take(3).Select(d => Convert.ToBase64String(d.Bytes))) + "\n";
 
-        using var response = await _client.PostAsync("/api/predict/digits/batch", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        using var response = await _scoring.Client.PostAsync("/api/predict/digits/batch", new StringContent(csv, Encoding.UTF8, "text/csv"));
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Multiple(() =>
@@ -92,7 +82,7 @@ public sealed class PretrainedImageScoringTests
     {
         var bomb = Convert.ToBase64String(HostileInputs.BlackPng(30_000, 30_000));
 
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/digits", $$"""{"image": "{{bomb}}"}""");
+        using var response = await _scoring.PostJsonAsync("/api/predict/digits", $$"""{"image": "{{bomb}}"}""");
         var problem = await response.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>

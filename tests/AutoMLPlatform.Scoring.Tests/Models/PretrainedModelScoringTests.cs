@@ -3,7 +3,6 @@ using System.Text;
 using AutoMLPlatform.Core.Registry;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Pretrained;
-using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Scoring.Tests.Models;
@@ -16,36 +15,23 @@ namespace AutoMLPlatform.Scoring.Tests.Models;
 [Category("Slow")]
 public sealed class PretrainedModelScoringTests
 {
-    private readonly TempDirectory _directory = new();
     private ModelVersion[] _versions = null!;
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task StartAsync() => _scoring = await RunningScoringHost.StartAsync(async stores =>
     {
-        using (var networks = new PretrainedNetworks())
-        await using (var stores = await PlatformStores.StartAsync(_directory.Path))
-        {
-            _versions = [await RegisteredPretrainedModels.SemanticAsync(stores, networks, "meaning", seed: 1), await RegisteredPretrainedModels.SemanticAsync(stores, networks, "meaning", seed: 2)];
-        }
-
-        _host = await ScoringHost.StartAsync(_directory);
-        _client = _host.CreateClient();
-    }
+        using var networks = new PretrainedNetworks();
+        _versions = [await RegisteredPretrainedModels.SemanticAsync(stores, networks, "meaning", seed: 1), await RegisteredPretrainedModels.SemanticAsync(stores, networks, "meaning", seed: 2)];
+    });
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public void Two_versions_store_two_small_packages_and_no_copy_of_the_network()
     {
-        var largest = Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories).Max(f => new FileInfo(f).Length);
+        var largest = _scoring.LargestStoredFileBytes();
 
         Assert.Multiple(() =>
         {
@@ -58,9 +44,9 @@ public sealed class PretrainedModelScoringTests
     [Test]
     public async Task Both_versions_predict_by_meaning_over_the_one_encoder_the_host_loaded()
     {
-        using var first = await _host.PostJsonAsync(_client, "/api/predict/meaning?version=1", """{"text": "a bowl of spaghetti"}""");
-        using var second = await _host.PostJsonAsync(_client, "/api/predict/meaning?version=2", """{"text": "a red sports car"}""");
-        var networks = _host.Services.GetRequiredService<PretrainedNetworks>();
+        using var first = await _scoring.PostJsonAsync("/api/predict/meaning?version=1", """{"text": "a bowl of spaghetti"}""");
+        using var second = await _scoring.PostJsonAsync("/api/predict/meaning?version=2", """{"text": "a red sports car"}""");
+        var networks = _scoring.Host.Services.GetRequiredService<PretrainedNetworks>();
 
         Assert.Multiple(async () =>
         {
@@ -73,7 +59,7 @@ public sealed class PretrainedModelScoringTests
     [Test]
     public async Task A_csv_batch_of_texts_is_predicted_row_for_row()
     {
-        using var response = await _client.PostAsync("/api/predict/meaning/batch", new StringContent("text\nsome grilled salmon\nan old steam locomotive\n", Encoding.UTF8, "text/csv"));
+        using var response = await _scoring.Client.PostAsync("/api/predict/meaning/batch", new StringContent("text\nsome grilled salmon\nan old steam locomotive\n", Encoding.UTF8, "text/csv"));
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Multiple(() =>
@@ -87,7 +73,7 @@ public sealed class PretrainedModelScoringTests
     [Test]
     public async Task An_explanation_gives_the_text_column_its_contribution()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/meaning?version=1&explain=true", """{"text": "a slice of cheesecake"}""");
+        using var response = await _scoring.PostJsonAsync("/api/predict/meaning?version=1&explain=true", """{"text": "a slice of cheesecake"}""");
         var explanation = (await ScoringHost.ReadObjectAsync(response))["explanation"]!;
 
         Assert.Multiple(() =>
@@ -100,9 +86,9 @@ public sealed class PretrainedModelScoringTests
     [Test]
     public async Task Drift_is_reported_for_the_text_column_of_a_model_on_embeddings()
     {
-        using var predicted = await _host.PostJsonAsync(_client, "/api/predict/meaning?version=1", """[{"text": "a plate of nachos"}, {"text": "a small fishing boat"}]""");
+        using var predicted = await _scoring.PostJsonAsync("/api/predict/meaning?version=1", """[{"text": "a plate of nachos"}, {"text": "a small fishing boat"}]""");
 
-        using var response = await _client.GetAsync("/api/models/meaning/versions/1/drift");
+        using var response = await _scoring.Client.GetAsync("/api/models/meaning/versions/1/drift");
         var drift = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -115,12 +101,12 @@ public sealed class PretrainedModelScoringTests
     [Test]
     public async Task Moving_the_production_alias_serves_the_other_version()
     {
-        var registry = _host.Services.GetRequiredService<IModelRegistry>();
+        var registry = _scoring.Host.Services.GetRequiredService<IModelRegistry>();
         await registry.SetAliasAsync(TenantId.Default, "meaning", ModelAliases.Production, 2, CancellationToken.None);
 
         var served = await PollAsync(async () =>
         {
-            using var response = await _host.PostJsonAsync(_client, "/api/predict/meaning", """{"text": "a bowl of cherries"}""");
+            using var response = await _scoring.PostJsonAsync("/api/predict/meaning", """{"text": "a bowl of cherries"}""");
             return (await ScoringHost.ReadObjectAsync(response))["version"]?.ToJsonString();
         }, "2");
 

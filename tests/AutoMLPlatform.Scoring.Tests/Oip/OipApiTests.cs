@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.Oip;
 
@@ -15,24 +14,13 @@ public class OipApiTests
         ]}
         """;
 
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = await ScoringHost.StartAsync(_directory);
-        _client = _host.CreateClient();
-    }
+    public async Task StartAsync() => _scoring = await RunningScoringHost.StartAsync();
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [TestCase("/v2/health/live", "live")]
     [TestCase("/v2/health/ready", "ready")]
@@ -40,7 +28,7 @@ public class OipApiTests
     [TestCase("/v2/models/rule/versions/1/ready", "ready")]
     public async Task Health_and_readiness_answer_200_and_true(string path, string member)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await _scoring.Client.GetAsync(path);
         var body = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That((response.StatusCode, (bool?)body[member]), Is.EqualTo((HttpStatusCode.OK, (bool?)true)));
@@ -49,7 +37,7 @@ public class OipApiTests
     [Test]
     public async Task Model_metadata_lists_versions_typed_inputs_and_outputs()
     {
-        using var response = await _client.GetAsync("/v2/models/rule");
+        using var response = await _scoring.Client.GetAsync("/v2/models/rule");
         var body = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That(body.ToJsonString(), Is.EqualTo(
@@ -59,7 +47,7 @@ public class OipApiTests
     [Test]
     public async Task Inference_answers_named_typed_shaped_outputs_with_the_batch_dimension_first()
     {
-        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/infer", Infer);
+        using var response = await _scoring.PostJsonAsync("/v2/models/rule/infer", Infer);
         var body = await ScoringHost.ReadObjectAsync(response);
         var outputs = body["outputs"]!.AsArray();
 
@@ -81,7 +69,7 @@ public class OipApiTests
         request["id"] = null;
         request["outputs"] = new JsonArray(new JsonObject { ["name"] = "predicted_label", ["parameters"] = new JsonObject { ["binary_data"] = false } });
 
-        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/versions/1/infer", request.ToJsonString());
+        using var response = await _scoring.PostJsonAsync("/v2/models/rule/versions/1/infer", request.ToJsonString());
         var body = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That(body["outputs"]!.AsArray().Select(o => (string?)o!["name"]), Is.EqualTo(new[] { "predicted_label" }));
@@ -99,7 +87,7 @@ public class OipApiTests
     [TestCase("""{"inputs": [{"name": "x1", "shape": [1], "datatype": "FP32", "data": [0.5]}], "outputs": [{"name": "logits"}]}""", "unknown-output", "outputs")]
     public async Task A_bad_inference_request_is_400_with_the_protocols_error_member_naming_the_input(string json, string errorCode, string field)
     {
-        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/infer", json);
+        using var response = await _scoring.PostJsonAsync("/v2/models/rule/infer", json);
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -114,11 +102,11 @@ public class OipApiTests
     [Test]
     public async Task Server_metadata_needs_a_key_like_the_rest_of_the_protocol()
     {
-        using var anonymous = _host.CreateClient();
+        using var anonymous = _scoring.Host.CreateClient();
         anonymous.DefaultRequestHeaders.Authorization = null;
 
         using var refused = await anonymous.GetAsync("/v2");
-        using var answered = await _client.GetAsync("/v2");
+        using var answered = await _scoring.Client.GetAsync("/v2");
 
         Assert.Multiple(() =>
         {
@@ -132,7 +120,7 @@ public class OipApiTests
     {
         var deep = new string('[', 40) + "0.5" + new string(']', 40);
 
-        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/infer", $$"""{"inputs": [{"name": "x1", "shape": [1], "datatype": "FP32", "data": {{deep}}}]}""");
+        using var response = await _scoring.PostJsonAsync("/v2/models/rule/infer", $$"""{"inputs": [{"name": "x1", "shape": [1], "datatype": "FP32", "data": {{deep}}}]}""");
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -147,7 +135,7 @@ public class OipApiTests
     [TestCase("/v2/models/rule/versions/latest/infer")]
     public async Task Inference_on_an_unknown_model_or_version_is_404_with_an_error(string path)
     {
-        using var response = await _host.PostJsonAsync(_client, path, Infer);
+        using var response = await _scoring.PostJsonAsync(path, Infer);
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That((response.StatusCode, (string?)problem["error"]), Is.EqualTo((HttpStatusCode.NotFound, (string?)problem["detail"])));

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AutoMLPlatform.Core.Feedback;
-using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.PredictionLog;
 
@@ -17,28 +16,17 @@ public class OipLoggingTests
         ]}
         """;
 
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = await ScoringHost.StartAsync(_directory);
-        _client = _host.CreateClient();
-    }
+    public async Task StartAsync() => _scoring = await RunningScoringHost.StartAsync();
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     private async Task<JsonArray> InferAsync()
     {
-        using var response = await _client.PostAsync("/v2/models/rule/infer", new StringContent(Infer, Encoding.UTF8, "application/json"));
+        using var response = await _scoring.Client.PostAsync("/v2/models/rule/infer", new StringContent(Infer, Encoding.UTF8, "application/json"));
         return (await ScoringHost.ReadObjectAsync(response))["outputs"]!.AsArray();
     }
 
@@ -46,12 +34,12 @@ public class OipLoggingTests
     public async Task A_logging_model_answers_each_rows_prediction_id_and_the_rows_are_stored_with_their_inputs()
     {
         var before = await InferAsync();
-        await LoggedRows.SwitchOnAsync(_client, "rule");
+        await LoggedRows.SwitchOnAsync(_scoring.Client, "rule");
 
         var outputs = await InferAsync();
         var ids = outputs.Single(o => (string?)o!["name"] == "prediction_id")!;
         var logged = ids["data"]!.AsArray().Select(d => PredictionId.Parse((string)d!)).ToArray();
-        var stored = await LoggedRows.WaitForAsync(_host.Services, "rule", logged);
+        var stored = await LoggedRows.WaitForAsync(_scoring.Host.Services, "rule", logged);
 
         Assert.Multiple(() =>
         {
