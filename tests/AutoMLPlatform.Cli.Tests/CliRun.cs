@@ -14,6 +14,23 @@ internal sealed record CliRun(int ExitCode, string[] Stdout, string[] Stderr)
         return new CliRun(code, Lines(stdout), Lines(stderr));
     }
 
+    /// <summary>
+    /// Runs a command line with a URL where nothing listens and asserts it was refused before calling the platform:
+    /// exit code 2, nothing on stdout, one <c>automl: </c> line on stderr that is not "cannot reach".
+    /// </summary>
+    public static async Task AssertRefusedAsync(params string[] args)
+    {
+        var run = await RunAsync([.. args, "--url", "http://127.0.0.1:9", "--key", "unused"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Stdout, Is.Empty);
+            Assert.That(run.Stderr, Has.Length.EqualTo(1));
+            Assert.That(run.Stderr[0], Does.StartWith("automl: ").And.Not.Contains("cannot reach"));
+        });
+    }
+
     private static string[] Lines(StringWriter writer) =>
         writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }
