@@ -22,10 +22,11 @@ internal sealed class RunningScoringHost : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>
-    /// Runs <paramref name="registerModels"/> (when given) over the data directory's stores first, then starts the host,
-    /// which trains and registers <c>rule</c> as it always does.
+    /// Runs <paramref name="registerModels"/> (when given) over the data directory's stores first, then starts the host
+    /// as <see cref="ScoringHost.StartAsync"/> does: <paramref name="versions"/> versions of <c>rule</c>, <paramref name="settings"/>.
     /// </summary>
-    public static async Task<RunningScoringHost> StartAsync(Func<PlatformStores, Task>? registerModels = null)
+    public static async Task<RunningScoringHost> StartAsync(Func<PlatformStores, Task>? registerModels = null, int versions = 1,
+        Dictionary<string, string?>? settings = null)
     {
         var directory = new TempDirectory();
         try
@@ -36,7 +37,7 @@ internal sealed class RunningScoringHost : IDisposable
                 await registerModels(stores);
             }
 
-            return new RunningScoringHost(directory, await ScoringHost.StartAsync(directory));
+            return new RunningScoringHost(directory, await ScoringHost.StartAsync(directory, versions, settings));
         }
         catch
         {

@@ -1,30 +1,21 @@
 using System.Net;
 using System.Text;
-using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.Batch;
 
 [Category("Slow")]
 public class BatchApiTests
 {
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await ScoringHost.StartAsync(_directory, settings: new() { ["AutoMLPlatform:Scoring:MaxBatchBodyBytes"] = "100000" });
-        _client = _host.CreateClient();
+        _scoring = await RunningScoringHost.StartAsync(settings: new() { ["AutoMLPlatform:Scoring:MaxBatchBodyBytes"] = "100000" });
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task A_csv_comes_back_with_its_columns_and_the_prediction_columns_row_for_row()
@@ -57,7 +48,7 @@ public class BatchApiTests
     [TestCase("x1,x2,color\n", "csv-header-only", "file")]
     public async Task A_bad_csv_is_refused_with_400_naming_the_problem(string csv, string errorCode, string field)
     {
-        using var response = await _client.PostAsync("/api/predict/rule/batch", Csv(csv));
+        using var response = await _scoring.Client.PostAsync("/api/predict/rule/batch", Csv(csv));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -73,7 +64,7 @@ public class BatchApiTests
     {
         var csv = "x1,x2,color\n" + new string(',', 20_000) + "\n";
 
-        using var response = await _client.PostAsync("/api/predict/rule/batch", Csv(csv));
+        using var response = await _scoring.Client.PostAsync("/api/predict/rule/batch", Csv(csv));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -89,7 +80,7 @@ public class BatchApiTests
     {
         var csv = "x1,x2,color\n" + string.Concat(Enumerable.Repeat("0.9,0.5,red\n", 10_000));
 
-        using var response = await _client.PostAsync("/api/predict/rule/batch", Csv(csv));
+        using var response = await _scoring.Client.PostAsync("/api/predict/rule/batch", Csv(csv));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
@@ -97,7 +88,7 @@ public class BatchApiTests
     [Test]
     public async Task An_unknown_model_is_404_before_any_row_is_read()
     {
-        using var response = await _client.PostAsync("/api/predict/nope/batch", Csv("x1,x2,color\n0.9,0.5,red\n"));
+        using var response = await _scoring.Client.PostAsync("/api/predict/nope/batch", Csv("x1,x2,color\n0.9,0.5,red\n"));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That((response.StatusCode, (string?)problem["errorCode"]), Is.EqualTo((HttpStatusCode.NotFound, "model-not-found")));
@@ -105,7 +96,7 @@ public class BatchApiTests
 
     private async Task<string[]> PostAsync(string path, string csv, HttpStatusCode expected)
     {
-        using var response = await _client.PostAsync(path, Csv(csv));
+        using var response = await _scoring.Client.PostAsync(path, Csv(csv));
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(expected), text);
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

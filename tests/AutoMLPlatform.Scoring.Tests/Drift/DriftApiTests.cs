@@ -14,14 +14,12 @@ namespace AutoMLPlatform.Scoring.Tests.Drift;
 public class DriftApiTests
 {
     private static readonly string TrainingCsv = TestTables.BinaryCsv(300, 3);
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        await using (var stores = await PlatformStores.StartAsync(_directory.Path))
+        _scoring = await RunningScoringHost.StartAsync(async stores =>
         {
             var dataset = await stores.AddDatasetAsync("training", TrainingCsv);
             var first = await RegisteredModels.TrainAndRegisterAsync(stores, TrainingCsv, "y", "rule", trainedOn: dataset);
@@ -30,19 +28,11 @@ public class DriftApiTests
                 await stores.Registry.RegisterAsync(new NewModelVersion(first.TenantId, first.ModelName, first.Task, first.Label, first.Metric,
                     first.Metrics, first.Inputs, first.Classes, first.Lineage, first.ArtifactSha256, first.ArtifactSizeBytes), CancellationToken.None);
             }
-        }
-
-        _host = await ScoringHost.StartAsync(_directory, versions: 0, settings: ScoringHost.ExactDrift());
-        _client = _host.CreateClient();
+        }, versions: 0, settings: ScoringHost.ExactDrift());
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task Scoring_the_training_rows_shows_no_drift()
@@ -96,7 +86,7 @@ public class DriftApiTests
     [Test]
     public async Task A_version_that_served_nothing_answers_200_with_zero_counts_and_no_psi()
     {
-        using var response = await _client.GetAsync(new Uri("/api/models/rule/versions/4/drift", UriKind.Relative));
+        using var response = await _scoring.Client.GetAsync(new Uri("/api/models/rule/versions/4/drift", UriKind.Relative));
         var drift = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -114,7 +104,7 @@ public class DriftApiTests
     {
         await ScoreAsync(5, TrainingCsv);
 
-        var metrics = await _client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var metrics = await _scoring.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.That(metrics.Split('\n').Where(line => line.StartsWith("scoring_drift_psi{", StringComparison.Ordinal) && line.Contains("version=\"5\"",
             StringComparison.Ordinal)).Select(line => line[(line.IndexOf("column=\"", StringComparison.Ordinal) + 8)..].Split('"')[0]),
@@ -125,7 +115,7 @@ public class DriftApiTests
     [TestCase("/api/models/nope/versions/1/drift")]
     public async Task An_unknown_version_answers_404_problem_details(string path)
     {
-        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await _scoring.Client.GetAsync(new Uri(path, UriKind.Relative));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -137,14 +127,14 @@ public class DriftApiTests
 
     private async Task ScoreAsync(int version, string csv)
     {
-        using var response = await _client.PostAsync(new Uri($"/api/predict/rule/batch?version={version}", UriKind.Relative),
+        using var response = await _scoring.Client.PostAsync(new Uri($"/api/predict/rule/batch?version={version}", UriKind.Relative),
             new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
     private async Task<JsonObject> DriftAsync(int version)
     {
-        using var response = await _client.GetAsync(new Uri($"/api/models/rule/versions/{version}/drift", UriKind.Relative));
+        using var response = await _scoring.Client.GetAsync(new Uri($"/api/models/rule/versions/{version}/drift", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await ScoringHost.ReadObjectAsync(response);
     }

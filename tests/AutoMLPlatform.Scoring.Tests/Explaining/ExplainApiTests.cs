@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.Explaining;
 
@@ -12,32 +11,22 @@ public class ExplainApiTests
     private const string Rows = """[{"a": 0.9, "b": 0.1, "c": -0.2, "color": "red"}, {"a": -0.8, "b": -0.3, "c": 0.5, "color": "blue"}, {"a": 0.7, "b": 0.6, "c": 0.0, "color": "green"}]""";
     private const string WideRows = """[{"x0": 0.9, "x1": 0.1, "x2": -0.2, "x3": 0.3, "x4": 0.5, "x5": -0.5, "x6": 0.1, "x7": 0.2, "x8": -0.9, "x9": 0.4, "x10": 0.0, "x11": 0.6}]""";
 
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        await using (var stores = await PlatformStores.StartAsync(_directory.Path))
+        _scoring = await RunningScoringHost.StartAsync(async stores =>
         {
             await RegisteredModels.TrainAndRegisterAsync(stores, PlantedCsv(400, classes: false), "y", "linear", trainer: "Sdca");
             await RegisteredModels.TrainAndRegisterAsync(stores, PlantedCsv(400, classes: false), "y", "trees", trainer: "LightGbm");
             await RegisteredModels.TrainAndRegisterAsync(stores, PlantedCsv(400, classes: true), "y", "classes", trainer: "LightGbm");
             await RegisteredModels.TrainAndRegisterAsync(stores, WideCsv(300), "y", "wide", trainer: "Sdca");
-        }
-
-        _host = await ScoringHost.StartAsync(_directory, settings: new() { ["AutoMLPlatform:Scoring:MaxExplainRowsPerRequest"] = "3" });
-        _client = _host.CreateClient();
+        }, settings: new() { ["AutoMLPlatform:Scoring:MaxExplainRowsPerRequest"] = "3" });
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [TestCase("linear", Rows)]
     [TestCase("trees", Rows)]
@@ -60,7 +49,7 @@ public class ExplainApiTests
     [Test]
     public async Task A_binary_model_explains_its_raw_score()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule?explain=true", ScoringHost.Row);
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule?explain=true", ScoringHost.Row);
         var explanation = (await ScoringHost.ReadObjectAsync(response))["explanation"]!;
 
         Assert.Multiple(() =>
@@ -96,7 +85,7 @@ public class ExplainApiTests
     [Test]
     public async Task More_rows_than_the_explain_limit_is_a_400_naming_the_limit()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/linear?explain=true", Rows.Replace("]", """, {"a": 0, "b": 0, "c": 0, "color": "red"}]""", StringComparison.Ordinal));
+        using var response = await _scoring.PostJsonAsync("/api/predict/linear?explain=true", Rows.Replace("]", """, {"a": 0, "b": 0, "c": 0, "color": "red"}]""", StringComparison.Ordinal));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -119,8 +108,8 @@ public class ExplainApiTests
     [TestCase("?explain=false")]
     public async Task Without_explain_true_no_prediction_has_an_explanation(string query)
     {
-        using var single = await _host.PostJsonAsync(_client, "/api/predict/linear" + query, """{"a": 0.9, "b": 0.1, "c": -0.2, "color": "red"}""");
-        using var many = await _host.PostJsonAsync(_client, "/api/predict/linear" + query, Rows.Replace("]", ", " + Rows[1..], StringComparison.Ordinal));
+        using var single = await _scoring.PostJsonAsync("/api/predict/linear" + query, """{"a": 0.9, "b": 0.1, "c": -0.2, "color": "red"}""");
+        using var many = await _scoring.PostJsonAsync("/api/predict/linear" + query, Rows.Replace("]", ", " + Rows[1..], StringComparison.Ordinal));
         var one = await ScoringHost.ReadObjectAsync(single);
         var array = (await ScoringHost.ReadObjectAsync(many))["predictions"]!.AsArray();
 
@@ -135,7 +124,7 @@ public class ExplainApiTests
 
     private async Task<JsonNode[]> ExplainAsync(string model, string rows)
     {
-        using var response = await _host.PostJsonAsync(_client, $"/api/predict/{model}?explain=true", rows);
+        using var response = await _scoring.PostJsonAsync($"/api/predict/{model}?explain=true", rows);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return [.. (await ScoringHost.ReadObjectAsync(response))["predictions"]!.AsArray().Select(p => p!)];
     }

@@ -8,7 +8,6 @@ using AutoMLPlatform.Core.Security;
 using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.Tests.PredictionLog;
 using AutoMLPlatform.Security.Keys;
-using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Scoring.Tests.Feedback;
@@ -16,34 +15,26 @@ namespace AutoMLPlatform.Scoring.Tests.Feedback;
 [Category("Slow")]
 public class FeedbackApiTests
 {
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await ScoringHost.StartAsync(_directory);
-        _client = _host.CreateClient();
-        await LoggedRows.SwitchOnAsync(_client, "rule");
+        _scoring = await RunningScoringHost.StartAsync();
+        await LoggedRows.SwitchOnAsync(_scoring.Client, "rule");
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task Feedback_is_accepted_a_later_one_for_the_same_id_replaces_it_and_each_call_is_audited()
     {
         var ids = await PredictAsync(2);
 
-        var first = await PostAsync(_client, $$"""[{"predictionId": "{{ids[0]}}", "label": "yes"}, {"predictionId": "{{ids[1]}}", "label": "no"}]""");
-        var second = await PostAsync(_client, $$"""[{"predictionId": "{{ids[0]}}", "label": "no", "observedAt": "2026-12-01T10:00:00Z"}]""");
-        var audit = await _host.Services.GetRequiredService<IAuditLog>().ListAsync(TenantId.Default, 0, 10, CancellationToken.None);
+        var first = await PostAsync(_scoring.Client, $$"""[{"predictionId": "{{ids[0]}}", "label": "yes"}, {"predictionId": "{{ids[1]}}", "label": "no"}]""");
+        var second = await PostAsync(_scoring.Client, $$"""[{"predictionId": "{{ids[0]}}", "label": "no", "observedAt": "2026-12-01T10:00:00Z"}]""");
+        var audit = await _scoring.Host.Services.GetRequiredService<IAuditLog>().ListAsync(TenantId.Default, 0, 10, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -59,7 +50,7 @@ public class FeedbackApiTests
     {
         var ids = await PredictAsync(4);
 
-        var answer = await PostAsync(_client, $$"""
+        var answer = await PostAsync(_scoring.Client, $$"""
             [{"predictionId": "{{ids[0]}}", "label": "yes"}, {"predictionId": "{{Guid.NewGuid()}}", "label": "yes"},
              {"predictionId": "{{ids[1]}}", "value": 3.5}, {"predictionId": "{{ids[2]}}", "label": "maybe"},
              {"predictionId": "not-an-id", "label": "yes"}, {"predictionId": "{{ids[3]}}"}]
@@ -81,7 +72,7 @@ public class FeedbackApiTests
     {
         var ids = await PredictAsync(2);
 
-        using var response = await _client.PostAsync("/api/models/rule/feedback",
+        using var response = await _scoring.Client.PostAsync("/api/models/rule/feedback",
             new StringContent($"predictionId,label\n{ids[0]},yes\n{ids[1]},no\n{Guid.NewGuid()},yes\n", Encoding.UTF8, "text/csv"));
         var answer = await ScoringHost.ReadObjectAsync(response);
 
@@ -98,7 +89,7 @@ public class FeedbackApiTests
         var row = $$"""{"predictionId": "{{Guid.NewGuid()}}", "label": "yes"}""";
         var body = "[" + string.Join(',', Enumerable.Repeat(row, 10_001)) + "]";
 
-        using var response = await _client.PostAsync("/api/models/rule/feedback", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _scoring.Client.PostAsync("/api/models/rule/feedback", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -114,7 +105,7 @@ public class FeedbackApiTests
     [TestCase("[1]", "invalid-row")]
     public async Task A_malformed_body_is_a_problem_with_its_error_code(string body, string errorCode)
     {
-        using var response = await _client.PostAsync("/api/models/rule/feedback", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _scoring.Client.PostAsync("/api/models/rule/feedback", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -129,13 +120,13 @@ public class FeedbackApiTests
     {
         var ids = await PredictAsync(1);
         var (key, stored) = ApiKeyFactory.Create(TenantId.Default, "outcomes", ApiScopes.Feedback, DateTimeOffset.UtcNow, null);
-        await _host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, CancellationToken.None);
-        using var app = _host.CreateClient();
+        await _scoring.Host.Services.GetRequiredService<IApiKeyStore>().TryCreateAsync(stored, CancellationToken.None);
+        using var app = _scoring.Host.CreateClient();
         app.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
         using var feedback = await app.PostAsync("/api/models/rule/feedback",
             new StringContent($$"""[{"predictionId": "{{ids[0]}}", "label": "yes"}]""", Encoding.UTF8, "application/json"));
-        using var predict = await _host.PostJsonAsync(app, "/api/predict/rule", ScoringHost.Row);
+        using var predict = await _scoring.Host.PostJsonAsync(app, "/api/predict/rule", ScoringHost.Row);
         using var logging = await app.PutAsJsonAsync("/api/models/rule/prediction-log", new { sampleRate = 0, retentionDays = 1 });
 
         Assert.Multiple(() =>
@@ -149,9 +140,9 @@ public class FeedbackApiTests
     private async Task<string[]> PredictAsync(int rows)
     {
         var body = "[" + string.Join(',', Enumerable.Repeat(ScoringHost.Row, rows)) + "]";
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule", body);
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule", body);
         var ids = (await ScoringHost.ReadObjectAsync(response))["predictions"]!.AsArray().Select(p => (string)p!["predictionId"]!).ToArray();
-        await LoggedRows.WaitForAsync(_host.Services, "rule", ids.Select(Core.Feedback.PredictionId.Parse).ToArray());
+        await LoggedRows.WaitForAsync(_scoring.Host.Services, "rule", ids.Select(Core.Feedback.PredictionId.Parse).ToArray());
         return ids;
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using AutoMLPlatform.TestSupport;
 
 namespace AutoMLPlatform.Scoring.Tests.Http;
 
@@ -10,33 +9,25 @@ public class PredictApiTests
     /// <summary>An unknown field nested 40 deep, past the depth limit of 32 (and short of the reader's own 64).</summary>
     private const string Deep = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[0]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]";
 
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await ScoringHost.StartAsync(_directory, settings: new()
+        _scoring = await RunningScoringHost.StartAsync(settings: new()
         {
             ["AutoMLPlatform:Scoring:MaxJsonBodyBytes"] = "2048",
             ["AutoMLPlatform:Scoring:MaxRowsPerRequest"] = "3",
         });
-        _client = _host.CreateClient();
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task The_standalone_host_predicts_with_the_model_the_platform_registered()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule", ScoringHost.Row);
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule", ScoringHost.Row);
         var body = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -52,7 +43,7 @@ public class PredictApiTests
     [Test]
     public async Task An_array_answers_each_row_in_order()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule", """[{"x1": 0.9, "x2": 0.5, "color": "red"}, {"x1": -0.9, "x2": -0.5, "color": null}]""");
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule", """[{"x1": 0.9, "x2": 0.5, "color": "red"}, {"x1": -0.9, "x2": -0.5, "color": null}]""");
         var body = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That(body["predictions"]!.AsArray().Select(p => (string?)p!["predictedLabel"]), Is.EqualTo(new[] { "yes", "no" }));
@@ -73,7 +64,7 @@ public class PredictApiTests
     [TestCase("/api/predict/rule", $$"""{"x1": 0.8, "x2": 0.1, "color": "red", "extra": {{Deep}}}""", HttpStatusCode.BadRequest, "invalid-json")]
     public async Task A_bad_request_is_answered_with_a_problem_naming_what_is_wrong(string path, string json, HttpStatusCode status, string errorCode)
     {
-        using var response = await _host.PostJsonAsync(_client, path, json);
+        using var response = await _scoring.PostJsonAsync(path, json);
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>
@@ -87,7 +78,7 @@ public class PredictApiTests
     [Test]
     public async Task A_wrong_typed_field_is_named_in_the_errors()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule", """[{"x1": 0.8, "x2": 0.1, "color": "red"}, {"x1": 0.8, "x2": true, "color": "red"}]""");
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule", """[{"x1": 0.8, "x2": 0.1, "color": "red"}, {"x1": 0.8, "x2": true, "color": "red"}]""");
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "[1].x2" }));
@@ -102,7 +93,7 @@ public class PredictApiTests
         var content = new StreamContent(unsized);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
 
-        using var response = await _client.PostAsync(path, content);
+        using var response = await _scoring.Client.PostAsync(path, content);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
@@ -112,7 +103,7 @@ public class PredictApiTests
     {
         const string json = """{"inputs": [{"name": "x1", "shape": [4], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""";
 
-        using var response = await _host.PostJsonAsync(_client, "/v2/models/rule/infer", json);
+        using var response = await _scoring.PostJsonAsync("/v2/models/rule/infer", json);
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That((response.StatusCode, (string?)problem["errorCode"]), Is.EqualTo((HttpStatusCode.RequestEntityTooLarge, (string?)"too-many-rows")));
@@ -121,7 +112,7 @@ public class PredictApiTests
     [Test]
     public async Task A_body_without_a_media_type_is_taken_as_json()
     {
-        using var response = await _client.PostAsync("/api/predict/rule", new ByteArrayContent(Encoding.UTF8.GetBytes(ScoringHost.Row)));
+        using var response = await _scoring.Client.PostAsync("/api/predict/rule", new ByteArrayContent(Encoding.UTF8.GetBytes(ScoringHost.Row)));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -131,7 +122,7 @@ public class PredictApiTests
     [TestCase("/v2/models/rule/infer", "application/x-www-form-urlencoded")]
     public async Task A_body_of_another_media_type_is_refused_with_415(string path, string mediaType)
     {
-        using var response = await _client.PostAsync(path, new StringContent(ScoringHost.Row, Encoding.UTF8, mediaType));
+        using var response = await _scoring.Client.PostAsync(path, new StringContent(ScoringHost.Row, Encoding.UTF8, mediaType));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
     }
@@ -141,7 +132,7 @@ public class PredictApiTests
     {
         var padding = new string(' ', 4096);
 
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule", ScoringHost.Row + padding);
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule", ScoringHost.Row + padding);
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.Multiple(() =>

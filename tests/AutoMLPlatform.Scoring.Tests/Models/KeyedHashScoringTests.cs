@@ -19,40 +19,30 @@ public class KeyedHashScoringTests
 {
     private const string RawRow = $$"""{"phone": "{{HashedTables.YesCustomer}}", "x": 0.5}""";
 
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
     private float _onHash;
     private float _onRaw;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        await using (var stores = await PlatformStores.StartAsync(_directory.Path))
+        _scoring = await RunningScoringHost.StartAsync(async stores =>
         {
             var version = await RegisteredModels.TrainAndRegisterAsync(stores, HashedTables.CustomersCsv(), "y", "customers", trainer: "Lbfgs", hashed: "phone");
             var hasher = await stores.Services.GetRequiredService<IKeyedHasherSource>().ForTenantAsync(TenantId.Default, CancellationToken.None);
             var mlnet = await MLNetPartAsync(stores.Blobs, version.ArtifactSha256);
             _onHash = HashedModels.Probability(mlnet, hasher.Hash(HashedTables.YesCustomer));
             _onRaw = HashedModels.Probability(mlnet, HashedTables.YesCustomer);
-        }
-
-        _host = await ScoringHost.StartAsync(_directory, versions: 0);
-        _client = _host.CreateClient();
+        }, versions: 0);
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task A_raw_value_sent_to_predict_gets_the_answer_the_model_gives_its_keyed_hash()
     {
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/customers", RawRow);
+        using var response = await _scoring.PostJsonAsync("/api/predict/customers", RawRow);
         var probability = (double)(await ScoringHost.ReadObjectAsync(response))["probabilities"]!["yes"]!;
 
         Assert.Multiple(() =>
@@ -65,12 +55,12 @@ public class KeyedHashScoringTests
     [Test]
     public async Task Explain_batch_and_the_open_inference_protocol_hash_the_raw_value_alike()
     {
-        using var explained = await _host.PostJsonAsync(_client, "/api/predict/customers?explain=true", RawRow);
+        using var explained = await _scoring.PostJsonAsync("/api/predict/customers?explain=true", RawRow);
         var explanation = await ScoringHost.ReadObjectAsync(explained);
-        using var batch = await _client.PostAsync("/api/predict/customers/batch",
+        using var batch = await _scoring.Client.PostAsync("/api/predict/customers/batch",
             new StringContent($"phone,x\n{HashedTables.YesCustomer},0.5\n", Encoding.UTF8, "text/csv"));
         var csv = (await batch.Content.ReadAsStringAsync()).Split('\n');
-        using var inferred = await _host.PostJsonAsync(_client, "/v2/models/customers/infer", $$"""
+        using var inferred = await _scoring.PostJsonAsync("/v2/models/customers/infer", $$"""
             {"inputs": [{"name": "phone", "shape": [1], "datatype": "BYTES", "data": ["{{HashedTables.YesCustomer}}"]},
                         {"name": "x", "shape": [1], "datatype": "FP32", "data": [0.5]}]}
             """);

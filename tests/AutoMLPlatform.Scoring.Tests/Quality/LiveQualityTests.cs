@@ -19,29 +19,26 @@ public class LiveQualityTests
     private const int Rows = 40;
     private const int Labelled = 30;
 
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
     private (double Yes, string Label, bool Truth)[] _answers = null!;
     private string _window = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await ScoringHost.StartAsync(_directory, settings: new() { ["AutoMLPlatform:Scoring:PredictionLog:QualityGaugeInterval"] = "00:00:00.200" });
-        _client = _host.CreateClient();
-        await LoggedRows.SwitchOnAsync(_client, "rule");
+        _scoring = await RunningScoringHost.StartAsync(settings: new() { ["AutoMLPlatform:Scoring:PredictionLog:QualityGaugeInterval"] = "00:00:00.200" });
+        await LoggedRows.SwitchOnAsync(_scoring.Client, "rule");
         var table = TestTables.BinaryCsv(Rows, seed: 11).TrimEnd('\n').Split('\n')[1..].Select(l => l.Split(',')).ToArray();
         var body = "[" + string.Join(',', table.Select(f => $$"""{"x1": {{f[0]}}, "x2": {{f[1]}}, "color": "{{f[2]}}"}""")) + "]";
         var started = DateTimeOffset.UtcNow;
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule", body);
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule", body);
         var predictions = (await ScoringHost.ReadObjectAsync(response))["predictions"]!.AsArray();
         var ids = predictions.Select(p => PredictionId.Parse((string)p!["predictionId"]!)).ToArray();
-        await LoggedRows.WaitForAsync(_host.Services, "rule", ids);
+        await LoggedRows.WaitForAsync(_scoring.Host.Services, "rule", ids);
         // The answer's number is the float the model gave, written shortest: read it back as that float.
         _answers = predictions.Select((p, i) => ((double)(float)p!["probabilities"]!["yes"]!, (string)p["predictedLabel"]!, table[i][3] == "yes")).ToArray();
         var feedback = string.Join(',', ids.Take(Labelled).Select((id, i) => $$"""{"predictionId": "{{id}}", "label": "{{table[i][3]}}"}"""));
-        using var sent = await _client.PostAsync("/api/models/rule/feedback", new StringContent($"[{feedback}]", Encoding.UTF8, "application/json"));
+        using var sent = await _scoring.Client.PostAsync("/api/models/rule/feedback", new StringContent($"[{feedback}]", Encoding.UTF8, "application/json"));
         sent.EnsureSuccessStatusCode();
         var from = started.AddHours(-2).ToString("yyyy-MM-ddTHH:00:00Z", CultureInfo.InvariantCulture);
         var to = started.AddHours(1).ToString("yyyy-MM-ddTHH:00:00Z", CultureInfo.InvariantCulture);
@@ -49,19 +46,14 @@ public class LiveQualityTests
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task Live_metrics_equal_an_offline_computation_over_the_same_answers_and_labels()
     {
         var labelled = _answers.Take(Labelled).ToArray();
 
-        var total = (await _client.GetFromJsonAsync<JsonObject>(_window))!["total"]!;
+        var total = (await _scoring.Client.GetFromJsonAsync<JsonObject>(_window))!["total"]!;
         var metrics = total["metrics"]!;
 
         Assert.Multiple(() =>
@@ -79,7 +71,7 @@ public class LiveQualityTests
     [Test]
     public async Task Windows_split_the_range_by_hour_and_hold_every_prediction_once()
     {
-        var windows = (await _client.GetFromJsonAsync<JsonObject>(_window))!["windows"]!.AsArray();
+        var windows = (await _scoring.Client.GetFromJsonAsync<JsonObject>(_window))!["windows"]!.AsArray();
 
         Assert.Multiple(() =>
         {
@@ -93,7 +85,7 @@ public class LiveQualityTests
     [TestCase("from=2025-01-01T00:00:00Z&to=2026-12-01T00:00:00Z&window=hour", "too-many-windows")]
     public async Task Bad_ranges_are_problems_with_their_error_code(string query, string errorCode)
     {
-        using var response = await _client.GetAsync($"/api/models/rule/versions/1/quality?{query}");
+        using var response = await _scoring.Client.GetAsync($"/api/models/rule/versions/1/quality?{query}");
         var problem = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That((string?)problem["errorCode"], Is.EqualTo(errorCode));
@@ -115,7 +107,7 @@ public class LiveQualityTests
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var match = pattern.Match(await _client.GetStringAsync("/metrics"));
+            var match = pattern.Match(await _scoring.Client.GetStringAsync("/metrics"));
             if (match.Success || DateTime.UtcNow > deadline)
             {
                 return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;

@@ -7,7 +7,6 @@ using AutoMLPlatform.Core.Tenancy;
 using AutoMLPlatform.Scoring.PredictionLog;
 using AutoMLPlatform.Scoring.Routing;
 using AutoMLPlatform.Scoring.Tests.PredictionLog;
-using AutoMLPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoMLPlatform.Scoring.Tests.Routing;
@@ -17,26 +16,18 @@ namespace AutoMLPlatform.Scoring.Tests.Routing;
 [NonParallelizable]
 public class CanaryRoutingApiTests
 {
-    private readonly TempDirectory _directory = new();
-    private ScoringHost _host = null!;
-    private HttpClient _client = null!;
+    private RunningScoringHost _scoring = null!;
     private IModelRegistry _registry = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _host = await ScoringHost.StartAsync(_directory, versions: 3);
-        _client = _host.CreateClient();
-        _registry = _host.Services.GetRequiredService<IModelRegistry>();
+        _scoring = await RunningScoringHost.StartAsync(versions: 3);
+        _registry = _scoring.Host.Services.GetRequiredService<IModelRegistry>();
     }
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _host.Dispose();
-        _directory.Dispose();
-    }
+    public void Stop() => _scoring?.Dispose();
 
     [Test]
     public async Task Each_routing_key_is_answered_by_the_version_its_hash_picks_every_time_and_the_answer_says_which()
@@ -72,7 +63,7 @@ public class CanaryRoutingApiTests
     {
         await SplitAsync(new AliasSplit(2, 100, 3));
 
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule?version=1", ScoringHost.Row);
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule?version=1", ScoringHost.Row);
         var answer = await ScoringHost.ReadObjectAsync(response);
 
         Assert.That((int)answer["version"]!, Is.EqualTo(1));
@@ -85,7 +76,7 @@ public class CanaryRoutingApiTests
         using var content = new StringContent("x1,x2,color\n0.8,0.1,red\n0.2,0.5,blue\n", Encoding.UTF8, "text/csv");
         content.Headers.Add(RoutingHeaders.RoutingKey, "customer-1");
 
-        using var response = await _client.PostAsync("/api/predict/rule/batch", content);
+        using var response = await _scoring.Client.PostAsync("/api/predict/rule/batch", content);
 
         Assert.That(response.Headers.GetValues(RoutingHeaders.ModelVersion).Single(), Is.EqualTo("2"));
     }
@@ -93,18 +84,18 @@ public class CanaryRoutingApiTests
     [Test]
     public async Task A_shadow_scores_every_row_into_the_log_marked_as_shadow_and_is_never_returned_and_feedback_labels_it_too()
     {
-        await LoggedRows.SwitchOnAsync(_client, "rule");
+        await LoggedRows.SwitchOnAsync(_scoring.Client, "rule");
         await SplitAsync(new AliasSplit(null, 0, 3));
-        var store = _host.Services.GetRequiredService<IPredictionLogStore>();
+        var store = _scoring.Host.Services.GetRequiredService<IPredictionLogStore>();
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        using var response = await _host.PostJsonAsync(_client, "/api/predict/rule",
+        using var response = await _scoring.PostJsonAsync("/api/predict/rule",
             """[{"x1": 0.8, "x2": 0.1, "color": "red"}, {"x1": 0.25, "x2": 0.5, "color": "blue"}, {"x1": 0.6, "x2": 0.3, "color": "green"}]""");
         var text = await response.Content.ReadAsStringAsync();
         var answer = JsonNode.Parse(text)!.AsObject();
         var ids = answer["predictions"]!.AsArray().Select(p => (string)p!["predictionId"]!).ToArray();
         var shadowRows = await WaitForRowsAsync(store, 3, since, 3);
-        using var feedback = await _host.PostJsonAsync(_client, "/api/models/rule/feedback",
+        using var feedback = await _scoring.PostJsonAsync("/api/models/rule/feedback",
             "[" + string.Join(",", ids.Select(id => $$"""{"predictionId": "{{id}}", "label": "yes"}""")) + "]");
         feedback.EnsureSuccessStatusCode();
         var labelled = await store.ReadAsync(TenantId.Default, "rule", 3, since, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
@@ -173,7 +164,7 @@ public class CanaryRoutingApiTests
             request.Headers.Add(RoutingHeaders.RoutingKey, key);
         }
 
-        using var response = await _client.SendAsync(request);
+        using var response = await _scoring.Client.SendAsync(request);
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return ((int)answer["version"]!, int.Parse(response.Headers.GetValues(RoutingHeaders.ModelVersion).Single(), System.Globalization.CultureInfo.InvariantCulture));
     }
