@@ -131,7 +131,10 @@ if (options.Http)
     var alive = await http.AliveAsync(cancellationToken);
 
     // The key's cost: the same single-row load on the host without the key check and on the real one, in alternating
-    // pairs (runs are noisy on a shared machine), each pair's ratio taken within the pair.
+    // pairs (runs are noisy on a shared machine), each pair's ratio taken within the pair. The host without the check
+    // is first given the load the real one has had (the run above), discarded: with only its own short warm-up its code
+    // was still being tiered up in the first pair, which measured it 20-30 % slower than it runs.
+    await http.PredictAsync(row, checkKey: false, cancellationToken);
     var pairs = new List<(double Off, double On)>();
     for (var pair = 0; pair < options.KeyPairs; pair++)
     {
