@@ -38,9 +38,7 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeatureSets? 
         var single = await refitter.RefitMLNetAsync(best, useGrace: true, cancellationToken).ConfigureAwait(false);
         var featureInputs = experiment.InputsOf(experiment.Features.Select(d => d.Name));
         var singleModel = OutputFinisher.Finish(mlContext, experiment.Task, chainStart.Append(single ?? best.FirstFoldModel!), sample);
-        var choice = settings.EnsembleAllowed && single is not null
-            ? EnsembleSelector.Choose(experiment, loop.Leaders, best.Loss, settings.Seed)
-            : null;
+        var choice = settings.EnsembleAllowed && single is not null ? ChooseEnsemble(loop.Candidates, best) : null;
         if (choice is not null)
         {
             var started = time.GetTimestamp();
@@ -59,6 +57,20 @@ internal sealed class ModelFinisher(PreparedExperiment experiment, FeatureSets? 
         }
 
         return new FinalModel(singleModel, best.ToResult(), featureInputs, RefitNote(single is not null, best), null, best.Predictions);
+    }
+
+    /// <summary>
+    /// The better of two cross-fitted ensembles, by their honest loss: one over the best trials, one that may also
+    /// blend each trainer's best. Offering more trials to the greedy choice on one half of the rows lets it fit that
+    /// half's noise, so the wider pool alone sometimes validates worse than the narrow one, or no better than the best
+    /// single trial; choosing between the two honest scores keeps what the wider pool gains without that loss.
+    /// </summary>
+    private EnsembleChoice? ChooseEnsemble(EnsembleCandidates candidates, TrialOutcome best)
+    {
+        var top = EnsembleSelector.Choose(experiment, candidates.Top, best.Loss, settings.Seed);
+        var all = candidates.All;
+        var wide = all.Count > candidates.Top.Count ? EnsembleSelector.Choose(experiment, all, best.Loss, settings.Seed) : null;
+        return wide is not null && (top is null || wide.Loss < top.Loss) ? wide : top;
     }
 
     /// <summary>Every member refit on all rows, the best's refit reused; null when the time left cannot cover them.</summary>

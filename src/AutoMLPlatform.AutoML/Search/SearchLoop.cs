@@ -19,9 +19,6 @@ namespace AutoMLPlatform.AutoML.Search;
 /// </summary>
 internal sealed partial class SearchLoop
 {
-    /// <summary>Trials whose predictions are kept for the ensemble: the best this many.</summary>
-    public const int EnsembleCandidates = 10;
-
     /// <summary>Ensemble partners are reserved for only when refitting them costs at most this share of the budget.</summary>
     private const double MaxEnsembleReserveShare = 0.05;
 
@@ -33,7 +30,7 @@ internal sealed partial class SearchLoop
     private readonly ILogger _logger;
     private readonly MemoryGuard _memory;
     private readonly List<TrialOutcome> _trials = [];
-    private readonly List<TrialOutcome> _leaders = [];
+    private readonly EnsembleCandidates _candidates = new();
 
     public SearchLoop(PreparedExperiment experiment, FeatureSets? features, ExperimentSettings settings, SearchBudget budget, MemoryGuard memory,
         TimeProvider time, ILogger logger)
@@ -52,8 +49,8 @@ internal sealed partial class SearchLoop
     /// <summary>The best successful trial so far.</summary>
     public TrialOutcome? Best { get; private set; }
 
-    /// <summary>The best trials with predictions on every evaluation row, best first: the ensemble's candidates.</summary>
-    public IReadOnlyList<TrialOutcome> Leaders => _leaders;
+    /// <summary>The trials an ensemble may be built from.</summary>
+    public EnsembleCandidates Candidates => _candidates;
 
     public int ArmCount => _arms.Count;
 
@@ -174,17 +171,12 @@ internal sealed partial class SearchLoop
 
         if (outcome.Predictions is not null && outcome.MLNet is not null)
         {
-            _leaders.Add(outcome);
-            _leaders.Sort((a, b) => a.Loss.CompareTo(b.Loss));
-            if (_leaders.Count > EnsembleCandidates)
-            {
-                _leaders.RemoveAt(_leaders.Count - 1);
-            }
+            _candidates.Add(outcome);
         }
 
         // Keep back what the end will need: the best's refit, and room to refit a few ensemble partners when that is
         // cheap; dear partners are not worth search time (an ensemble then happens only if time is left over).
-        var partners = _settings.EnsembleAllowed ? _leaders.Where(l => l != Best).Take(3).Sum(l => l.RefitSeconds) : 0;
+        var partners = _settings.EnsembleAllowed ? _candidates.Top.Where(l => l != Best).Take(3).Sum(l => l.RefitSeconds) : 0;
         partners = partners <= _budget.Total.TotalSeconds * MaxEnsembleReserveShare ? partners : 0;
         _budget.Reserve = TimeSpan.FromSeconds(Best.RefitSeconds + partners);
     }
