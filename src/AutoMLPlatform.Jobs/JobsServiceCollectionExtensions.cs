@@ -65,6 +65,7 @@ public static class JobsServiceCollectionExtensions
         // providers only if none is): ours adds the trace context to every job without touching Hangfire's static filters.
         services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(
             JobFilterProviders.Providers, new JobFilterCollection { new TraceContextJobFilter() }));
+        services.AddSingleton<HangfireDelivery>();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<IJobPartQueue, HangfireJobPartQueue>();
         services.AddSingleton<IPipelineRunQueue, HangfirePipelineRunQueue>();

@@ -1,6 +1,9 @@
 namespace AutoMLPlatform.Core.Jobs;
 
-/// <summary>Hands a stored job to whatever executes jobs (Hangfire). Only the id travels: the job row is the truth.</summary>
+/// <summary>
+/// Hands a stored job to whatever executes jobs (Hangfire), waiting out an outage of the queue's storage until cancelled.
+/// Only the id travels: the job row is the truth.
+/// </summary>
 public interface IJobQueue
 {
     Task EnqueueAsync(JobId id, CancellationToken cancellationToken);

@@ -92,9 +92,11 @@ internal sealed partial class TrainingRunner : ITrainingRunner
         {
             // Checkpoint 2a: the database failed us (a restart), not the job: queue it again to run from the start. If even
             // that write fails, the job stays running without heartbeats and recovery requeues it after the lease timeout.
+            // Once it is written, the queue's delivery waits out the rest of the outage: a queued row nobody delivers stays
+            // queued for good.
             LogRequeuedAfterDatabaseError(ex, id);
             await lease.UpdateAsync(j => j.Requeue(), CancellationToken.None).ConfigureAwait(false);
-            await _queue.EnqueueAsync(id, CancellationToken.None).ConfigureAwait(false);
+            await _queue.EnqueueAsync(id, shutdown).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -34,11 +34,11 @@ public class PipelineFaultTests
 
         await PostgresFaults.RestartAsync();
         var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{run["id"]}", TimeSpan.FromMinutes(3));
+        Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
         var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
 
         Assert.Multiple(() =>
         {
-            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
             Assert.That((int?)done["attempt"], Is.EqualTo(1), "recovery must not requeue a run whose worker is alive");
             Assert.That((int?)done["failures"], Is.Zero, "a database outage is not a failed try");
             Assert.That(versions.GetArrayLength(), Is.EqualTo(1));

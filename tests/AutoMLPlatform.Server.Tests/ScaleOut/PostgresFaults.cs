@@ -18,23 +18,35 @@ internal static class PostgresFaults
         Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
-    /// <summary>Polls <paramref name="path"/> until its <c>status</c> is final, tolerating the API's answers failing while the database is down.</summary>
+    /// <summary>
+    /// Polls <paramref name="path"/> until its <c>status</c> is final, tolerating the API's answers failing while the database
+    /// is down; fails the test with the last answer seen when <paramref name="limit"/> passes first.
+    /// </summary>
     public static async Task<JsonObject> WaitForFinalAsync(ApiClient client, string path, TimeSpan limit)
     {
-        using var timeout = new CancellationTokenSource(limit);
-        while (true)
+        var deadline = DateTime.UtcNow + limit;
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
         {
-            using var response = await client.Http.GetAsync(path, timeout.Token);
-            if (response.IsSuccessStatusCode)
+            try
             {
-                var found = JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token))!.AsObject();
-                if ((string?)found["status"] is "succeeded" or "failed" or "cancelled")
+                using var response = await client.Http.GetAsync(path);
+                last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+                if (response.IsSuccessStatusCode && JsonNode.Parse(last[4..])!.AsObject() is var found
+                    && (string?)found["status"] is "succeeded" or "failed" or "cancelled")
                 {
                     return found;
                 }
             }
+            catch (HttpRequestException ex)
+            {
+                last = ex.Message;
+            }
 
-            await Task.Delay(500, timeout.Token);
+            await Task.Delay(500);
         }
+
+        Assert.Fail($"{path} did not reach a final status within {limit}; last answer: {last}");
+        throw new UnreachableException();
     }
 }
