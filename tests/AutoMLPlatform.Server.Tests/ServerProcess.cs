@@ -41,6 +41,9 @@ public sealed class ServerProcess : IDisposable
     /// <summary>SIGKILL: no shutdown hooks run, as when a machine loses power.</summary>
     public void Kill() => _host.Kill();
 
+    /// <summary>SIGTERM: a graceful shutdown, as when a worker is redeployed; waits until the process exited.</summary>
+    public Task StopAsync(TimeSpan limit) => _host.StopAsync(limit);
+
     /// <summary>Kills the process if it still runs; safe to call twice (a test's <c>using</c> and its cluster).</summary>
     public void Dispose() => _host.Dispose();
 

@@ -78,6 +78,18 @@ public sealed class ChildHost : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager stops a process: the host shuts down gracefully; waits until it exited.</summary>
+    public async Task StopAsync(TimeSpan limit)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>Kills the process if it still runs; safe to call twice (a test's <c>using</c> and its fixture).</summary>
     public void Dispose()
     {

@@ -15,8 +15,8 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// leaves the champion where it was. A database outage is not a failed try: the try is made again once the database
 /// answers, while the lease's heartbeats (which ride out the outage) keep recovery from handing the run to another worker.
 /// </summary>
-internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRows rows, ChallengerTraining training, ChampionChallenger judge, JobCanceller jobs,
-    TimeProvider time, IOptions<JobsOptions> options, ILogger<PipelineRunner> logger) : IPipelineRunner
+internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRows rows, IPipelineRunQueue queue, ChallengerTraining training,
+    ChampionChallenger judge, JobCanceller jobs, TimeProvider time, IOptions<JobsOptions> options, ILogger<PipelineRunner> logger) : IPipelineRunner
 {
     public async Task RunAsync(PipelineRunId id, CancellationToken shutdown)
     {
@@ -51,9 +51,13 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
                 return;
             }
 
-            // Checkpoint 2: the process is stopping. Back to the queue with its current job, to resume at the next start.
-            await lease.UpdateAsync(r => r.Requeue(), CancellationToken.None).ConfigureAwait(false);
-            LogRequeuedOnShutdown(id);
+            // Checkpoint 2: the process is stopping. Back to the queue with its current job, and delivered again, so another
+            // worker (or the next start) resumes it.
+            if (await lease.UpdateAsync(r => r.Requeue(), CancellationToken.None).ConfigureAwait(false))
+            {
+                var delivered = await ShutdownHandOver.TryAsync(token => queue.EnqueueAsync(id, token)).ConfigureAwait(false);
+                LogRequeuedOnShutdown(id, delivered);
+            }
         }
     }
 
@@ -202,6 +206,6 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was taken over by another worker; this attempt stopped")]
     private partial void LogLeaseLost(PipelineRunId runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was interrupted by shutdown and queued again")]
-    private partial void LogRequeuedOnShutdown(PipelineRunId runId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pipeline run {RunId} was interrupted by shutdown and queued again (handed to the queue: {Delivered})")]
+    private partial void LogRequeuedOnShutdown(PipelineRunId runId, bool delivered);
 }

@@ -126,9 +126,15 @@ internal sealed partial class TrainingRunner : ITrainingRunner
 
         if (shutdown.IsCancellationRequested)
         {
-            // Checkpoint 3: the process is stopping. Back to the queue, so the next start (or another worker) runs it again.
-            await lease.UpdateAsync(j => j.Requeue(), CancellationToken.None).ConfigureAwait(false);
-            LogRequeuedOnShutdown(lease.Current.Id);
+            // Checkpoint 3: the process is stopping. Back to the queue, and delivered again, so another worker (or the next
+            // start) runs it again.
+            var id = lease.Current.Id;
+            if (await lease.UpdateAsync(j => j.Requeue(), CancellationToken.None).ConfigureAwait(false))
+            {
+                var delivered = await ShutdownHandOver.TryAsync(token => _queue.EnqueueAsync(id, token)).ConfigureAwait(false);
+                LogRequeuedOnShutdown(id, delivered);
+            }
+
             return;
         }
 
@@ -174,8 +180,8 @@ internal sealed partial class TrainingRunner : ITrainingRunner
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was taken over by another worker; this attempt stopped")]
     private partial void LogLeaseLost(JobId jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was interrupted by shutdown and queued again")]
-    private partial void LogRequeuedOnShutdown(JobId jobId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was interrupted by shutdown and queued again (handed to the queue: {Delivered})")]
+    private partial void LogRequeuedOnShutdown(JobId jobId, bool delivered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} lost its database mid-run; queued again")]
     private partial void LogRequeuedAfterDatabaseError(Exception exception, JobId jobId);

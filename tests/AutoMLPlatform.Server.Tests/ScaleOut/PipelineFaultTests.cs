@@ -45,6 +45,39 @@ public class PipelineFaultTests
         });
     }
 
+    [Test]
+    public async Task A_worker_stopped_gracefully_mid_run_hands_the_run_to_another_worker()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var first = await cluster.StartAsync("worker");
+        using var client = api.Api();
+        await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        using (var created = await client.PostRawJsonAsync("/api/pipelines", Nightly))
+        {
+            await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created);
+        }
+
+        using var started = await client.Http.PostAsync("/api/pipelines/nightly/run", null);
+        var run = await ApiClient.ReadObjectAsync(started, HttpStatusCode.Accepted);
+        var jobId = await WaitForJobOfRunAsync(client, (string)run["id"]!);
+        await client.WaitForJobAsync(jobId, TimeSpan.FromMinutes(1), "running");
+        using var second = await cluster.StartAsync("worker");
+
+        await first.StopAsync(TimeSpan.FromSeconds(60));
+        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{run["id"]}", TimeSpan.FromMinutes(3));
+        Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+        var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int?)done["attempt"], Is.EqualTo(2), "the stopped worker handed the run back");
+            Assert.That((string?)done["jobId"], Is.EqualTo(jobId), "the second worker carried on with the run's job");
+            Assert.That((int?)done["failures"], Is.Zero, "a shutdown is not a failed try");
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+        });
+    }
+
     private static async Task<string> WaitForJobOfRunAsync(ApiClient client, string runId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));

@@ -63,6 +63,30 @@ public class ScaleOutTests
     }
 
     [Test]
+    public async Task A_worker_stopped_gracefully_mid_job_hands_the_job_to_another_worker()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var client = api.Api();
+        using var first = await cluster.StartAsync("worker");
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 20, modelName = "rule" });
+        await client.WaitForJobAsync((string)job["id"]!, TimeSpan.FromMinutes(1), "running");
+        using var second = await cluster.StartAsync("worker");
+
+        await first.StopAsync(TimeSpan.FromSeconds(60));
+        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/jobs/{job["id"]}", TimeSpan.FromMinutes(2));
+        var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+            Assert.That((int?)done["attempt"], Is.EqualTo(2), "the stopped worker's attempt was handed back, not finished");
+            Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task A_job_with_parallelism_2_searches_on_both_workers_and_registers_one_version()
     {
         await using var cluster = await Cluster.CreateAsync();
