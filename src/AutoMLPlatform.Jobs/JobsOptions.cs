@@ -32,13 +32,6 @@ public sealed class JobsOptions : IValidatableObject
     public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// True when the queue forgets everything on restart (Hangfire.InMemory): queued jobs are then handed to it
-    /// again at start. False for a durable queue, which still holds them.
-    /// </summary>
-    /// <value>Defaults to true (the embedded set-up).</value>
-    public bool QueueIsVolatile { get; set; } = true;
-
-    /// <summary>
     /// The Hangfire queues this process's workers take work from (<see cref="Queueing.QueueNames"/>): e.g. <c>training</c>
     /// on the big machines and <c>pipelines</c>, <c>default</c> on a small one. Empty for all of them.
     /// </summary>

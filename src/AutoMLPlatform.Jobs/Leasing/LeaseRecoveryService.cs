@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 namespace AutoMLPlatform.Jobs.Leasing;
 
 /// <summary>
-/// Makes sure no recoverable row (job, pipeline run) stays queued or running forever. At start, with a volatile queue
-/// (Hangfire.InMemory forgets everything on restart), every queued row is handed to the queue again. Then, periodically,
+/// Makes sure no recoverable row (job, pipeline run) stays queued or running forever. At start, every queued row is
+/// handed to the queue again: a volatile queue (Hangfire.InMemory) forgot it with the last process, and on a durable one
+/// its delivery may have been lost (a process killed between writing the row and enqueuing it, or a worker stopped while
+/// the queue's storage was away). A row still in the queue is then delivered twice, which is harmless: the claim lets
+/// one delivery run it and the other finds it running or ended. Then, periodically,
 /// a running row whose heartbeat is older than the lease timeout is presumed dead (its process was killed) and queued
 /// again, or failed with the reason when it used up its attempts; the compare-and-set means a worker that was only slow
 /// loses its lease and stops, rather than finishing twice.
@@ -20,20 +23,18 @@ internal sealed class LeaseRecoveryService<TRow>(IRecoverableRows<TRow> rows, Ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_options.QueueIsVolatile)
-        {
-            foreach (var row in await rows.ListQueuedAsync(stoppingToken).ConfigureAwait(false))
-            {
-                await rows.EnqueueAsync(row, stoppingToken).ConfigureAwait(false);
-                logger.LogInformation("The {Noun} {Id} was queued before the restart; handed to the queue again", rows.Noun, rows.IdOf(row));
-            }
-        }
-
+        var queuedHandedOver = false;
         using var timer = new PeriodicTimer(_options.RecoverySweepInterval, time);
         do
         {
             try
             {
+                if (!queuedHandedOver)
+                {
+                    await HandOverQueuedAsync(stoppingToken).ConfigureAwait(false);
+                    queuedHandedOver = true;
+                }
+
                 await SweepAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -44,6 +45,16 @@ internal sealed class LeaseRecoveryService<TRow>(IRecoverableRows<TRow> rows, Ti
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Hands every queued row to the queue again, once per start.</summary>
+    private async Task HandOverQueuedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var row in await rows.ListQueuedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await rows.EnqueueAsync(row, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("The {Noun} {Id} is queued; handed to the queue again at start", rows.Noun, rows.IdOf(row));
+        }
     }
 
     /// <summary>One pass: requeues (or gives up on) every running row whose worker went silent.</summary>

@@ -3,8 +3,9 @@ namespace AutoMLPlatform.Jobs.Leasing;
 /// <summary>
 /// Delivers a row that a stopping worker has just written back as queued. The Hangfire job that brought the row here
 /// ends as done, so on a durable queue nothing else would deliver it again and the row would stay queued for good;
-/// delivered now, another worker takes it at once. A volatile queue forgets the delivery with the process, and the
-/// next start hands every queued row over again (<see cref="LeaseRecoveryService{TRow}"/>).
+/// delivered now, another worker takes it at once. Should the storage not take it in time, or the queue be volatile
+/// (it forgets the delivery with the process), the next start hands every queued row over again
+/// (<see cref="LeaseRecoveryService{TRow}"/>).
 /// </summary>
 internal static class ShutdownHandOver
 {

@@ -46,8 +46,6 @@ internal static class HangfireSetup
             }
         });
 
-        // A durable queue still holds queued jobs after a restart: recovery must not enqueue them a second time.
-        services.PostConfigure<JobsOptions>(jobs => jobs.QueueIsVolatile = !postgres);
         if (runServer)
         {
             services.AddSingleton<HangfireServerName>();

@@ -87,6 +87,27 @@ public class ScaleOutTests
     }
 
     [Test]
+    public async Task A_queued_job_whose_delivery_was_lost_runs_when_a_worker_starts()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(300), "rule");
+        var job = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 10, maxTrials = 2, modelName = "rule" });
+        // The delivery is lost, as when a process dies between writing the row and enqueuing it.
+        var lost = await ExecuteAsync(cluster, "DELETE FROM hangfire.jobqueue");
+
+        using var worker = await cluster.StartAsync("worker");
+        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/jobs/{job["id"]}", TimeSpan.FromMinutes(2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lost, Is.EqualTo(1), "the job's one delivery was removed");
+            Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
+        });
+    }
+
+    [Test]
     public async Task A_job_with_parallelism_2_searches_on_both_workers_and_registers_one_version()
     {
         await using var cluster = await Cluster.CreateAsync();
@@ -215,5 +236,13 @@ public class ScaleOutTests
             Assert.That(done.Select(d => (int?)d["attempt"]), Has.All.EqualTo(1));
             Assert.That(registered, Is.EqualTo(count));
         });
+    }
+
+    private static async Task<int> ExecuteAsync(Cluster cluster, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
     }
 }
