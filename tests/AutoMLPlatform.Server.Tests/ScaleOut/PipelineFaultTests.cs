@@ -21,19 +21,10 @@ public class PipelineFaultTests
         using var api = await cluster.StartAsync("api");
         using var worker = await cluster.StartAsync("worker");
         using var client = api.Api();
-        await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
-        using (var created = await client.PostRawJsonAsync("/api/pipelines", Nightly))
-        {
-            await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created);
-        }
-
-        using var started = await client.Http.PostAsync("/api/pipelines/nightly/run", null);
-        var run = await ApiClient.ReadObjectAsync(started, HttpStatusCode.Accepted);
-        var jobId = await WaitForJobOfRunAsync(client, (string)run["id"]!);
-        await client.WaitForJobAsync(jobId, TimeSpan.FromMinutes(1), "running");
+        var (runId, _) = await StartRunUntilItsJobTrainsAsync(client);
 
         await PostgresFaults.RestartAsync();
-        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{run["id"]}", TimeSpan.FromMinutes(3));
+        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{runId}", TimeSpan.FromMinutes(3));
         Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
         var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
 
@@ -52,20 +43,11 @@ public class PipelineFaultTests
         using var api = await cluster.StartAsync("api");
         using var first = await cluster.StartAsync("worker");
         using var client = api.Api();
-        await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
-        using (var created = await client.PostRawJsonAsync("/api/pipelines", Nightly))
-        {
-            await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created);
-        }
-
-        using var started = await client.Http.PostAsync("/api/pipelines/nightly/run", null);
-        var run = await ApiClient.ReadObjectAsync(started, HttpStatusCode.Accepted);
-        var jobId = await WaitForJobOfRunAsync(client, (string)run["id"]!);
-        await client.WaitForJobAsync(jobId, TimeSpan.FromMinutes(1), "running");
+        var (runId, jobId) = await StartRunUntilItsJobTrainsAsync(client);
         using var second = await cluster.StartAsync("worker");
 
         await first.StopAsync(TimeSpan.FromSeconds(60));
-        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{run["id"]}", TimeSpan.FromMinutes(3));
+        var done = await PostgresFaults.WaitForFinalAsync(client, $"/api/pipelines/nightly/runs/{runId}", TimeSpan.FromMinutes(3));
         Assert.That((string?)done["status"], Is.EqualTo("succeeded"), done.ToJsonString());
         var versions = ApiClient.Json(await client.Http.GetStringAsync("/api/models/rule/versions"));
 
@@ -76,6 +58,22 @@ public class PipelineFaultTests
             Assert.That((int?)done["failures"], Is.Zero, "a shutdown is not a failed try");
             Assert.That(versions.GetArrayLength(), Is.EqualTo(1));
         });
+    }
+
+    /// <summary>Uploads the table, creates the nightly pipeline, runs it and waits until the run's training job is running.</summary>
+    private static async Task<(string RunId, string JobId)> StartRunUntilItsJobTrainsAsync(ApiClient client)
+    {
+        await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(3000), "rule");
+        using (var created = await client.PostRawJsonAsync("/api/pipelines", Nightly))
+        {
+            await ApiClient.ReadObjectAsync(created, HttpStatusCode.Created);
+        }
+
+        using var started = await client.Http.PostAsync("/api/pipelines/nightly/run", null);
+        var runId = (string)(await ApiClient.ReadObjectAsync(started, HttpStatusCode.Accepted))["id"]!;
+        var jobId = await WaitForJobOfRunAsync(client, runId);
+        await client.WaitForJobAsync(jobId, TimeSpan.FromMinutes(1), "running");
+        return (runId, jobId);
     }
 
     private static async Task<string> WaitForJobOfRunAsync(ApiClient client, string runId)
