@@ -66,6 +66,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IJobFilterProvider>(new JobFilterProviderCollection(
             JobFilterProviders.Providers, new JobFilterCollection { new TraceContextJobFilter() }));
         services.AddSingleton<HangfireDelivery>();
+        services.AddSingleton<HangfirePendingDeliveries>();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<IJobPartQueue, HangfireJobPartQueue>();
         services.AddSingleton<IPipelineRunQueue, HangfirePipelineRunQueue>();

@@ -19,6 +19,13 @@ public sealed class ServerProcess : IDisposable
 
     public string LogPath => _host.LogPath;
 
+    /// <summary>The log written so far, read beside the process that is still writing it.</summary>
+    public async Task<string> ReadLogAsync()
+    {
+        await using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return await new StreamReader(stream).ReadToEndAsync();
+    }
+
     /// <summary>A client sending <paramref name="key"/> (the system admin key by default).</summary>
     public ApiClient Api(string key = PlatformFactory.AdminKey)
     {

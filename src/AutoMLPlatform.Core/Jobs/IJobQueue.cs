@@ -7,4 +7,9 @@ namespace AutoMLPlatform.Core.Jobs;
 public interface IJobQueue
 {
     Task EnqueueAsync(JobId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The jobs whose delivery is waiting in the queue or being run: a queued job missing here has lost its delivery.
+    /// </summary>
+    Task<IReadOnlySet<JobId>> ListPendingAsync(CancellationToken cancellationToken);
 }

@@ -9,4 +9,9 @@ namespace AutoMLPlatform.Core.Pipelines;
 public interface IPipelineRunQueue
 {
     Task EnqueueAsync(PipelineRunId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The runs whose delivery is waiting in the queue or being run: a queued run missing here has lost its delivery.
+    /// </summary>
+    Task<IReadOnlySet<PipelineRunId>> ListPendingAsync(CancellationToken cancellationToken);
 }

@@ -31,4 +31,7 @@ internal interface IRecoverableRows<TRow> : ILeasedRows<TRow>
 
     /// <summary>Hands the row's id to the queue (Hangfire).</summary>
     Task EnqueueAsync(TRow row, CancellationToken cancellationToken);
+
+    /// <summary>The ids (<see cref="IdOf"/>) of the rows whose delivery waits in the queue or is being run.</summary>
+    Task<IReadOnlySet<string>> ListPendingDeliveriesAsync(CancellationToken cancellationToken);
 }

@@ -40,4 +40,7 @@ internal sealed class JobRows(IJobStore store, IJobQueue queue) : IRecoverableRo
     public TrainingJob GiveUp(TrainingJob row, DateTimeOffset now, string reason) => row.Fail(now, reason);
 
     public Task EnqueueAsync(TrainingJob row, CancellationToken cancellationToken) => queue.EnqueueAsync(row.Id, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> ListPendingDeliveriesAsync(CancellationToken cancellationToken) =>
+        (await queue.ListPendingAsync(cancellationToken).ConfigureAwait(false)).Select(id => id.ToString()).ToHashSet();
 }

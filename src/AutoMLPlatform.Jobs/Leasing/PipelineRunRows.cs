@@ -36,4 +36,7 @@ internal sealed class PipelineRunRows(IPipelineStore store, IPipelineRunQueue qu
     public PipelineRun GiveUp(PipelineRun row, DateTimeOffset now, string reason) => row.GiveUp(now, reason);
 
     public Task EnqueueAsync(PipelineRun row, CancellationToken cancellationToken) => queue.EnqueueAsync(row.Id, cancellationToken);
+
+    public async Task<IReadOnlySet<string>> ListPendingDeliveriesAsync(CancellationToken cancellationToken) =>
+        (await queue.ListPendingAsync(cancellationToken).ConfigureAwait(false)).Select(id => id.ToString()).ToHashSet();
 }

@@ -92,6 +92,70 @@ public class JobRecoveryTests
         Assert.That(queue.Enqueued, Does.Contain(id));
     }
 
+    [Test]
+    public async Task A_queued_job_the_queue_has_held_no_delivery_for_past_the_grace_is_handed_to_it_again_and_a_delivered_one_is_not()
+    {
+        var clock = JobsHost.Clock();
+        var queue = new RecordingJobQueue();
+        await using var stores = await JobsHost.StartAsync(queue, clock, configure: WithoutBackgroundRecovery);
+        var recovery = ActivatorUtilities.CreateInstance<LeaseRecoveryService<TrainingJob>>(stores.Services);
+        var lost = NewJob(clock.GetUtcNow());
+        var delivered = NewJob(clock.GetUtcNow());
+        await stores.Jobs.CreateAsync(lost, CancellationToken.None);
+        await stores.Jobs.CreateAsync(delivered, CancellationToken.None);
+        await queue.EnqueueAsync(delivered.Id, CancellationToken.None);
+
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+        var withinGrace = queue.Enqueued.ToList();
+        clock.Advance(TimeSpan.FromSeconds(6));
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+        var pastGrace = queue.Enqueued.ToList();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withinGrace, Is.EqualTo(new[] { delivered.Id }), "a row missing its delivery briefly is between its write and its enqueue");
+            Assert.That(pastGrace, Is.EqualTo(new[] { delivered.Id, lost.Id }));
+            Assert.That(queue.Enqueued, Is.EqualTo(pastGrace), "a row handed over has a delivery again");
+        });
+    }
+
+    [Test]
+    public async Task A_job_whose_delivery_shows_again_before_the_grace_ends_starts_its_grace_anew_when_it_goes_missing()
+    {
+        var clock = JobsHost.Clock();
+        var queue = new RecordingJobQueue();
+        await using var stores = await JobsHost.StartAsync(queue, clock, configure: WithoutBackgroundRecovery);
+        var recovery = ActivatorUtilities.CreateInstance<LeaseRecoveryService<TrainingJob>>(stores.Services);
+        var job = NewJob(clock.GetUtcNow());
+        await stores.Jobs.CreateAsync(job, CancellationToken.None);
+
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await queue.EnqueueAsync(job.Id, CancellationToken.None);
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        queue.LoseDeliveries();
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await recovery.RedeliverLostAsync(CancellationToken.None);
+
+        Assert.That(queue.Enqueued, Is.EqualTo(new[] { job.Id }), "missing 10 s, present, missing 10 s: never missing for 15 s in a row");
+    }
+
+    /// <summary>The tests drive their own recovery instance: the host's would race them with its pass at start.</summary>
+    private static void WithoutBackgroundRecovery(IServiceCollection services)
+    {
+        foreach (var recovery in services.Where(d => d.ImplementationType is { IsGenericType: true } type
+            && type.GetGenericTypeDefinition() == typeof(LeaseRecoveryService<>)).ToList())
+        {
+            services.Remove(recovery);
+        }
+    }
+
     private static LeaseRecoveryService<TrainingJob> Recovery(PlatformStores stores) =>
         stores.Services.GetServices<IHostedService>().OfType<LeaseRecoveryService<TrainingJob>>().Single();
 

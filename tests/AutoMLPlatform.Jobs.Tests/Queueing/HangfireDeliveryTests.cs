@@ -4,6 +4,7 @@ using AutoMLPlatform.Jobs.Queueing;
 using AutoMLPlatform.Jobs.Retraining;
 using Hangfire;
 using Hangfire.Common;
+using Hangfire.InMemory;
 using Hangfire.States;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +19,7 @@ public class HangfireDeliveryTests
         var client = new FlakyClient(failures: 2);
         using var logs = new RecordingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        var queue = new HangfireJobQueue(new HangfireDelivery(client, TimeProvider.System, factory.CreateLogger<HangfireDelivery>()));
+        var queue = new HangfireJobQueue(new HangfireDelivery(client, TimeProvider.System, factory.CreateLogger<HangfireDelivery>()), NoDeliveries);
 
         await queue.EnqueueAsync(JobId.New(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -41,7 +42,7 @@ public class HangfireDeliveryTests
         var delivery = new HangfireDelivery(client, time, factory.CreateLogger<HangfireDelivery>());
         using var cancel = new CancellationTokenSource();
 
-        var delivering = new HangfirePipelineRunQueue(delivery).EnqueueAsync(PipelineRunId.New(), cancel.Token);
+        var delivering = new HangfirePipelineRunQueue(delivery, NoDeliveries).EnqueueAsync(PipelineRunId.New(), cancel.Token);
         cancel.Cancel();
 
         Assert.That(async () => await delivering, Throws.InstanceOf<OperationCanceledException>());
@@ -55,10 +56,12 @@ public class HangfireDeliveryTests
         using var factory = LoggerFactory.Create(_ => { });
         var delivery = new HangfireDelivery(client, new FakeTimeProvider(), factory.CreateLogger<HangfireDelivery>());
 
-        Assert.That(async () => await new HangfirePipelineRunQueue(delivery).EnqueueAsync(PipelineRunId.New(), CancellationToken.None),
+        Assert.That(async () => await new HangfirePipelineRunQueue(delivery, NoDeliveries).EnqueueAsync(PipelineRunId.New(), CancellationToken.None),
             Throws.InstanceOf<InvalidOperationException>());
         Assert.That(client.Calls, Is.EqualTo(1));
     }
+
+    private static HangfirePendingDeliveries NoDeliveries => new(new InMemoryStorage());
 
     /// <summary>A Hangfire client whose storage fails the first <c>failures</c> creations, as Hangfire reports it.</summary>
     private sealed class FlakyClient(int failures, Func<Exception>? failure = null) : IBackgroundJobClient

@@ -108,6 +108,38 @@ public class ScaleOutTests
     }
 
     [Test]
+    public async Task A_queued_job_whose_delivery_is_lost_while_a_worker_runs_is_delivered_again_without_a_restart()
+    {
+        await using var cluster = await Cluster.CreateAsync();
+        using var api = await cluster.StartAsync("api");
+        using var worker = await cluster.StartAsync("worker");
+        using var client = api.Api();
+        var dataset = await client.UploadOkAsync("rule.csv", TestTables.BinaryCsv(300), "rule");
+        var busy = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 20, modelName = "busy" });
+        await client.WaitForJobAsync((string)busy["id"]!, TimeSpan.FromMinutes(1), "running");
+        var lostJob = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 10, maxTrials = 2, modelName = "lost" });
+        var waitingJob = await client.SubmitJobAsync(new { datasetId = (string)dataset["id"]!, label = "y", timeBudgetSeconds = 10, maxTrials = 2, modelName = "waiting" });
+        // The worker's one Hangfire worker is busy, so both deliveries wait unfetched; the first is lost.
+        var lost = await ExecuteAsync(cluster, $"""
+            DELETE FROM hangfire.jobqueue q USING hangfire.job j
+            WHERE q.jobid = j.id AND q.fetchedat IS NULL AND j.arguments::text LIKE '%{lostJob["id"]}%'
+            """);
+
+        var lostDone = await PostgresFaults.WaitForFinalAsync(client, $"/api/jobs/{lostJob["id"]}", TimeSpan.FromMinutes(2));
+        var waitingDone = await PostgresFaults.WaitForFinalAsync(client, $"/api/jobs/{waitingJob["id"]}", TimeSpan.FromMinutes(2));
+        var redelivered = (await worker.ReadLogAsync()).Split('\n').Where(l => l.Contains("held no delivery", StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lost, Is.EqualTo(1), "the first waiting job's one delivery was removed");
+            Assert.That((string?)lostDone["status"], Is.EqualTo("succeeded"), lostDone.ToJsonString());
+            Assert.That((string?)waitingDone["status"], Is.EqualTo("succeeded"), waitingDone.ToJsonString());
+            Assert.That(redelivered, Has.Count.EqualTo(1).And.One.Contains((string)lostJob["id"]!),
+                "only the job whose delivery was lost is delivered again; the one waiting its turn for ~20 s is not");
+        });
+    }
+
+    [Test]
     public async Task A_job_with_parallelism_2_searches_on_both_workers_and_registers_one_version()
     {
         await using var cluster = await Cluster.CreateAsync();

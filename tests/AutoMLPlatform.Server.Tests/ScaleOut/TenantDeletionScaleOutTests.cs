@@ -58,8 +58,7 @@ public class TenantDeletionScaleOutTests
         var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (DateTime.UtcNow < until)
         {
-            await using var stream = new FileStream(process.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            if ((await new StreamReader(stream).ReadToEndAsync()).Contains(line, StringComparison.Ordinal))
+            if ((await process.ReadLogAsync()).Contains(line, StringComparison.Ordinal))
             {
                 return true;
             }
