@@ -12,12 +12,16 @@ namespace AutoMLPlatform.Jobs.Retraining;
 /// The judging half of a run: score the challenger and the champion (the version the alias points at) on the same
 /// held-out rows of the newest dataset version, decide by the policy, and move the alias only on a win. The loser
 /// stays registered, un-aliased. A promotion is audited as <c>model.promote</c> like one made through the API, with no
-/// key: the pipeline run made it, and the target names the run.
+/// key: the pipeline run made it, and the target names the run. A run cancelled or taken over while it was judged moves
+/// nothing: right before the move the caller confirms, by a write, that it still holds the run.
 /// </summary>
 internal sealed class ChampionChallenger(IModelRegistry registry, HoldoutScorer scorer, IAuditLog audit, TimeProvider time)
 {
-    public async Task<PromotionDecision> DecideAsync(PipelineRun run, ModelVersionRef trained, CancellationToken cancellationToken)
+    /// <summary>Judges <paramref name="trained"/>; <paramref name="holdsRun"/> writes the run's heartbeat, false once the run is not this worker's.</summary>
+    public async Task<PromotionDecision> DecideAsync(PipelineRun run, ModelVersionRef trained, Func<CancellationToken, Task<bool>> holdsRun,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(holdsRun);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(trained);
         var definition = run.Definition;
@@ -44,8 +48,14 @@ internal sealed class ChampionChallenger(IModelRegistry registry, HoldoutScorer 
             new ScoredVersion(challenger.Version, challengerScore, challenger.Lineage.DatasetVersion), championScored, problem);
         if (decision.Promoted && champion?.Version != challenger.Version)
         {
-            // Decided: the alias moves even if the run is being stopped, so the record below never contradicts the registry.
-            // The intent first: if the process ends after the move and before the entry, recovery still records it.
+            // The cancel token lags a cancel by up to a heartbeat; the write does not. Once it succeeded the alias moves
+            // even if the run is being stopped, so the record never contradicts the registry. The audit intent first: if
+            // the process ends after the move and before the entry, recovery still records it.
+            if (!await holdsRun(CancellationToken.None).ConfigureAwait(false))
+            {
+                throw new OperationCanceledException("The run was cancelled or taken over while it was judged; the alias stays.");
+            }
+
             var promotion = new AuditRecord(time.GetUtcNow(), run.TenantId, KeyId: null, "model.promote",
                 $"name={definition.ModelName} alias={definition.Alias} version={challenger.Version} pipeline={run.PipelineName} run={run.Id}", "success");
             var intent = await audit.BeginAsync(promotion, CancellationToken.None).ConfigureAwait(false);

@@ -174,7 +174,8 @@ internal sealed partial class PipelineRunner(IPipelineStore store, PipelineRunRo
 
         var trained = await training.CompleteAsync(lease.Current.JobId!.Value, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return await judge.DecideAsync(lease.Current, trained, cancellationToken).ConfigureAwait(false);
+        return await judge.DecideAsync(lease.Current, trained,
+            token => lease.UpdateAsync(r => r with { HeartbeatAt = time.GetUtcNow() }, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the user reads on a failed try: our own errors verbatim, anything else by type and message.</summary>

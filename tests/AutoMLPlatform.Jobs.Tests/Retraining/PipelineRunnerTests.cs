@@ -84,6 +84,40 @@ public class PipelineRunnerTests
     }
 
     [Test]
+    public async Task A_run_cancelled_while_it_is_judged_ends_cancelled_and_leaves_the_alias_where_it_was()
+    {
+        var (armed, cancelled) = (false, false);
+        var settings = new Dictionary<string, string?>(QuietRecovery) { ["AutoMLPlatform:Jobs:HeartbeatInterval"] = "00:01:00" };
+        await using var scenario = await RetrainingScenario.StartAsync(RetrainingScenario.NoiseCsv(300), settings: settings,
+            configure: services => RegistryTap.Install(services, nameof(Core.Registry.IModelRegistry.ResolveAliasAsync), async sp =>
+            {
+                // The second run looks up the champion: it is judging. Its heartbeat would notice a cancel a minute later.
+                var active = await sp.GetRequiredService<IPipelineStore>().FindActiveRunAsync(TenantId.Default, "nightly", CancellationToken.None);
+                if (armed && !cancelled && active is not null)
+                {
+                    cancelled = true;
+                    await sp.GetRequiredService<PipelineRunCanceller>().CancelAsync(TenantId.Default, "nightly", active.Id.ToString(), CancellationToken.None);
+                }
+            }));
+        var first = await scenario.RunAsync();
+        await scenario.Stores.AddDatasetAsync("rule", TestTables.BinaryCsv(300));
+        armed = true;
+
+        var second = await scenario.RunAsync();
+        var production = await scenario.ProductionAsync();
+        var audited = await scenario.Stores.Services.GetRequiredService<IAuditLog>().ListAsync(TenantId.Default, 0, 10, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cancelled, Is.True, "the cancel was made while the second run was active");
+            Assert.That(second.Status, Is.EqualTo(PipelineRunStatus.Cancelled));
+            Assert.That(second.Decision, Is.Null);
+            Assert.That(production!.Version, Is.EqualTo(first.Decision!.Challenger.Version), "the better challenger was not promoted");
+            Assert.That(audited.Select(e => e.Record.Action), Does.Not.Contain("model.promote"));
+        });
+    }
+
+    [Test]
     public async Task A_challenger_that_does_not_win_by_the_margin_leaves_the_champion_and_stays_registered_without_the_alias()
     {
         await using var scenario = await RetrainingScenario.StartAsync(TestTables.BinaryCsv(300));
