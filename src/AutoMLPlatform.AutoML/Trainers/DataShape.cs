@@ -40,6 +40,13 @@ internal sealed record DataShape(int Rows, int Features, int Classes, bool NonNe
     /// <summary>Below this much work per boosting round (rows × features × trees per round), LightGBM runs on one thread.</summary>
     public const double LightGbmParallelWork = 2e5;
 
-    /// <summary>LightGBM's threads: one on small data, where synchronising threads for every tree costs more than it saves.</summary>
-    public int? LightGbmThreads(int treesPerRound) => Rows * (double)Math.Max(1, Features) * treesPerRound < LightGbmParallelWork ? 1 : Threads;
+    /// <summary>
+    /// LightGBM's threads: one on small data, where synchronising threads for every tree costs more than it saves;
+    /// otherwise every core but one. Left to LightGBM's own choice (one per core), its threads compete with the
+    /// process's own for the cores: on 2 cores letters' default configuration took 12.5–25 s a trial against 4.8 s on one
+    /// thread, so at 60 s the search often lost its best trainer to the time guard (docs/automl.md).
+    /// </summary>
+    public int? LightGbmThreads(int treesPerRound) => Rows * (double)Math.Max(1, Features) * treesPerRound < LightGbmParallelWork
+        ? 1
+        : Threads ?? Math.Max(1, Environment.ProcessorCount - 1);
 }
