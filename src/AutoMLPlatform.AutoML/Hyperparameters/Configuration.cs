@@ -35,6 +35,14 @@ internal sealed class Configuration
 
     public bool Has(string name) => Space.Parameters.Any(p => p.Name == name);
 
+    /// <summary>The same configuration with <paramref name="name"/> set to <paramref name="value"/>, which may lie outside its range.</summary>
+    public Configuration With(string name, double value)
+    {
+        var values = (double[])_values.Clone();
+        values[IndexOf(name)] = value;
+        return new Configuration(Space, values);
+    }
+
     /// <summary>The values by name, as the leaderboard and model lineage show them.</summary>
     public IReadOnlyDictionary<string, object> ToDisplay() =>
         Space.Parameters.Select((p, i) => (p.Name, Value: p.Display(_values[i]))).ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);

@@ -28,17 +28,29 @@ internal static class LabelTransform
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(estimator);
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(features);
-        if (!configuration.Has(Parameter) || configuration.Choice(Parameter) != "log")
+        var data = TrainingView(features, configuration, rows);
+        var model = estimator.Fit(data);
+        if (!UsesLog(configuration))
         {
-            return estimator.Fit(features.View(rows));
+            return model;
         }
 
-        var data = features.View(rows, y => MathF.Log(1 + Math.Max(0, y)));
-        var model = estimator.Fit(data);
         var ceiling = Math.Log(1 + 2.0 * features.MaxLabel(rows)).ToString("R", CultureInfo.InvariantCulture);
         var inverse = mlContext.Transforms.Expression(ReservedColumns.Score, $"s => exp(min(max(s, 0), {ceiling})) - 1", ReservedColumns.Score);
         return model.Append(inverse.Fit(model.Transform(data)));
+    }
+
+    /// <summary><paramref name="rows"/> with the label the trainer learns: log(1 + y) when the configuration asks for it.</summary>
+    public static IDataView TrainingView(FeaturizedData features, Configuration configuration, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return UsesLog(configuration) ? features.View(rows, y => MathF.Log(1 + Math.Max(0, y))) : features.View(rows);
+    }
+
+    private static bool UsesLog(Configuration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.Has(Parameter) && configuration.Choice(Parameter) == "log";
     }
 }

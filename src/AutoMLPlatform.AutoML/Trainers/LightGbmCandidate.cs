@@ -1,8 +1,12 @@
+using System.Reflection;
 using AutoMLPlatform.AutoML.Data;
 using AutoMLPlatform.AutoML.Hyperparameters;
 using AutoMLPlatform.AutoML.Search;
 using AutoMLPlatform.Core.Modeling;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace AutoMLPlatform.AutoML.Trainers;
@@ -90,39 +94,95 @@ internal sealed class LightGbmCandidate : TrainerCandidate
         return configuration.Int("numberOfIterations") * perTree * (task == TaskKind.Multiclass ? shape.Classes : 1);
     }
 
-    public override IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape)
+    public override IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape) =>
+        Create(mlContext, task, configuration, shape, validation: null).Estimator;
+
+    /// <summary>
+    /// Boosting watches the validation rows by their log loss (L2 for regression) and stops after
+    /// <see cref="EarlyStopping.Patience"/> rounds without improvement; the model keeps the rounds up to the best.
+    /// </summary>
+    public override EarlyStopping? CreateEarlyStopping(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape, IDataView validation)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        return Create(mlContext, task, configuration, shape, validation);
+    }
+
+    public override Configuration WithRounds(Configuration configuration, int rounds)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.With("numberOfIterations", rounds);
+    }
+
+    private static EarlyStopping Create(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape, IDataView? validation)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(shape);
         var s = new Settings(configuration);
+        var patience = validation is null ? 0 : EarlyStopping.Patience(s.Iterations);
 
         // ML.NET's three option classes share these fields but no base type that holds them, hence three copies.
         // Deterministic: LightGBM's results then do not depend on the thread count.
-        return task switch
+        switch (task)
         {
-            TaskKind.Binary => ProbabilityDecision.OfCalibrated(mlContext, shape.RequireOnnx, mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-            {
-                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
-                NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
-                UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
-                Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
-            })),
-            TaskKind.Multiclass => mlContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-            {
-                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
-                NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
-                UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
-                Deterministic = true, NumberOfThreads = shape.LightGbmThreads(shape.Classes), Silent = true, Verbose = false,
-            }),
-            TaskKind.Regression => mlContext.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-            {
-                LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
-                NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
-                UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
-                Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
-            }),
-            _ => throw new ArgumentOutOfRangeException(nameof(task)),
-        };
+            case TaskKind.Binary:
+                var binary = mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+                {
+                    LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
+                    NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
+                    UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
+                    Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
+                    EarlyStoppingRound = patience, EvaluationMetric = LightGbmBinaryTrainer.Options.EvaluateMetricType.Logloss,
+                });
+                var watchedBinary = Watch(binary, validation, binary.Fit, m => Rounds(m.Model.SubModel));
+                return new EarlyStopping(ProbabilityDecision.OfCalibrated(mlContext, shape.RequireOnnx, watchedBinary), () => watchedBinary.RoundsKept);
+            case TaskKind.Multiclass:
+                var multiclass = mlContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+                {
+                    LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
+                    NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
+                    UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
+                    Deterministic = true, NumberOfThreads = shape.LightGbmThreads(shape.Classes), Silent = true, Verbose = false,
+                    EarlyStoppingRound = patience, EvaluationMetric = LightGbmMulticlassTrainer.Options.EvaluateMetricType.LogLoss,
+                });
+                var watchedMulticlass = Watch(multiclass, validation, multiclass.Fit, m => Rounds(FirstClassPart(m.Model)));
+                return new EarlyStopping(watchedMulticlass, () => watchedMulticlass.RoundsKept);
+            case TaskKind.Regression:
+                var regression = mlContext.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+                {
+                    LabelColumnName = ReservedColumns.Label, FeatureColumnName = ReservedColumns.Features,
+                    NumberOfIterations = s.Iterations, NumberOfLeaves = s.Leaves, MinimumExampleCountPerLeaf = s.MinLeaf, LearningRate = s.LearningRate,
+                    UseCategoricalSplit = s.CategoricalSplit, Booster = s.Booster(),
+                    Deterministic = true, NumberOfThreads = shape.LightGbmThreads(1), Silent = true, Verbose = false,
+                    EarlyStoppingRound = patience,
+                });
+                var watchedRegression = Watch(regression, validation, regression.Fit, m => Rounds(m.Model));
+                return new EarlyStopping(watchedRegression, () => watchedRegression.RoundsKept);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(task));
+        }
+    }
+
+    private static WatchingEstimator<TTransformer> Watch<TTransformer>(IEstimator<TTransformer> trainer, IDataView? validation,
+        Func<IDataView, IDataView, TTransformer> fit, Func<TTransformer, int> rounds)
+        where TTransformer : ITransformer => new(trainer, validation, fit, rounds);
+
+    /// <summary>Boosting rounds in a fitted LightGBM model (for multiclass, in one class's part: one tree per class and round).</summary>
+    private static int Rounds(object model) => model switch
+    {
+        TreeEnsembleModelParametersBasedOnRegressionTree trees => trees.TrainedTreeEnsemble.Trees.Count,
+        CalibratedModelParametersBase calibrated => Rounds(calibrated.SubModel),
+        _ => throw new InvalidOperationException($"Not a LightGBM tree ensemble: {model.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// The first class's part of a one-versus-all model. ML.NET keeps the parts' property internal (it is public only
+    /// in its documentation), so it is read by reflection; a version without it fails the trial with this message.
+    /// </summary>
+    private static object FirstClassPart(OneVersusAllModelParameters model)
+    {
+        var parts = typeof(OneVersusAllModelParameters).GetProperty("SubModelParameters", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(model);
+        return (parts as System.Collections.IEnumerable)?.Cast<object>().FirstOrDefault()
+            ?? throw new InvalidOperationException("The one-versus-all model shows no per-class parts to count LightGBM's rounds in.");
     }
 
     /// <summary>A configuration read into LightGBM's terms.</summary>

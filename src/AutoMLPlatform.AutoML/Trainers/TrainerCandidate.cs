@@ -34,4 +34,14 @@ internal abstract class TrainerCandidate
     public abstract double EstimateCost(Configuration configuration, TaskKind task, DataShape shape);
 
     public abstract IEstimator<ITransformer> CreateEstimator(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape);
+
+    /// <summary>
+    /// For a trainer that adds rounds (boosting): an estimator that watches <paramref name="validation"/> (rows in
+    /// the label space the trainer learns) and stops adding rounds once its loss no longer improves, keeping the best;
+    /// null for trainers without early stopping, which then train as <see cref="CreateEstimator"/> does.
+    /// </summary>
+    public virtual EarlyStopping? CreateEarlyStopping(MLContext mlContext, TaskKind task, Configuration configuration, DataShape shape, IDataView validation) => null;
+
+    /// <summary>The configuration that trains exactly <paramref name="rounds"/> rounds: how an early-stopped trial is refit on all rows.</summary>
+    public virtual Configuration WithRounds(Configuration configuration, int rounds) => configuration;
 }

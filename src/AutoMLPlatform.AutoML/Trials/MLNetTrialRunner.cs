@@ -35,6 +35,7 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, FeatureSet
         var growth = experiment.Validation.RefitGrowth(experiment.Table.RowCount);
         var predictions = new float[experiment.EvaluationRows.Length * experiment.PredictionWidth];
         ITransformer? firstFold = null;
+        var roundsKept = new int?[folds.Count];
         var outcome = new TrialOutcome
         {
             Number = number, Trainer = candidate.Name, Hyperparameters = Display(configuration), Metrics = new Dictionary<string, double>(),
@@ -48,15 +49,31 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, FeatureSet
                 for (var f = 0; f < folds.Count; f++)
                 {
                     guard.FoldStarted();
-                    var mlContext = new MLContext(Seeds.For(seed, number, f));
-                    using var registration = mlContext.CancelOn(guard.Token);
-                    var model = LabelTransform.Fit(mlContext, candidate.CreateEstimator(mlContext, experiment.Task, configuration, shape), configuration, features, folds[f].Train);
+                    var model = FitFold(number, f, candidate, configuration, shape, watch: true, guard.Token, out roundsKept[f]);
                     PredictionReader.Read(model.Transform(features.View(folds[f].Validation)), experiment.Task, experiment.Classes, predictions, experiment.FoldPositions[f]);
                     firstFold ??= model;
                     guard.FoldFinished();
                 }
+
+                // Each early-stopped fold kept the rounds best on the very rows it is scored on, which flatters it (on
+                // small folds by a lot). The refit trains the folds' mean, so every fold that kept another count is
+                // trained again at the mean and scored as the model the refit will make, as boosting libraries'
+                // cross-validation picks one round count for all folds. No fold stopped early: nothing to redo.
+                if (MeanRounds(roundsKept) is { } rounds)
+                {
+                    var common = candidate.WithRounds(configuration, rounds);
+                    for (var f = 0; f < folds.Count; f++)
+                    {
+                        if (roundsKept[f] != rounds)
+                        {
+                            var model = FitFold(number, f, candidate, common, shape, watch: false, guard.Token, out _);
+                            PredictionReader.Read(model.Transform(features.View(folds[f].Validation)), experiment.Task, experiment.Classes, predictions, experiment.FoldPositions[f]);
+                            firstFold = f == 0 ? model : firstFold;
+                        }
+                    }
+                }
             }, guard.Token).ConfigureAwait(false);
-            return Scored(outcome, predictions, folds.Count, guard, started) with { FirstFoldModel = firstFold };
+            return RefitWithRoundsKept(Scored(outcome, predictions, folds.Count, guard, started), roundsKept, folds.Count) with { FirstFoldModel = firstFold };
         }
         catch (Exception ex) when (MLContextCancellation.IsCancellation(ex) && cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +83,7 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, FeatureSet
         {
             // The first trial may stand on the folds it finished: better a model validated on part of the data than none.
             return isFirst && guard.FoldsDone > 0
-                ? Scored(outcome, predictions, guard.FoldsDone, guard, started) with { FirstFoldModel = firstFold, Predictions = null }
+                ? RefitWithRoundsKept(Scored(outcome, predictions, guard.FoldsDone, guard, started), roundsKept, guard.FoldsDone) with { FirstFoldModel = firstFold, Predictions = null }
                 : outcome with { Duration = time.GetElapsedTime(started), Error = guard.StopReason };
         }
         catch (Exception ex) when (TrainerFailures.IsTrainerFailure(ex))
@@ -79,6 +96,50 @@ internal sealed class MLNetTrialRunner(PreparedExperiment experiment, FeatureSet
     {
         var shown = configuration.ToDisplay();
         return showFeatures ? new Dictionary<string, object>(shown) { ["textFeatures"] = set.Label } : shown;
+    }
+
+    /// <summary>
+    /// Fits fold <paramref name="fold"/>'s training rows: if <paramref name="watch"/> and the trainer stops early,
+    /// watching its validation rows (<paramref name="roundsKept"/> then says how many rounds the model kept); as
+    /// configured otherwise.
+    /// </summary>
+    private ITransformer FitFold(int number, int fold, TrainerCandidate candidate, Configuration configuration, DataShape shape, bool watch, CancellationToken stop,
+        out int? roundsKept)
+    {
+        var rows = experiment.Validation.Folds[fold];
+        var mlContext = new MLContext(Seeds.For(seed, number, fold));
+        using var registration = mlContext.CancelOn(stop);
+        var early = watch
+            ? candidate.CreateEarlyStopping(mlContext, experiment.Task, configuration, shape, LabelTransform.TrainingView(features, configuration, rows.Validation))
+            : null;
+        var model = LabelTransform.Fit(mlContext, early?.Estimator ?? candidate.CreateEstimator(mlContext, experiment.Task, configuration, shape), configuration, features, rows.Train);
+        roundsKept = early?.RoundsKept;
+        return model;
+    }
+
+    /// <summary>The mean of the rounds the folds kept, or null when none stopped early.</summary>
+    private static int? MeanRounds(IEnumerable<int?> roundsKept)
+    {
+        var kept = roundsKept.OfType<int>().ToArray();
+        return kept.Length == 0 ? null : Math.Max(1, (int)Math.Round(kept.Average()));
+    }
+
+    /// <summary>
+    /// An early-stopped trial (<see cref="EarlyStopping"/>) is refit with the mean of the rounds its folds kept, shown on
+    /// the leaderboard as <c>roundsKept</c>; any other trial as it ran.
+    /// </summary>
+    private static TrialOutcome RefitWithRoundsKept(TrialOutcome outcome, int?[] roundsKept, int foldsDone)
+    {
+        if (MeanRounds(roundsKept.Take(foldsDone)) is not { } rounds || outcome.MLNet is not var (candidate, configuration, shape))
+        {
+            return outcome;
+        }
+
+        return outcome with
+        {
+            Hyperparameters = new Dictionary<string, object>(outcome.Hyperparameters, StringComparer.Ordinal) { ["roundsKept"] = rounds },
+            MLNet = (candidate, candidate.WithRounds(configuration, rounds), shape),
+        };
     }
 
     /// <summary>Metrics over the validation rows of the first <paramref name="foldsDone"/> folds.</summary>
