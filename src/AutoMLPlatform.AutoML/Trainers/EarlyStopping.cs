@@ -5,8 +5,9 @@ namespace AutoMLPlatform.AutoML.Trainers;
 /// <summary>
 /// A boosting estimator fitted while it watches a fold's validation rows (<see cref="TrainerCandidate.CreateEarlyStopping"/>),
 /// and after its fit the rounds its model kept: up to the round where the validation loss was lowest. The trial runner
-/// reads that from every fold; the refit on all rows, which has no rows left to watch, trains their mean
-/// (<see cref="TrainerCandidate.WithRounds"/>).
+/// reads that from every fold and settles on their mean (<see cref="TrainerCandidate.WithRounds"/>): folds that kept
+/// another count are trained again at it and scored, and the refit on all rows, which has no rows left to watch,
+/// trains it too.
 /// </summary>
 internal sealed class EarlyStopping(IEstimator<ITransformer> estimator, Func<int?> roundsKept)
 {
